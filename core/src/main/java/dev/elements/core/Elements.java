@@ -1,0 +1,196 @@
+package dev.elements.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.memory.InMemoryInstanceRepository;
+import dev.elements.core.memory.InMemoryTenantRepository;
+import dev.elements.core.memory.PassThroughCipher;
+import dev.elements.core.net.JdkProviderHttp;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ProviderHttp;
+import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.service.AuthenticationService;
+import dev.elements.core.service.ElementCatalogService;
+import dev.elements.core.service.HealthService;
+import dev.elements.core.service.OrganizationBootstrap;
+import dev.elements.core.service.ServiceWiring;
+import dev.elements.core.spi.ElementContext;
+import dev.elements.core.spi.ElementProvider;
+import dev.elements.core.tenant.SecretGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The platform's use cases, wired from the ports a host supplies. This is the whole entry point for
+ * embedding: a host with its own storage, web framework or none at all builds one of these.
+ *
+ * <pre>{@code
+ * Elements elements = Elements.builder()
+ *         .providers(ServiceLoader.load(ElementProvider.class))
+ *         .instances(myInstanceRepository)
+ *         .tenants(myTenantRepository)
+ *         .cipher(myCipher)
+ *         .build();
+ * elements.provisioning().provision(command);
+ * }</pre>
+ */
+public final class Elements {
+    private final ElementRegistry registry;
+    private final ElementCatalogService catalog;
+    private final AuthenticationService authentication;
+    private final HealthService health;
+    private final OrganizationBootstrap bootstrap;
+    private final ServiceWiring services;
+
+    private Elements(Builder builder) {
+        this.registry = new ElementRegistry(builder.providers, builder.overrides);
+        ElementContext context = ElementContext.of(builder.http, builder.clock, builder.providerTimeout);
+        this.catalog = new ElementCatalogService(registry);
+        this.authentication = new AuthenticationService(builder.tenants);
+        this.health = new HealthService(builder.readinessChecks);
+        this.bootstrap = new OrganizationBootstrap(builder.tenants, builder.secrets);
+        this.services = new ServiceWiring(registry, builder.instances, builder.tenants, builder.cipher, context,
+                builder.secrets);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ElementRegistry registry() {
+        return registry;
+    }
+
+    public DescribeElementsUseCase elements() {
+        return catalog;
+    }
+
+    public GetAuthorizationUrlUseCase authorizationUrls() {
+        return catalog;
+    }
+
+    public ProvisionInstanceUseCase provisioning() {
+        return services.provisioning();
+    }
+
+    public ManageInstancesUseCase instances() {
+        return services.instances();
+    }
+
+    public AuthenticateUseCase authentication() {
+        return authentication;
+    }
+
+    public CheckHealthUseCase health() {
+        return health;
+    }
+
+    public OrganizationBootstrap bootstrap() {
+        return bootstrap;
+    }
+
+    /**
+     * Collects the ports. Storage and the cipher have no default on purpose: a host chooses where
+     * credentials live, or says {@link #inMemory()} explicitly.
+     */
+    public static final class Builder {
+        private final List<ElementProvider> providers = new ArrayList<>();
+        private final List<ReadinessCheck> readinessChecks = new ArrayList<>();
+        private OperatorOverrides overrides = OperatorOverrides.none();
+        private InstanceRepository instances;
+        private TenantRepository tenants;
+        private CredentialCipher cipher;
+        private ProviderHttp http;
+        private Clock clock = Clock.systemUTC();
+        private Duration providerTimeout = Duration.ofSeconds(10);
+        private SecretGenerator secrets = new SecretGenerator();
+
+        private Builder() {
+        }
+
+        public Builder provider(ElementProvider provider) {
+            providers.add(requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        public Builder providers(Iterable<? extends ElementProvider> found) {
+            found.forEach(this::provider);
+            return this;
+        }
+
+        public Builder operatorOverrides(OperatorOverrides operatorOverrides) {
+            this.overrides = requireNonNull(operatorOverrides, "operatorOverrides");
+            return this;
+        }
+
+        public Builder instances(InstanceRepository instanceRepository) {
+            this.instances = requireNonNull(instanceRepository, "instanceRepository");
+            return this;
+        }
+
+        public Builder tenants(TenantRepository tenantRepository) {
+            this.tenants = requireNonNull(tenantRepository, "tenantRepository");
+            return this;
+        }
+
+        public Builder cipher(CredentialCipher credentialCipher) {
+            this.cipher = requireNonNull(credentialCipher, "credentialCipher");
+            return this;
+        }
+
+        /** In-memory storage and an unencrypted cipher: for tests, demos and short-lived hosts. */
+        public Builder inMemory() {
+            this.instances = new InMemoryInstanceRepository();
+            this.tenants = new InMemoryTenantRepository(clock);
+            this.cipher = new PassThroughCipher();
+            return this;
+        }
+
+        public Builder http(ProviderHttp providerHttp) {
+            this.http = requireNonNull(providerHttp, "providerHttp");
+            return this;
+        }
+
+        public Builder clock(Clock platformClock) {
+            this.clock = requireNonNull(platformClock, "platformClock");
+            return this;
+        }
+
+        public Builder providerTimeout(Duration timeout) {
+            this.providerTimeout = requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder secretGenerator(SecretGenerator generator) {
+            this.secrets = requireNonNull(generator, "generator");
+            return this;
+        }
+
+        public Builder readinessCheck(ReadinessCheck check) {
+            readinessChecks.add(requireNonNull(check, "check"));
+            return this;
+        }
+
+        public Elements build() {
+            requireNonNull(instances, "instances: call instances(...) or inMemory()");
+            requireNonNull(tenants, "tenants: call tenants(...) or inMemory()");
+            requireNonNull(cipher, "cipher: call cipher(...) or inMemory()");
+            if (http == null) {
+                http = new JdkProviderHttp();
+            }
+            return new Elements(this);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.elements.core.element;
+
+import java.util.List;
+
+/**
+ * The configuration keys every element has, as Cloud Elements documents them ("common instance
+ * configuration"), plus the keys through which the platform shows an instance's provider
+ * credentials. An element may declare any of them itself to change its default.
+ */
+public final class CommonConfiguration {
+    public static final String ACCESS_TOKEN = "oauth.user.token";
+    public static final String REFRESH_TOKEN = "oauth.user.refresh_token";
+    public static final String REFRESH_TIME = "oauth.user.refresh_time";
+    public static final String REFRESH_INTERVAL = "oauth.user.refresh_interval";
+    public static final String EVENTS_ENABLED = "event.notification.enabled";
+    public static final String EVENT_VENDOR_TYPE = "event.vendor.type";
+    public static final String EVENT_NOTIFICATION_TYPE = "event.notification.type";
+    public static final String EVENT_CALLBACK_URL = "event.notification.callback.url";
+    public static final String EVENT_SIGNATURE_KEY = "event.notification.signature.key";
+    public static final String EVENT_POLLER_INTERVAL = "event.poller.refresh_interval";
+    public static final String FILTER_RESPONSE_NULLS = "filter.response.nulls";
+    public static final String PAGINATION_MAX = "pagination.max";
+
+    public static final List<ConfigurationEntry> ENTRIES = List.of(
+            ConfigurationEntry.instance(EVENTS_ENABLED, "Events enabled",
+                    "Whether the platform receives provider events for this instance", "false",
+                    ConfigurationType.BOOLEAN, false, ValueFormat.BOOLEAN),
+            ConfigurationEntry.instance(EVENT_VENDOR_TYPE, "Event type",
+                    "How the platform learns of provider changes: webhook or polling", null,
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.TEXT),
+            ConfigurationEntry.instance(EVENT_NOTIFICATION_TYPE, "Notification type",
+                    "How events reach the application; webhook is the only kind", "webhook",
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.TEXT),
+            ConfigurationEntry.instance(EVENT_CALLBACK_URL, "Event callback URL",
+                    "Where the platform POSTs events for this instance", null,
+                    ConfigurationType.TEXTFIELD_1000, false, ValueFormat.HTTP_URL),
+            ConfigurationEntry.instance(EVENT_SIGNATURE_KEY, "Callback signature key",
+                    "Key of the HMAC-SHA256 signature on event callbacks", null,
+                    ConfigurationType.PASSWORD, false, ValueFormat.TEXT),
+            ConfigurationEntry.instance(EVENT_POLLER_INTERVAL, "Event poller interval",
+                    "Minutes between polls, for elements that poll", "15",
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER),
+            ConfigurationEntry.instance(FILTER_RESPONSE_NULLS, "Filter null values",
+                    "Whether null values are removed from hub responses", "true",
+                    ConfigurationType.BOOLEAN, false, ValueFormat.BOOLEAN),
+            ConfigurationEntry.instance(REFRESH_INTERVAL, "Token refresh interval",
+                    "Seconds between renewals of the provider token", "3600",
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER),
+            ConfigurationEntry.platform(ACCESS_TOKEN, "Provider access token",
+                    "The provider token the platform holds for this instance", ConfigurationType.PASSWORD),
+            ConfigurationEntry.platform(REFRESH_TOKEN, "Provider refresh token",
+                    "The provider refresh token, where the provider issues one", ConfigurationType.PASSWORD),
+            ConfigurationEntry.platform(REFRESH_TIME, "Last token renewal",
+                    "Epoch milliseconds of the last renewal of the provider token", ConfigurationType.TEXTFIELD_32));
+
+    private CommonConfiguration() {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.elements.core.error;
+
+/** What exactly went wrong; the {@link ErrorType} decides how a caller is told. */
+public enum ErrorCode {
+    MALFORMED_REQUEST(ErrorType.INVALID_INPUT),
+    MISSING_FIELD(ErrorType.INVALID_INPUT),
+    INVALID_FIELD(ErrorType.INVALID_INPUT),
+    MISSING_CONFIGURATION(ErrorType.INVALID_INPUT),
+    INVALID_CONFIGURATION(ErrorType.INVALID_INPUT),
+    UNKNOWN_ELEMENT_IN_REQUEST(ErrorType.INVALID_INPUT),
+    /** The provider refused a code or the application's credentials (used, expired, foreign code). */
+    PROVIDER_REJECTED_AUTHORIZATION(ErrorType.INVALID_INPUT),
+    /** The provider refused the parameters of a call. */
+    PROVIDER_REJECTED_REQUEST(ErrorType.INVALID_INPUT),
+
+    MISSING_CREDENTIALS(ErrorType.UNAUTHENTICATED),
+    INVALID_CREDENTIALS(ErrorType.UNAUTHENTICATED),
+    /** The provider no longer accepts the instance's token; the user must authorize again. */
+    PROVIDER_TOKEN_REJECTED(ErrorType.UNAUTHENTICATED),
+
+    NOT_ALLOWED(ErrorType.FORBIDDEN),
+    INSTANCE_DISABLED(ErrorType.FORBIDDEN),
+    PROVIDER_PERMISSION_DENIED(ErrorType.FORBIDDEN),
+
+    ELEMENT_NOT_FOUND(ErrorType.NOT_FOUND),
+    INSTANCE_NOT_FOUND(ErrorType.NOT_FOUND),
+    USER_NOT_FOUND(ErrorType.NOT_FOUND),
+    RESOURCE_NOT_FOUND(ErrorType.NOT_FOUND),
+
+    IDEMPOTENCY_KEY_REUSED(ErrorType.CONFLICT),
+    CONCURRENT_UPDATE(ErrorType.CONFLICT),
+    ALREADY_EXISTS(ErrorType.CONFLICT),
+
+    PROVIDER_RATE_LIMITED(ErrorType.RATE_LIMITED),
+
+    PROVIDER_UNAVAILABLE(ErrorType.PROVIDER_FAILED),
+    PROVIDER_TIMED_OUT(ErrorType.PROVIDER_TIMEOUT),
+
+    INTERNAL_ERROR(ErrorType.INTERNAL);
+
+    private final ErrorType type;
+
+    ErrorCode(ErrorType type) {
+        this.type = type;
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.elements.core.error;
+
+/**
+ * The kind of failure, independent of transport. Every {@link ErrorCode} belongs to exactly one
+ * type, and an adapter maps types (never codes) to its own status vocabulary.
+ */
+public enum ErrorType {
+    INVALID_INPUT,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+    RATE_LIMITED,
+    PROVIDER_FAILED,
+    PROVIDER_TIMEOUT,
+    INTERNAL
+}

@@ -1,0 +1,97 @@
+package dev.elements.core.memory;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.Organization;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.User;
+import dev.elements.core.tenant.UserId;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Organizations and users in maps, for embedding hosts without a database and for tests. */
+public final class InMemoryTenantRepository implements TenantRepository {
+    private final Clock clock;
+    private final AtomicLong organizationIds = new AtomicLong();
+    private final AtomicLong userIds = new AtomicLong();
+    private final Map<OrganizationId, Organization> organizations = new ConcurrentHashMap<>();
+    private final Map<UserId, User> users = new ConcurrentHashMap<>();
+
+    public InMemoryTenantRepository(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    public InMemoryTenantRepository() {
+        this(Clock.systemUTC());
+    }
+
+    @Override
+    public synchronized Principal createOrganization(String name, SecretDigest organizationSecret,
+            NewUser administrator) {
+        Organization organization = new Organization(new OrganizationId(organizationIds.incrementAndGet()), name,
+                organizationSecret, clock.instant());
+        organizations.put(organization.id(), organization);
+        return new Principal(organization, addUser(organization.id(), administrator));
+    }
+
+    @Override
+    public boolean hasOrganizations() {
+        return !organizations.isEmpty();
+    }
+
+    @Override
+    public Optional<Organization> findOrganization(OrganizationId id) {
+        return Optional.ofNullable(organizations.get(id));
+    }
+
+    @Override
+    public Optional<User> findUserBySecret(SecretDigest userSecret) {
+        return users.values().stream().filter(user -> user.secretDigest().equals(userSecret)).findFirst();
+    }
+
+    @Override
+    public Optional<User> findUser(OrganizationId organization, UserId id) {
+        return Optional.ofNullable(users.get(id)).filter(user -> user.organizationId().equals(organization));
+    }
+
+    @Override
+    public List<User> users(OrganizationId organization) {
+        return users.values().stream()
+                .filter(user -> user.organizationId().equals(organization))
+                .sorted(Comparator.comparing(user -> user.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized User addUser(OrganizationId organization, NewUser user) {
+        boolean taken = users.values().stream().anyMatch(existing -> existing.organizationId().equals(organization)
+                && existing.emailAddress().equalsIgnoreCase(user.emailAddress()));
+        if (taken) {
+            throw new PlatformException(ErrorCode.ALREADY_EXISTS,
+                    "A user with email address " + user.emailAddress() + " exists already");
+        }
+        User created = new User(new UserId(userIds.incrementAndGet()), organization, user.emailAddress(),
+                user.firstName(), user.lastName(), user.role(), true, user.secretDigest(), clock.instant());
+        users.put(created.id(), created);
+        return created;
+    }
+
+    @Override
+    public synchronized boolean updateUser(User user) {
+        User stored = users.get(user.id());
+        if (stored == null || !stored.organizationId().equals(user.organizationId())) {
+            return false;
+        }
+        users.put(user.id(), user);
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.elements.core.oauth;
+
+/**
+ * What a provider's refusal means for the platform. Plugins translate the provider's own codes into
+ * these; the platform decides statuses, instance transitions and retries from the class alone.
+ */
+public enum ProviderErrorClass {
+    /** A code or the application's credentials were refused (used, expired, foreign code, bad secret). */
+    INVALID_GRANT,
+    /** The instance's token is invalid, expired or revoked; only a new authorization helps. */
+    INVALID_TOKEN,
+    /** The provider is limiting calls; retry later. */
+    RATE_LIMITED,
+    /** The token lacks a permission for this call. */
+    PERMISSION,
+    /** The provider refused the call's parameters. */
+    BAD_REQUEST,
+    /** The provider failed, was unreachable or answered something unreadable; retrying may help. */
+    TRANSIENT,
+    /** The provider did not answer in time. */
+    TIMEOUT;
+
+    /** Whether the failure says nothing about the credentials themselves, so they stay usable. */
+    public boolean transientForCredentials() {
+        return this == RATE_LIMITED || this == TRANSIENT || this == TIMEOUT;
+    }
+}

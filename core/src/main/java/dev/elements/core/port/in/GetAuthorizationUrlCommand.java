@@ -1,0 +1,23 @@
+package dev.elements.core.port.in;
+
+/**
+ * The query of {@code GET /elements/{keyOrId}/oauth/url}. {@code apiSecret} is accepted for Cloud
+ * Elements compatibility and deliberately dropped: a login URL never carries it.
+ *
+ * @param element the element's key or id
+ * @param apiKey the application's id at the provider (required)
+ * @param callbackUrl the registered callback (required, absolute http or https)
+ * @param scope the permissions to ask for; the element's default scope when null
+ * @param state returned by the provider with the code; the element key when null
+ */
+public record GetAuthorizationUrlCommand(String element, String apiKey, String callbackUrl, String scope,
+        String state) {
+
+    public GetAuthorizationUrlCommand {
+        new Validation()
+                .require("apiKey", apiKey)
+                .require("callbackUrl", callbackUrl)
+                .check(Validation.isHttpUrl(callbackUrl), "callbackUrl must be an absolute http or https URL")
+                .orThrow();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.elements.core.port.in;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.tenant.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /instances}.
+ *
+ * @param principal who asks
+ * @param element the element's key or id, as {@code element.key} or {@code element.id} gave it
+ * @param code the code from the provider's callback ({@code providerData.code})
+ * @param configuration the request's configuration values
+ * @param tags labels; HTML is stripped
+ * @param name the instance's name; HTML is stripped; the element's name when null
+ * @param idempotencyKey the {@code Idempotency-Key} header, or null
+ */
+public record ProvisionInstanceCommand(
+        Principal principal,
+        String element,
+        String code,
+        Map<String, String> configuration,
+        List<String> tags,
+        String name,
+        String idempotencyKey) {
+
+    public ProvisionInstanceCommand {
+        requireNonNull(principal, "principal");
+        new Validation()
+                .require("element.key", element)
+                .require("providerData.code", code)
+                .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
+                .orThrow();
+        configuration = java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(configuration == null ? Map.of() : configuration));
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.elements.core.port.in;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a command, so that one answer names them all. */
+public final class Validation {
+    private final List<String> missing = new ArrayList<>();
+    private final List<String> invalid = new ArrayList<>();
+
+    public Validation require(String field, Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            missing.add(field);
+        }
+        return this;
+    }
+
+    public Validation check(boolean acceptable, String problem) {
+        if (!acceptable) {
+            invalid.add(problem);
+        }
+        return this;
+    }
+
+    /** @throws PlatformException naming every missing field first, then every other problem */
+    public void orThrow() {
+        if (!missing.isEmpty()) {
+            throw new PlatformException(ErrorCode.MISSING_FIELD,
+                    "Missing required " + (missing.size() == 1 ? "field: " : "fields: ") + String.join(", ", missing));
+        }
+        if (!invalid.isEmpty()) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, String.join("; ", invalid));
+        }
+    }
+
+    public static boolean isHttpUrl(String value) {
+        return value == null || dev.elements.core.element.ValueFormat.HTTP_URL.problemWith(value).isEmpty();
+    }
+}

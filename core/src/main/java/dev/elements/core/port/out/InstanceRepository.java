@@ -1,0 +1,44 @@
+package dev.elements.core.port.out;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceId;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.SecretDigest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where instances live. Every read an application can cause is scoped to an organization, so that
+ * no route can reach another organization's instance by id.
+ */
+public interface InstanceRepository {
+    /**
+     * A fresh id, before the instance exists, because its sealed secrets are bound to the id.
+     * Ids are never handed out twice, also across nodes.
+     */
+    InstanceId nextId();
+
+    /** Stores a new instance in one step: all of it, or (on failure) none of it. */
+    void insert(Instance instance);
+
+    Optional<Instance> find(OrganizationId organization, InstanceId id);
+
+    /** For the platform's own work (renewals, events), which is not on behalf of one organization. */
+    Optional<Instance> findById(InstanceId id);
+
+    Optional<Instance> findByTokenDigest(SecretDigest tokenDigest);
+
+    /** The organization's instances matching the query, oldest first. */
+    List<Instance> list(OrganizationId organization, InstanceQuery query);
+
+    /**
+     * Replaces the stored instance with {@code updated} if the stored version is
+     * {@code updated.version() - 1}: a writer holding a stale copy changes nothing.
+     *
+     * @return whether the update happened
+     */
+    boolean update(Instance updated);
+
+    /** @return whether an instance of this organization was deleted */
+    boolean delete(OrganizationId organization, InstanceId id);
+}

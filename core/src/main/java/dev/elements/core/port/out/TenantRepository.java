@@ -1,0 +1,36 @@
+package dev.elements.core.port.out;
+
+import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.Organization;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.User;
+import dev.elements.core.tenant.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Where organizations and their users live. Secrets are present only as digests. */
+public interface TenantRepository {
+    /** Creates an organization together with its first administrator, in one step. */
+    Principal createOrganization(String name, SecretDigest organizationSecret, NewUser administrator);
+
+    boolean hasOrganizations();
+
+    Optional<Organization> findOrganization(OrganizationId id);
+
+    Optional<User> findUserBySecret(SecretDigest userSecret);
+
+    Optional<User> findUser(OrganizationId organization, UserId id);
+
+    List<User> users(OrganizationId organization);
+
+    /**
+     * @throws dev.elements.core.error.PlatformException {@code ALREADY_EXISTS} when the email
+     *     address is taken in this organization
+     */
+    User addUser(OrganizationId organization, NewUser user);
+
+    /** Replaces the stored user with the same id and organization; @return whether it existed. */
+    boolean updateUser(User user);
+}

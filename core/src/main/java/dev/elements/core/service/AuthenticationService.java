@@ -1,0 +1,44 @@
+package dev.elements.core.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.PresentedCredentials;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.Organization;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.User;
+import java.util.Optional;
+
+/** Finds the caller from its User and Organization secrets. */
+public final class AuthenticationService implements AuthenticateUseCase {
+    /** A digest compared against when no user matched, so both paths do the same work. */
+    private static final SecretDigest NOBODY = SecretDigest.of("no organization has this secret");
+
+    private final TenantRepository tenants;
+
+    public AuthenticationService(TenantRepository tenants) {
+        this.tenants = requireNonNull(tenants, "tenants");
+    }
+
+    @Override
+    public Principal authenticate(PresentedCredentials credentials) {
+        if (credentials.userSecret() == null || credentials.organizationSecret() == null) {
+            throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
+                    "This route needs an Authorization header with User and Organization secrets");
+        }
+        Optional<User> user = tenants.findUserBySecret(SecretDigest.of(credentials.userSecret()))
+                .filter(User::active);
+        Optional<Organization> organization = user.flatMap(found -> tenants.findOrganization(found.organizationId()));
+        boolean organizationMatches = organization.map(Organization::secretDigest).orElse(NOBODY)
+                .matches(credentials.organizationSecret());
+        if (user.isEmpty() || organization.isEmpty() || !organizationMatches) {
+            // One answer for every mismatch, so a caller cannot learn which secret was right.
+            throw new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid User or Organization secret");
+        }
+        return new Principal(organization.get(), user.get());
+    }
+}

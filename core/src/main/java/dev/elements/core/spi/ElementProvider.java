@@ -1,0 +1,85 @@
+package dev.elements.core.spi;
+
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.oauth.AuthorizationRequest;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.oauth.TokenSet;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The contract between the platform and an element plugin: everything that differs from one
+ * provider to the next.
+ *
+ * <h2>Registering a plugin</h2>
+ * A plugin is a jar with an implementation of this interface (public, with a public no-argument
+ * constructor) named in {@code META-INF/services/dev.elements.core.spi.ElementProvider}. The server
+ * finds it on its class path at start-up and logs it; two plugins with the same element key or id
+ * stop the start-up. A plugin depends on {@code elements-core} with {@code provided} scope.
+ *
+ * <h2>What the platform does for you</h2>
+ * It validates configuration against your {@link #definition()}, applies defaults and operator
+ * overrides, stores the {@link TokenSet} you return encrypted, decides when tokens are due for
+ * renewal and makes sure only one node renews at a time, maps {@link ProviderException}s to statuses
+ * and instance states, and masks secrets everywhere. A plugin holds no state between calls.
+ *
+ * <h2>Errors</h2>
+ * Every method reports a provider refusal or failure as a {@link ProviderException} whose class
+ * says what it means ({@code INVALID_GRANT} for a refused code or application credentials,
+ * {@code INVALID_TOKEN} for a dead instance token, {@code TRANSIENT} for an outage, and so on), and
+ * whose message is the provider's own words. Never put a token or a URL carrying one into an
+ * exception message or a log line.
+ *
+ * <h2>Compatibility</h2>
+ * Capabilities beyond the OAuth basics are {@code default} methods, so new platform capabilities
+ * never break an existing plugin.
+ */
+public interface ElementProvider {
+
+    /**
+     * The element's metadata, configuration entries and hub resources. Called once at start-up.
+     * The platform adds the common configuration keys (events, null filtering, token renewal)
+     * that you do not declare yourself. Endpoint addresses should be entries of scope
+     * {@code OPERATOR}, so that requests cannot redirect tokens.
+     */
+    ElementDefinition definition();
+
+    /**
+     * The provider's login URL for an application.
+     *
+     * @param request the application's id, callback URL, scope and state, already validated
+     * @param configuration the element's effective defaults (with operator overrides), for endpoints
+     */
+    URI authorizationUrl(AuthorizationRequest request, Configuration configuration);
+
+    /**
+     * Trades the code from the provider's callback for credentials, including any steps the
+     * provider needs after the plain code exchange (a long-lived token, learning the user's id).
+     *
+     * @param code the code from the callback
+     * @param configuration the instance's effective configuration, secrets included
+     * @param context outbound HTTP, clock and timeout
+     * @throws ProviderException {@code INVALID_GRANT} when the provider refuses the code or the
+     *     application's credentials; {@code TRANSIENT} or {@code TIMEOUT} on outages
+     */
+    TokenSet exchangeCode(String code, Configuration configuration, ElementContext context);
+
+    /**
+     * Produces fresh credentials from the current ones. Called when a renewal is due, by exactly
+     * one node at a time.
+     *
+     * @throws ProviderException {@code INVALID_TOKEN} or {@code INVALID_GRANT} when the provider
+     *     no longer accepts the credentials (the instance then needs a new authorization);
+     *     {@code TRANSIENT}, {@code TIMEOUT} or {@code RATE_LIMITED} when it could not answer now
+     */
+    TokenSet renew(TokenSet current, Configuration configuration, ElementContext context);
+
+    /**
+     * How long before the access token's expiry a renewal becomes due, whatever the renewal
+     * interval says. Renewing too late risks a token the provider no longer exchanges.
+     */
+    default Duration renewBeforeExpiry() {
+        return Duration.ofMinutes(10);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.elements.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceId;
+import dev.elements.core.port.out.InstanceQuery;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link InstanceRepository} must do. Each storage runs these cases by extending this
+ * class and returning empty repositories that share one store.
+ */
+public abstract class InstanceRepositoryContract {
+    private InstanceRepository instances;
+    private Principal one;
+    private Principal two;
+
+    /** An empty instance repository and a tenant repository over the same store. */
+    protected abstract Stores emptyStores();
+
+    public record Stores(InstanceRepository instances, TenantRepository tenants) {
+    }
+
+    @BeforeEach
+    void organizations() {
+        Stores stores = emptyStores();
+        instances = stores.instances();
+        one = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        two = stores.tenants().createOrganization("Two", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@two.example", Role.ORG_ADMIN));
+    }
+
+    private Instance newInstance(Principal owner, String name, List<String> tags) {
+        return Fixtures.instance(instances.nextId(), owner.organizationId(), owner.user().id(), name, tags);
+    }
+
+    @Test
+    void storesAndReadsBackEveryField() {
+        Instance instance = newInstance(one, "Ada's page", List.of("b", "a"));
+
+        instances.insert(instance);
+
+        assertThat(instances.find(one.organizationId(), instance.id())).contains(instance);
+        assertThat(instances.findById(instance.id())).contains(instance);
+        assertThat(instances.findByTokenDigest(instance.tokenDigest())).contains(instance);
+    }
+
+    @Test
+    void anotherOrganizationCannotFindIt() {
+        Instance instance = newInstance(one, "mine", List.of());
+        instances.insert(instance);
+
+        assertThat(instances.find(two.organizationId(), instance.id())).isEmpty();
+        assertThat(instances.list(two.organizationId(), InstanceQuery.all())).isEmpty();
+        assertThat(instances.delete(two.organizationId(), instance.id())).isFalse();
+        assertThat(instances.findById(instance.id())).isPresent();
+    }
+
+    @Test
+    void idsAreNeverHandedOutTwiceEvenConcurrently() throws Exception {
+        Set<InstanceId> ids = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                work.add(pool.submit(() -> ids.add(instances.nextId())));
+            }
+            for (Future<?> done : work) {
+                done.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids).hasSize(200);
+    }
+
+    @Test
+    void listsByTagsAndElementOldestFirstInPages() {
+        Instance first = newInstance(one, "first", List.of("blue", "green"));
+        Instance second = newInstance(one, "second", List.of("blue"));
+        Instance third = newInstance(one, "third", List.of("green"));
+        instances.insert(first);
+        instances.insert(second);
+        instances.insert(third);
+        instances.insert(newInstance(two, "other", List.of("blue")));
+
+        assertThat(instances.list(one.organizationId(), InstanceQuery.all())).containsExactly(first, second, third);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue"), null, 0, 10)))
+                .containsExactly(first, second);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue", "green"), null, 0, 10)))
+                .containsExactly(first);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of(), "facebooksocial", 1, 1)))
+                .containsExactly(second);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of(), "other", 0, 10))).isEmpty();
+    }
+
+    @Test
+    void updatesOnlyFromTheCurrentVersion() {
+        Instance instance = newInstance(one, "before", List.of("x"));
+        instances.insert(instance);
+        Instance renamed = instance.change()
+                .name("after")
+                .tags(List.of("y", "z"))
+                .configuration(Map.of("oauth.api.key", "changed"))
+                .secrets(new Sealed("key-2", new byte[] {9, 9}))
+                .disabled(true)
+                .credentials(instance.credentials().rejected("revoked"))
+                .at(Fixtures.NOW.plusSeconds(5));
+
+        assertThat(instances.update(renamed)).isTrue();
+        assertThat(instances.find(one.organizationId(), instance.id())).contains(renamed);
+
+        Instance stale = instance.change().name("stale writer").at(Fixtures.NOW.plusSeconds(6));
+        assertThat(instances.update(stale)).isFalse();
+        assertThat(instances.find(one.organizationId(), instance.id())).contains(renamed);
+    }
+
+    @Test
+    void concurrentWritersOfOneVersionSucceedOnce() throws Exception {
+        Instance instance = newInstance(one, "contended", List.of());
+        instances.insert(instance);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = "writer " + i;
+                attempts.add(pool.submit(() -> instances.update(instance.change().name(name).at(Fixtures.NOW))));
+            }
+            int winners = 0;
+            for (Future<Boolean> attempt : attempts) {
+                winners += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(instances.findById(instance.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void deletesOnlyItsOwnAndForgetsTheToken() {
+        Instance instance = newInstance(one, "doomed", List.of("t"));
+        instances.insert(instance);
+
+        assertThat(instances.delete(one.organizationId(), instance.id())).isTrue();
+
+        assertThat(instances.find(one.organizationId(), instance.id())).isEmpty();
+        assertThat(instances.findByTokenDigest(instance.tokenDigest())).isEmpty();
+        assertThat(instances.delete(one.organizationId(), instance.id())).isFalse();
+    }
+
+    @Test
+    void findsNothingForUnknownIdsAndTokens() {
+        assertThat(instances.findById(new InstanceId(123_456_789))).isEmpty();
+        assertThat(instances.findByTokenDigest(SecretDigest.of("nobody's token"))).isEmpty();
+        Set<String> names = new HashSet<>();
+        instances.list(one.organizationId(), InstanceQuery.all()).forEach(i -> names.add(i.name()));
+        assertThat(names).isEmpty();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.elements.core.testing;
+
+import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ConfigurationType;
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.ResourceDefinition;
+import dev.elements.core.element.ValueFormat;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.net.FormEncoding;
+import dev.elements.core.oauth.AuthorizationRequest;
+import dev.elements.core.oauth.ProviderError;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.spi.ElementContext;
+import dev.elements.core.spi.ElementProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An element plugin whose provider is a script held in memory: codes it accepts, failures to
+ * return next. For tests of the platform that need an element but not a particular provider.
+ * Key {@code scripted}, id {@code 9001}.
+ */
+public final class ScriptedElementProvider implements ElementProvider {
+    public static final String KEY = "scripted";
+    public static final long ID = 9001;
+
+    private final Map<String, String> acceptedCodes = new ConcurrentHashMap<>();
+    private final Deque<ProviderException> failures = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private final AtomicInteger renewals = new AtomicInteger();
+    private final List<Configuration> seenConfigurations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public ElementDefinition definition() {
+        return new ElementDefinition(ID, ElementKey.of(KEY), "Scripted", "A provider played by a test script",
+                "https://elements.invalid/scripted.png", "testing", "oauth2", false, "Scripted provider",
+                "https://scripted.invalid/signup",
+                List.of(
+                        ConfigurationEntry.instance("oauth.api.key", "API key", "The application id", null,
+                                ConfigurationType.TEXTFIELD_128, true, ValueFormat.TEXT),
+                        ConfigurationEntry.instance("oauth.api.secret", "API secret", "The application secret", null,
+                                ConfigurationType.PASSWORD, true, ValueFormat.TEXT),
+                        ConfigurationEntry.instance("oauth.callback.url", "Callback URL", "The redirect URI", null,
+                                ConfigurationType.TEXTFIELD_1000, true, ValueFormat.HTTP_URL),
+                        ConfigurationEntry.instance("oauth.scope", "Scope", "Permissions", "read",
+                                ConfigurationType.TEXTFIELD_1000, false, ValueFormat.TEXT),
+                        ConfigurationEntry.endpoint("base.url", "Base URL", "The API", "https://api.scripted.invalid"),
+                        ConfigurationEntry.endpoint("oauth.authorization.url", "Authorization URL", "The login page",
+                                "https://login.scripted.invalid/authorize"),
+                        ConfigurationEntry.endpoint("oauth.token.url", "Token URL", "The token endpoint",
+                                "https://login.scripted.invalid/token"),
+                        ConfigurationEntry.instance("pagination.max", "Page size limit", "Largest page", "100",
+                                ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER)),
+                List.of(new ResourceDefinition("me", "GET", "/me", "GET", "The authorized user", false)));
+    }
+
+    /** The provider will accept {@code code} once, for a user with this id. */
+    public ScriptedElementProvider accept(String code, String providerUserId) {
+        acceptedCodes.put(code, providerUserId);
+        return this;
+    }
+
+    /** The next provider call fails like this. */
+    public ScriptedElementProvider failNext(ProviderErrorClass errorClass, String providerMessage) {
+        failures.add(new ProviderException(ProviderError.of(errorClass, providerMessage)));
+        return this;
+    }
+
+    public int exchanges() {
+        return exchanges.get();
+    }
+
+    public int renewals() {
+        return renewals.get();
+    }
+
+    /** The configurations the platform handed to the provider, in order. */
+    public List<Configuration> seenConfigurations() {
+        return new ArrayList<>(seenConfigurations);
+    }
+
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request, Configuration configuration) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", request.apiKey());
+        query.put("redirect_uri", request.callbackUrl());
+        query.put("response_type", "code");
+        query.put("scope", request.scope());
+        query.put("state", request.state());
+        return FormEncoding.withQuery(configuration.require("oauth.authorization.url"), query);
+    }
+
+    @Override
+    public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
+        exchanges.incrementAndGet();
+        seenConfigurations.add(configuration);
+        ProviderException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        String user = acceptedCodes.remove(code);
+        if (user == null) {
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_GRANT,
+                    "This authorization code has been used."));
+        }
+        return new TokenSet("access-" + code + "-" + exchanges.get(), null,
+                context.clock().instant().plus(Duration.ofDays(60)), List.of("read"), user);
+    }
+
+    @Override
+    public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
+        renewals.incrementAndGet();
+        ProviderException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        return new TokenSet(current.accessToken() + "-renewed", null,
+                context.clock().instant().plus(Duration.ofDays(60)), current.scopes(), current.providerUserId());
+    }
+}
