@@ -48,12 +48,11 @@ final class InstanceDescriber {
 
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, Long> ids = new LinkedHashMap<>();
+        // Every entry is listed, absent ones as null, as Cloud Elements shows them.
         for (ConfigurationEntry entry : element.configuration()) {
             String value = values.get(entry.key());
-            if (value != null) {
-                shown.put(entry.key(), entry.secret() ? InstanceDescription.MASK : value);
-                ids.put(entry.key(), entry.id());
-            }
+            shown.put(entry.key(), value != null && entry.secret() ? InstanceDescription.MASK : value);
+            ids.put(entry.key(), entry.id());
         }
         String ownerEmail = tenants.findUser(instance.organizationId(), instance.ownerId())
                 .map(user -> user.emailAddress())

@@ -73,7 +73,7 @@ class ProvisioningServiceTest {
                 .containsEntry("oauth.user.refresh_time", Long.toString(Fixtures.NOW.toEpochMilli()))
                 .containsEntry("oauth.scope", "read")
                 .containsEntry("filter.response.nulls", "true")
-                .doesNotContainKey("oauth.user.refresh_token");
+                .containsEntry("oauth.user.refresh_token", null);
         assertThat(created.configurationIds()).containsKeys(created.configuration().keySet().toArray(String[]::new));
 
         InstanceDescription read = elements.instances().instance(principal, created.id());

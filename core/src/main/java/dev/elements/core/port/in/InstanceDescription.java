@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param statusReason why, in words
  * @param valid false exactly when it needs a new authorization
  * @param disabled whether the application switched it off
- * @param configuration effective values by key, secrets as {@link #MASK}
+ * @param configuration effective values of every entry by key, null when unset, secrets as {@link #MASK}
  * @param configurationIds the id of each key in {@code configuration}
  * @param ownerId the user who created it
  * @param ownerEmail that user's address
