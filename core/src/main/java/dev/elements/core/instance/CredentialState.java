@@ -48,7 +48,11 @@ public record CredentialState(
             Duration renewBeforeExpiry) {
         Instant next = now.plus(renewalInterval);
         if (tokenExpiresAt != null) {
-            Instant beforeExpiry = tokenExpiresAt.minus(renewBeforeExpiry);
+            // Never more than half the token's life ahead: a provider that issues short tokens
+            // must not make every renewal due at once, over and over.
+            Duration halfLife = Duration.between(now, tokenExpiresAt).dividedBy(2);
+            Duration margin = renewBeforeExpiry.compareTo(halfLife) < 0 ? renewBeforeExpiry : halfLife;
+            Instant beforeExpiry = tokenExpiresAt.minus(margin.isNegative() ? Duration.ZERO : margin);
             if (beforeExpiry.isBefore(next)) {
                 next = beforeExpiry.isAfter(now) ? beforeExpiry : now;
             }

@@ -26,8 +26,16 @@ class CredentialStateTest {
         CredentialState state = CredentialState.obtained(NOW, NOW.plus(Duration.ofMinutes(30)), HOUR, MARGIN);
 
         assertThat(state.nextRenewalAt()).isEqualTo(NOW.plus(Duration.ofMinutes(20)));
-        CredentialState almostExpired = CredentialState.obtained(NOW, NOW.plus(Duration.ofMinutes(5)), HOUR, MARGIN);
-        assertThat(almostExpired.renewalDue(NOW)).isTrue();
+        CredentialState expired = CredentialState.obtained(NOW, NOW.minus(Duration.ofMinutes(5)), HOUR, MARGIN);
+        assertThat(expired.renewalDue(NOW)).isTrue();
+    }
+
+    @Test
+    void aShortLivedTokenIsRenewedHalfwayRatherThanAtOnce() {
+        CredentialState state = CredentialState.obtained(NOW, NOW.plus(Duration.ofMinutes(8)), HOUR, MARGIN);
+
+        assertThat(state.nextRenewalAt()).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+        assertThat(state.renewalDue(NOW)).isFalse();
     }
 
     @Test

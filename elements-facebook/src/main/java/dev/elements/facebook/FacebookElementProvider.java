@@ -1,0 +1,45 @@
+package dev.elements.facebook;
+
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.oauth.AuthorizationRequest;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.spi.ElementContext;
+import dev.elements.core.spi.ElementProvider;
+import java.net.URI;
+import java.time.Duration;
+
+/** The facebooksocial element: Facebook Login and the Graph API behind the social hub. */
+public final class FacebookElementProvider implements ElementProvider {
+    private final ElementDefinition definition = FacebookElementDefinition.create();
+
+    @Override
+    public ElementDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request, Configuration configuration) {
+        return FacebookOAuth.authorizationUrl(request.apiKey(), request.callbackUrl(), request.scope(),
+                request.state(), configuration);
+    }
+
+    @Override
+    public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
+        return FacebookOAuth.exchangeCode(code, configuration, context);
+    }
+
+    @Override
+    public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
+        return FacebookOAuth.renew(current, configuration, context);
+    }
+
+    /**
+     * An expired Facebook token can no longer be exchanged, so renew a day ahead; long-lived tokens
+     * last about sixty days.
+     */
+    @Override
+    public Duration renewBeforeExpiry() {
+        return Duration.ofDays(1);
+    }
+}
