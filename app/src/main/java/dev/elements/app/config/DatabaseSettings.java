@@ -1,0 +1,33 @@
+package dev.elements.app.config;
+
+import java.nio.file.Path;
+
+/**
+ * @param dataDirectory {@code ELEMENTS_DATA_DIR}, default {@code ./data}: the embedded database
+ *     and the generated master key live here
+ * @param url {@code ELEMENTS_DATABASE_URL}; null means the embedded H2 file database
+ * @param user {@code ELEMENTS_DATABASE_USER}
+ * @param password {@code ELEMENTS_DATABASE_PASSWORD}
+ */
+public record DatabaseSettings(Path dataDirectory, String url, String user, String password) {
+
+    public static DatabaseSettings from(SettingsSource source) {
+        Path dataDirectory = Path.of(source.get("ELEMENTS_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        String url = source.get("ELEMENTS_DATABASE_URL").orElse(null);
+        if (url != null && !url.startsWith("jdbc:")) {
+            throw new SettingsException("ELEMENTS_DATABASE_URL must be a JDBC URL such as "
+                    + "jdbc:postgresql://host:5432/elements, not '" + url + "'");
+        }
+        return new DatabaseSettings(dataDirectory, url, source.get("ELEMENTS_DATABASE_USER", ""),
+                source.get("ELEMENTS_DATABASE_PASSWORD", ""));
+    }
+
+    public boolean embedded() {
+        return url == null;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[dataDirectory=" + dataDirectory + ", url=" + url + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.elements.app.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master key when the operator did not set {@code ELEMENTS_MASTER_KEY}: read from
+ * {@code master.key} in the data directory, or generated there once, readable by its owner only.
+ */
+public final class MasterKeyFile {
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFile.class);
+    public static final String FILE_NAME = "master.key";
+
+    private MasterKeyFile() {
+    }
+
+    public static byte[] resolve(SecuritySettings security, Path dataDirectory) {
+        return security.configuredMasterKey().orElseGet(() -> readOrCreate(dataDirectory.resolve(FILE_NAME)));
+    }
+
+    static byte[] readOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return SecuritySettings.decodeMasterKey(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[SecuritySettings.MASTER_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            write(file, Base64.getEncoder().encodeToString(key));
+            LOG.warn("ELEMENTS_MASTER_KEY is not set: generated a master key into {}. Anyone who can read this file"
+                    + " can decrypt the stored credentials; back it up apart from the database, or set"
+                    + " ELEMENTS_MASTER_KEY instead.", file);
+            return key;
+        } catch (FileAlreadyExistsException e) {
+            // Another process created it between our check and our write: use theirs.
+            return readOrCreate(file);
+        } catch (IOException e) {
+            throw new SettingsException("Cannot read or create the master key file " + file + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.elements.app.config;
+
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * @param masterKey {@code ELEMENTS_MASTER_KEY}: 32 bytes, or null to use (or make) the key file in
+ *     the data directory
+ * @param operatorSecret {@code ELEMENTS_OPERATOR_SECRET}, or null to keep {@code POST /organizations} off
+ * @param bootstrapOrganizationSecret {@code ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET}, or null for random
+ * @param bootstrapUserSecret {@code ELEMENTS_BOOTSTRAP_USER_SECRET}, or null for random
+ */
+public record SecuritySettings(byte[] masterKey, String operatorSecret, String bootstrapOrganizationSecret,
+        String bootstrapUserSecret) {
+
+    public static final int MASTER_KEY_BYTES = 32;
+
+    public static SecuritySettings from(SettingsSource source) {
+        byte[] masterKey = source.get("ELEMENTS_MASTER_KEY").map(SecuritySettings::decodeMasterKey).orElse(null);
+        return new SecuritySettings(masterKey, source.get("ELEMENTS_OPERATOR_SECRET").orElse(null),
+                source.get("ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET").orElse(null),
+                source.get("ELEMENTS_BOOTSTRAP_USER_SECRET").orElse(null));
+    }
+
+    /** Decodes a base64 (or base64url) master key, refusing anything but 32 bytes. */
+    public static byte[] decodeMasterKey(String encoded) {
+        byte[] key;
+        try {
+            key = encoded.contains("-") || encoded.contains("_")
+                    ? Base64.getUrlDecoder().decode(encoded)
+                    : Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("ELEMENTS_MASTER_KEY must be base64 of 32 random bytes"
+                    + " (for example the output of: openssl rand -base64 32); it is not valid base64");
+        }
+        if (key.length != MASTER_KEY_BYTES) {
+            throw new SettingsException("ELEMENTS_MASTER_KEY must be base64 of 32 random bytes"
+                    + " (for example the output of: openssl rand -base64 32); it decodes to " + key.length
+                    + " bytes");
+        }
+        return key;
+    }
+
+    public Optional<byte[]> configuredMasterKey() {
+        return Optional.ofNullable(masterKey).map(byte[]::clone);
+    }
+
+    @Override
+    public String toString() {
+        return "SecuritySettings[masterKey=" + (masterKey == null ? "from data directory" : "set")
+                + ", operatorSecret=" + (operatorSecret == null ? "unset" : "set") + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.elements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.HttpSettings;
+import dev.elements.app.config.MasterKeyFile;
+import dev.elements.app.config.SecuritySettings;
+import dev.elements.app.config.ServerSettings;
+import dev.elements.app.config.SettingsException;
+import dev.elements.app.config.SettingsSource;
+import dev.elements.core.element.ElementKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @TempDir
+    Path temporary;
+
+    @Test
+    void defaultsAreThoseOfTheSettingsTable() {
+        ServerSettings settings = ServerSettings.from(SettingsSource.of(Map.of()));
+
+        assertThat(settings.http().port()).isEqualTo(8080);
+        assertThat(settings.http().maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.database().embedded()).isTrue();
+        assertThat(settings.database().dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.security().configuredMasterKey()).isEmpty();
+        assertThat(settings.security().operatorSecret()).isNull();
+        assertThat(settings.overrides().valueFor(ElementKey.of("facebooksocial"), "base.url")).isEmpty();
+    }
+
+    @Test
+    void systemPropertiesUseDottedLowerCaseNamesAndWinOverTheEnvironment() {
+        SettingsSource source = new SettingsSource(
+                Map.of("ELEMENTS_HTTP_PORT", "9000", "ELEMENTS_DATA_DIR", "/var/elements", "PATH", "/bin"),
+                Map.of("elements.http.port", "9100", "elements.facebooksocial.base.url", "http://127.0.0.1:1/v25.0",
+                        "user.home", "/root"));
+
+        ServerSettings settings = ServerSettings.from(source);
+
+        assertThat(settings.http().port()).isEqualTo(9100);
+        assertThat(settings.database().dataDirectory()).isEqualTo(Path.of("/var/elements"));
+        assertThat(settings.overrides().valueFor(ElementKey.of("facebooksocial"), "base.url"))
+                .contains("http://127.0.0.1:1/v25.0");
+        assertThat(source.all()).doesNotContainKeys("PATH", "USER_HOME");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedByName() {
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_PORT", "eighty"))))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("ELEMENTS_HTTP_PORT must be a port number from 0 to 65535, not 'eighty'");
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_PORT", "70000"))))
+                .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
+    void aMasterKeyMustBeThirtyTwoBytesOfBase64() {
+        String good = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_MASTER_KEY", good)))
+                .configuredMasterKey()).hasValueSatisfying(key -> assertThat(key).hasSize(32));
+
+        String short16 = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_MASTER_KEY", short16))))
+                .hasMessageContaining("it decodes to 16 bytes");
+        assertThatThrownBy(() -> SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_MASTER_KEY", "%%%"))))
+                .hasMessageContaining("not valid base64");
+    }
+
+    @Test
+    void aDatabaseUrlMustBeJdbc() {
+        assertThatThrownBy(() -> DatabaseSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_DATABASE_URL", "postgres://x/y"))))
+                .hasMessageContaining("must be a JDBC URL");
+        DatabaseSettings postgres = DatabaseSettings.from(SettingsSource.of(Map.of(
+                "ELEMENTS_DATABASE_URL", "jdbc:postgresql://db/elements", "ELEMENTS_DATABASE_PASSWORD", "canary-pw")));
+        assertThat(postgres.embedded()).isFalse();
+        assertThat(postgres.toString()).doesNotContain("canary-pw");
+    }
+
+    @Test
+    void generatesTheMasterKeyOnceReadableByItsOwnerOnly() throws Exception {
+        SecuritySettings none = SecuritySettings.from(SettingsSource.of(Map.of()));
+
+        byte[] first = MasterKeyFile.resolve(none, temporary);
+        byte[] second = MasterKeyFile.resolve(none, temporary);
+
+        Path file = temporary.resolve(MasterKeyFile.FILE_NAME);
+        assertThat(first).hasSize(32).isEqualTo(second);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aConfiguredMasterKeyWinsAndWritesNoFile() {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        SecuritySettings configured = SecuritySettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_MASTER_KEY", Base64.getEncoder().encodeToString(key))));
+
+        assertThat(MasterKeyFile.resolve(configured, temporary)).isEqualTo(key);
+        assertThat(temporary.resolve(MasterKeyFile.FILE_NAME)).doesNotExist();
+    }
+}
