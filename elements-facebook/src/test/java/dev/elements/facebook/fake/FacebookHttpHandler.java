@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one HTTP entry point: records the request, applies the test switches (down, latency, garbage), then routes to
@@ -51,8 +53,9 @@ final class FacebookHttpHandler implements HttpHandler {
             }
             pause(switches.latency());
             if (switches.garbage()) {
-                write(exchange, new FakeResponse(200, new java.util.LinkedHashMap<>(java.util.Map.of(
-                        "Content-Type", FakeResponse.HTML)), GARBAGE.getBytes(StandardCharsets.UTF_8)));
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", FakeResponse.HTML);
+                write(exchange, new FakeResponse(200, headers, GARBAGE.getBytes(StandardCharsets.UTF_8)));
                 return;
             }
             FakeResponse response;

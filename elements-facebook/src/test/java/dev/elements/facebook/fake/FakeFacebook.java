@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bound to the redirect URI and expiring after ten minutes, no refresh tokens, long-lived exchange, Graph errors
  * with their codes and subcodes, {@code appsecret_proof}, cursor paging with absolute {@code next} URLs, usage
  * headers and rate limits. Tests steer it (deny a login, expire or revoke tokens, queue errors, slow it down, take it
- * down, advance its clock) and observe it (recorded requests, counters). Where a rule is inferred rather than
- * documented, the reference in {@code shared/reference/facebook.md} says so.
+ * down, advance its clock) and observe it (recorded requests, counters). The package documentation lists the rules
+ * that are inferred rather than documented by Facebook.
  *
  * <pre>{@code
  * try (FakeFacebook facebook = FakeFacebook.start()) {
@@ -192,6 +192,7 @@ public final class FakeFacebook implements AutoCloseable {
         }
     }
 
+    /** Makes two users friends of each other, listed by {@code GET /{user}/friends}. */
     public void addFriend(FakeUser user, FakeUser friend) {
         synchronized (lock) {
             graph.addFriendship(user.id(), friend.id());
@@ -238,12 +239,14 @@ public final class FakeFacebook implements AutoCloseable {
         }
     }
 
+    /** A photo the user uploaded, listed by {@code GET /{user}/photos?type=uploaded}. */
     public FakePhoto addPhoto(FakeUser owner, String caption) {
         synchronized (lock) {
             return graph.addPhoto(owner.id(), caption);
         }
     }
 
+    /** A video the user uploaded, listed by {@code GET /{user}/videos}. */
     public FakeVideo addVideo(FakeUser owner, String title) {
         synchronized (lock) {
             return graph.addVideo(owner.id(), title);
@@ -255,6 +258,7 @@ public final class FakeFacebook implements AutoCloseable {
         return addPage(owner, name, "Community");
     }
 
+    /** A page the user administers, with its category. */
     public FakePage addPage(FakeUser owner, String name, String category) {
         synchronized (lock) {
             return graph.createPage(owner.id(), name, category);

@@ -1,9 +1,7 @@
 package dev.elements.facebook.fake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
@@ -24,9 +22,7 @@ import java.util.Map;
  */
 public final class WebhookPayload {
 
-    /** Facebook escapes non-ASCII characters as {@code \\uXXXX} in the body it signs. */
-    private static final ObjectMapper ESCAPING_MAPPER =
-            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String object;
     private final Map<String, ObjectNode> entriesById = new LinkedHashMap<>();
@@ -57,7 +53,7 @@ public final class WebhookPayload {
      */
     public WebhookPayload change(String objectId, Instant time, String field, Object value) {
         ObjectNode entry = entriesById.computeIfAbsent(objectId, id -> {
-            ObjectNode created = ESCAPING_MAPPER.createObjectNode();
+            ObjectNode created = MAPPER.createObjectNode();
             created.put("id", id);
             created.put("time", time.getEpochSecond());
             created.putArray("changes");
@@ -65,7 +61,7 @@ public final class WebhookPayload {
         });
         ObjectNode change = ((ArrayNode) entry.get("changes")).addObject();
         change.put("field", field);
-        change.set("value", ESCAPING_MAPPER.valueToTree(value));
+        change.set("value", MAPPER.valueToTree(value));
         return this;
     }
 
@@ -103,17 +99,38 @@ public final class WebhookPayload {
         return profile;
     }
 
-    /** The JSON text, with non-ASCII escaped as Facebook sends it. */
+    /** The JSON text, escaped as Facebook sends it (see {@link #escapeLikeFacebook}). */
     public String toJson() {
-        ObjectNode root = ESCAPING_MAPPER.createObjectNode();
+        ObjectNode root = MAPPER.createObjectNode();
         root.put("object", object);
         ArrayNode entries = root.putArray("entry");
         entriesById.values().forEach(entries::add);
         try {
-            return ESCAPING_MAPPER.writeValueAsString(root);
+            return escapeLikeFacebook(MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
         }
+    }
+
+    /**
+     * Facebook's bodies are PHP-style JSON: non-ASCII characters as unicode escapes with lowercase hex digits (a
+     * backslash, {@code u} and four digits) and slashes preceded by a backslash. A receiver that re-serializes the
+     * JSON before checking the signature fails on such bodies, as it would in production; one that checks the raw
+     * bytes passes. Both characters can only occur inside JSON strings, so escaping them everywhere is safe.
+     */
+    static String escapeLikeFacebook(String json) {
+        StringBuilder escaped = new StringBuilder(json.length() + 16);
+        for (int index = 0; index < json.length(); index++) {
+            char character = json.charAt(index);
+            if (character == '/') {
+                escaped.append("\\/");
+            } else if (character > 0x7E) {
+                escaped.append(String.format("\\u%04x", (int) character));
+            } else {
+                escaped.append(character);
+            }
+        }
+        return escaped.toString();
     }
 
     @Override

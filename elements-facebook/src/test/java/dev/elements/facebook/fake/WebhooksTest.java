@@ -88,7 +88,7 @@ class WebhooksTest {
 
         String json = WebhookPayload.page().feedPostAdded(post).feedCommentAdded(post, comment).toJson();
 
-        assertThat(json).doesNotContain("é").contains("\\u00E9");
+        assertThat(json).doesNotContain("é").contains("Cr\\u00e8me br\\u00fbl\\u00e9e");
         JsonNode root = Http.json(json);
         assertThat(root.get("object").asText()).isEqualTo("page");
         assertThat(root.get("entry")).as("changes to one page share an entry").hasSize(1);
@@ -101,6 +101,15 @@ class WebhooksTest {
         assertThat(entry.at("/changes/1/value/item").asText()).isEqualTo("comment");
         assertThat(entry.at("/changes/1/value/comment_id").asText()).isEqualTo(comment.id());
         assertThat(entry.at("/changes/1/value/message").asText()).isEqualTo("Délicieux");
+    }
+
+    @Test
+    void slashesAreEscapedAsFacebookDoesSoOnlyRawByteVerificationWorks() {
+        String json = WebhookPayload.page().change("1", facebook.now(), "feed",
+                Map.of("link", "https://example.com/a")).toJson();
+
+        assertThat(json).contains("https:\\/\\/example.com\\/a");
+        assertThat(Http.json(json).at("/entry/0/changes/0/value/link").asText()).isEqualTo("https://example.com/a");
     }
 
     @Test
