@@ -1,0 +1,209 @@
+package dev.elements.facebook.fake;
+
+import static dev.elements.facebook.fake.Http.params;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FailureSwitchesTest {
+
+    private static final String CALLBACK = "https://elements.test/callback";
+
+    private final Http http = new Http();
+    private FakeFacebook facebook;
+    private FakeApp app;
+    private FakeUser ada;
+    private String token;
+
+    @BeforeEach
+    void start() {
+        facebook = FakeFacebook.start();
+        app = facebook.registerApp("1234567890", "s3cr3t", CALLBACK);
+        ada = facebook.createUser("Ada Lovelace");
+        token = facebook.issueUserToken(app, ada);
+    }
+
+    @AfterEach
+    void stop() {
+        facebook.close();
+    }
+
+    @Test
+    void queuedGraphErrorsAreServedInOrderThenCallsSucceed() {
+        facebook.failNextGraphCalls(2, GraphError.userRequestLimit());
+        facebook.failNextGraphCalls(1, GraphError.serviceUnavailable());
+
+        HttpResponse<String> first = me();
+        HttpResponse<String> second = me();
+        HttpResponse<String> third = me();
+        HttpResponse<String> fourth = me();
+
+        assertThat(Http.json(first).at("/error/code").asInt()).isEqualTo(17);
+        assertThat(Http.json(first).at("/error/is_transient").asBoolean()).isTrue();
+        assertThat(Http.json(second).at("/error/code").asInt()).isEqualTo(17);
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(Http.json(third).at("/error/code").asInt()).isEqualTo(2);
+        assertThat(fourth.statusCode()).isEqualTo(200);
+        assertThat(facebook.graphCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void queuedGraphErrorsLeaveTheTokenEndpointAlone() {
+        facebook.failNextGraphCalls(1, GraphError.unknownError());
+
+        HttpResponse<String> exchange = http.get(facebook.tokenUrl() + "?" + Http.query(params("client_id", app.id(),
+                "client_secret", app.secret(), "redirect_uri", CALLBACK,
+                "code", facebook.issueCode(app, ada, CALLBACK))));
+
+        assertThat(exchange.statusCode()).isEqualTo(200);
+        assertThat(Http.json(me()).at("/error/code").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyErrorClassHelperCarriesItsCode() {
+        GraphError[] errors = {GraphError.invalidToken(), GraphError.applicationRequestLimit(),
+            GraphError.userRequestLimit(), GraphError.pageRequestLimit(), GraphError.customRateLimit(),
+            GraphError.pagesBusinessUseCaseLimit(), GraphError.permissionDenied(), GraphError.permissionError(),
+            GraphError.invalidParameter(), GraphError.unknownError(), GraphError.serviceUnavailable()};
+        int[] codes = {190, 4, 17, 32, 613, 80001, 10, 200, 100, 1, 2};
+        for (GraphError error : errors) {
+            facebook.failNextGraphCalls(1, error);
+        }
+
+        for (int index = 0; index < codes.length; index++) {
+            JsonNode error = Http.json(me()).get("error");
+            assertThat(error.get("code").asInt()).isEqualTo(codes[index]);
+            assertThat(error.get("message").asText()).isNotBlank();
+            assertThat(error.get("fbtrace_id").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void latencySlowsEveryAnswer() throws Exception {
+        facebook.setLatency(Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        HttpResponse<String> slow = me();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(slow.statusCode()).isEqualTo(200);
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        HttpRequest impatient = HttpRequest.newBuilder(URI.create(facebook.graphUrl() + "/me?access_token=" + token))
+                .timeout(Duration.ofMillis(100)).build();
+        assertThatThrownBy(() -> http.sendRaw(impatient)).isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void downDropsTheConnectionWithoutAnAnswerUntilBackUp() throws Exception {
+        facebook.setDown(true);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(facebook.graphUrl() + "/me?access_token=" + token))
+                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(facebook.tokenUrl()))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=fb_exchange_token")).build();
+
+        assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(IOException.class)
+                .isNotInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> http.sendRaw(tokenRequest)).isInstanceOf(IOException.class);
+
+        facebook.setDown(false);
+        assertThat(http.sendRaw(request).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void garbageAnswers200WithHtml() {
+        facebook.setGarbage(true);
+
+        HttpResponse<String> graph = me();
+        HttpResponse<String> tokenEndpoint = http.get(facebook.tokenUrl() + "?client_id=" + app.id());
+
+        for (HttpResponse<String> response : java.util.List.of(graph, tokenEndpoint)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(response.body()).startsWith("<!DOCTYPE html>");
+        }
+    }
+
+    @Test
+    void aRevokedUserGets190Subcode458UntilTheyLogInAgain() {
+        facebook.revoke(ada);
+
+        HttpResponse<String> refused = me();
+        String fresh = facebook.issueUserToken(app, ada);
+
+        JsonNode error = Http.json(refused).get("error");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(error.get("code").asInt()).isEqualTo(190);
+        assertThat(error.get("error_subcode").asInt()).isEqualTo(458);
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+        assertThat(facebook.isValidToken(token)).isFalse();
+        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + fresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingOneAppLeavesTheUsersOtherAppsWorking() {
+        FakeApp other = facebook.registerApp("222", "other-secret");
+        String otherToken = facebook.issueUserToken(other, ada);
+
+        facebook.revoke(ada, app);
+
+        assertThat(facebook.isValidToken(token)).isFalse();
+        assertThat(facebook.isValidToken(otherToken)).isTrue();
+    }
+
+    @Test
+    void anExpiredTokenGets190Subcode463() {
+        facebook.expire(token);
+
+        JsonNode error = Http.json(me()).get("error");
+
+        assertThat(error.get("code").asInt()).isEqualTo(190);
+        assertThat(error.get("error_subcode").asInt()).isEqualTo(463);
+        assertThat(error.get("message").asText()).startsWith("Error validating access token: Session has expired");
+    }
+
+    @Test
+    void tokensExpireOnTheFakesClock() {
+        facebook.setCodeTokenLifetime(Duration.ofHours(1));
+        String shortLived = facebook.issueUserToken(app, ada);
+
+        facebook.advanceClock(Duration.ofMinutes(61));
+
+        assertThat(facebook.isValidToken(shortLived)).isFalse();
+        assertThat(Http.json(http.get(facebook.graphUrl() + "/me?access_token=" + shortLived))
+                .at("/error/error_subcode").asInt()).isEqualTo(463);
+    }
+
+    @Test
+    void garbageTokensGet190WithoutSubcode() {
+        HttpResponse<String> response = http.get(facebook.graphUrl() + "/me?access_token=garbage");
+
+        JsonNode error = Http.json(response).get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(190);
+        assertThat(error.has("error_subcode")).isFalse();
+        assertThat(error.get("message").asText()).isEqualTo("Invalid OAuth access token - Cannot parse access token");
+    }
+
+    @Test
+    void deletingPermissionsDeauthorizesTheApp() {
+        JsonNode deleted = GraphNodesTest.ok(http.delete(facebook.graphUrl() + "/me/permissions?access_token=" + token));
+
+        assertThat(deleted.get("success").asBoolean()).isTrue();
+        assertThat(Http.json(me()).at("/error/error_subcode").asInt()).isEqualTo(458);
+    }
+
+    private HttpResponse<String> me() {
+        return http.get(facebook.graphUrl() + "/me?access_token=" + token);
+    }
+}
