@@ -12,6 +12,7 @@ import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -70,6 +71,9 @@ public final class HttpApi {
             elementRoutes.addTo(config.routes);
             instanceRoutes.addTo(config.routes);
             healthRoutes.addTo(config.routes);
+            // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
+            // claimed explicitly: the most specific registration wins.
+            config.routes.exception(HttpResponseException.class, errors::handle);
             config.routes.exception(Exception.class, errors::handle);
         });
     }
