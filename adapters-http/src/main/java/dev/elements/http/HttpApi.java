@@ -61,7 +61,8 @@ public final class HttpApi {
         HealthRoutes healthRoutes = new HealthRoutes(health, json);
 
         this.app = Javalin.create(config -> {
-            configureServer(config, json);
+            config.jsonMapper(new JavalinJackson(json.mapper(), false));
+            configureServer(config, new JettyErrors(json, requestIds));
             config.requestLogger.http(new RequestLog(requestIds));
             config.routes.before(ctx -> {
                 requestIds.assign(ctx);
@@ -85,10 +86,9 @@ public final class HttpApi {
                 elements.instances(), elements.authentication(), elements.health(), settings);
     }
 
-    private void configureServer(JavalinConfig config, JsonCodec json) {
+    private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {
         config.startup.showJavalinBanner = false;
         config.startup.startupWatcherEnabled = false;
-        config.jsonMapper(new JavalinJackson(json.mapper(), false));
         config.http.defaultContentType = JsonCodec.CONTENT_TYPE;
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
@@ -102,6 +102,7 @@ public final class HttpApi {
             graceful.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
             server.insertHandler(graceful);
             server.setStopTimeout(settings.stopTimeout().toMillis());
+            server.setErrorHandler(jettyErrors);
         });
     }
 

@@ -210,6 +210,16 @@ class TransportErrorsTest {
         assertThat(response.status()).isEqualTo(200);
     }
 
+    @Test
+    void errorsJettyAnswersItselfAreJsonWithARequestIdToo() {
+        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri("/health"))
+                .header("X-Padding", "p".repeat(20_000))
+                .build()));
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.body()).doesNotContain("ppppp");
+    }
+
     private static byte[] oversizeJson(long size) {
         String head = "{\"padding\": \"";
         String tail = "\"}";
