@@ -56,20 +56,12 @@ final class ElementRoutes {
 
     /** No Authorization: Cloud Elements serves the login URL to anyone, and it holds no secret. */
     private void authorizationUrlFromQuery(Context ctx) {
-        respond(ctx, new GetAuthorizationUrlCommand(ctx.pathParam("keyOrId"), ctx.queryParam("apiKey"),
-                ctx.queryParam("callbackUrl"), ctx.queryParam("scope"), ctx.queryParam("state")));
+        respond(ctx, AuthorizationUrlRequest.fromQuery(ctx).command(ctx.pathParam("keyOrId")));
     }
 
     private void authorizationUrlFromBody(Context ctx) {
         ObjectNode body = bodies.object(ctx);
-        JsonFields fields = new JsonFields();
-        String apiKey = fields.string(body, "apiKey", "apiKey");
-        fields.string(body, "apiSecret", "apiSecret"); // accepted for compatibility; never used or echoed
-        String callbackUrl = fields.string(body, "callbackUrl", "callbackUrl");
-        String scope = fields.string(body, "scope", "scope");
-        String state = fields.string(body, "state", "state");
-        fields.orThrow();
-        respond(ctx, new GetAuthorizationUrlCommand(ctx.pathParam("keyOrId"), apiKey, callbackUrl, scope, state));
+        respond(ctx, AuthorizationUrlRequest.fromBody(body).command(ctx.pathParam("keyOrId")));
     }
 
     private void respond(Context ctx, GetAuthorizationUrlCommand command) {

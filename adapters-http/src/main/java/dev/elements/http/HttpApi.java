@@ -89,6 +89,7 @@ public final class HttpApi {
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {
         config.startup.showJavalinBanner = false;
         config.startup.startupWatcherEnabled = false;
+        config.startup.showOldJavalinVersionWarning = false;
         config.http.defaultContentType = JsonCodec.CONTENT_TYPE;
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;

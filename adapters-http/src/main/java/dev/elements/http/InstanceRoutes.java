@@ -2,19 +2,15 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ManageInstancesUseCase;
-import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.tenant.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Map;
 
 /** {@code /instances}: provisioning, and reading an organization's instances. */
 final class InstanceRoutes {
@@ -44,21 +40,8 @@ final class InstanceRoutes {
 
     private void provision(Context ctx) {
         Principal principal = callers.principal(ctx);
-        ObjectNode body = bodies.object(ctx);
-        JsonFields fields = new JsonFields();
-        ObjectNode element = fields.object(body, "element", "element");
-        String elementKey = element == null ? null : fields.string(element, "key", "element.key");
-        String elementId = element == null ? null : fields.integer(element, "id", "element.id");
-        ObjectNode providerData = fields.object(body, "providerData", "providerData");
-        String code = providerData == null ? null : fields.string(providerData, "code", "providerData.code");
-        Map<String, String> configuration = fields.stringMap(body, "configuration", "configuration");
-        List<String> tags = fields.strings(body, "tags", "tags");
-        String name = fields.string(body, "name", "name");
-        fields.orThrow();
-
-        String elementReference = elementKey != null && !elementKey.isBlank() ? elementKey : elementId;
-        InstanceDescription created = provisioning.provision(new ProvisionInstanceCommand(principal,
-                elementReference, code, configuration, tags, name, idempotencyKey(ctx)));
+        ProvisionRequest request = ProvisionRequest.from(bodies.object(ctx));
+        InstanceDescription created = provisioning.provision(request.command(principal, idempotencyKey(ctx)));
         json.respond(ctx, 200, InstanceView.of(created));
     }
 

@@ -36,13 +36,6 @@ final class JettyErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code, requestId)), callback);
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String requestId = requestIds.next();
-        addHeaders(fields, requestId);
-        return ByteBuffer.wrap(body(status, requestId));
-    }
-
     private static void addHeaders(HttpFields.Mutable headers, String requestId) {
         headers.put("Content-Type", JsonCodec.CONTENT_TYPE);
         headers.put(RequestIds.HEADER, requestId);
