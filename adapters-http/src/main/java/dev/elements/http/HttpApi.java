@@ -15,6 +15,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.time.Duration;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class HttpApi {
             + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition";
 
     /** Kept-alive connections without a request get this long to close once stopping begins. */
-    private static final java.time.Duration IDLE_CONNECTION_SHUTDOWN = java.time.Duration.ofMillis(100);
+    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
