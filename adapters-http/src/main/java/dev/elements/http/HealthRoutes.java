@@ -1,0 +1,44 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.port.in.CheckHealthUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /health}, at the root for load balancers and under the base path for API clients; no
+ * Authorization, and nothing in the answer but names and UP or DOWN.
+ */
+final class HealthRoutes {
+    private final CheckHealthUseCase health;
+    private final JsonCodec json;
+
+    HealthRoutes(CheckHealthUseCase health, JsonCodec json) {
+        this.health = requireNonNull(health, "health");
+        this.json = requireNonNull(json, "json");
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/health", this::health);
+        routes.get(HttpApi.BASE_PATH + "/health", this::health);
+    }
+
+    private void health(Context ctx) {
+        CheckHealthUseCase.Health current = health.health();
+        Map<String, String> checks = new LinkedHashMap<>();
+        current.components().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(check -> checks.put(check.getKey(), upOrDown(check.getValue())));
+        json.respond(ctx, current.ready() ? 200 : 503, new HealthView(upOrDown(current.ready()), checks));
+    }
+
+    private static String upOrDown(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
+
+    record HealthView(String status, Map<String, String> checks) {
+    }
+}

@@ -1,0 +1,160 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.Elements;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Cloud Elements compatible HTTP API over the platform's use cases, served by Javalin (Jetty).
+ * One instance serves once: {@link #start} then {@link #stop}.
+ */
+public final class HttpApi {
+    /** Where Cloud Elements serves its platform API; every route but {@code /health} lives below it. */
+    public static final String BASE_PATH = "/elements/api-v2";
+    /** The Cloud Elements custom response headers a browser client may read. */
+    static final String EXPOSED_HEADERS = "Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id,"
+            + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition";
+
+    /** Kept-alive connections without a request get this long to close once stopping begins. */
+    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final HttpApiSettings settings;
+    private final Javalin app;
+    private boolean started;
+    private boolean stopped;
+
+    public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
+            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances,
+            AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
+        requireNonNull(elements, "elements");
+        requireNonNull(authorizationUrls, "authorizationUrls");
+        requireNonNull(provisioning, "provisioning");
+        requireNonNull(instances, "instances");
+        requireNonNull(authentication, "authentication");
+        requireNonNull(health, "health");
+        this.settings = requireNonNull(settings, "settings");
+
+        JsonCodec json = new JsonCodec();
+        RequestIds requestIds = new RequestIds();
+        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
+        Callers callers = new Callers(authentication);
+        ErrorResponses errors = new ErrorResponses(json, requestIds);
+        ElementRoutes elementRoutes = new ElementRoutes(elements, authorizationUrls, callers, bodies, json);
+        InstanceRoutes instanceRoutes = new InstanceRoutes(provisioning, instances, callers, bodies, json);
+        HealthRoutes healthRoutes = new HealthRoutes(health, json);
+
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json.mapper(), false));
+            configureServer(config, new JettyErrors(json, requestIds));
+            config.requestLogger.http(new RequestLog(requestIds));
+            config.routes.before(ctx -> {
+                requestIds.assign(ctx);
+                ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+                bodies.refuseDeclaredOversize(ctx);
+            });
+            elementRoutes.addTo(config.routes);
+            instanceRoutes.addTo(config.routes);
+            healthRoutes.addTo(config.routes);
+            // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
+            // claimed explicitly: the most specific registration wins.
+            config.routes.exception(HttpResponseException.class, errors::handle);
+            config.routes.exception(Exception.class, errors::handle);
+        });
+    }
+
+    /** The API over everything an {@link Elements} offers. */
+    public static HttpApi of(Elements elements, HttpApiSettings settings) {
+        requireNonNull(elements, "elements");
+        return new HttpApi(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
+                elements.instances(), elements.authentication(), elements.health(), settings);
+    }
+
+    private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {
+        config.startup.showJavalinBanner = false;
+        config.startup.startupWatcherEnabled = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.defaultContentType = JsonCodec.CONTENT_TYPE;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        // Javalin routes java.lang.Errors around the exception mappers; turn them into exceptions so
+        // that the client still gets the JSON 500 with its request id.
+        config.router.handlerWrapper(HttpApi::surfaceErrors);
+        config.jetty.modifyServer(server -> {
+            // Jetty 12 waits for requests in flight on stop only behind a GracefulHandler, and only
+            // for the stop timeout.
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
+            server.insertHandler(graceful);
+            server.setStopTimeout(settings.stopTimeout().toMillis());
+            server.setErrorHandler(jettyErrors);
+        });
+    }
+
+    private static Handler surfaceErrors(Endpoint endpoint) {
+        return ctx -> {
+            try {
+                endpoint.handler.handle(ctx);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (Error e) {
+                throw new IllegalStateException("Error in handler of " + endpoint.method.name() + " "
+                        + endpoint.path, e);
+            }
+        };
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param host the address to bind, such as {@code 0.0.0.0} or {@code 127.0.0.1}
+     * @param port the port, or 0 for any free one
+     * @return the port bound
+     */
+    public synchronized int start(String host, int port) {
+        requireNonNull(host, "host");
+        if (started) {
+            throw new IllegalStateException("This HttpApi was started already; make a new one");
+        }
+        started = true;
+        app.start(host, port);
+        int bound = app.port();
+        LOG.info("Serving the Elements API on {}:{}{}", host, bound, BASE_PATH);
+        return bound;
+    }
+
+    /** The bound port, after {@link #start}. */
+    public int port() {
+        return app.port();
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish for up to the stop timeout, then
+     * closes everything.
+     */
+    public synchronized void stop() {
+        if (!started || stopped) {
+            return;
+        }
+        stopped = true;
+        app.stop();
+        LOG.info("Stopped the Elements API");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * Turns a request body into a JSON object, refusing in this order: not JSON (415), too large
+ * (413), not parseable (400), not an object (400).
+ */
+final class RequestBodies {
+    private final JsonCodec json;
+    private final long maxBodyBytes;
+
+    RequestBodies(JsonCodec json, long maxBodyBytes) {
+        this.json = requireNonNull(json, "json");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    ObjectNode object(Context ctx) {
+        requireJson(ctx.contentType());
+        JsonNode tree = json.parse(read(ctx));
+        if (!(tree instanceof ObjectNode object)) {
+            throw new PlatformException(ErrorCode.MALFORMED_REQUEST,
+                    "The request body must be a JSON object, not " + kind(tree));
+        }
+        return object;
+    }
+
+    /**
+     * Refuses a declared length over the limit before anything is read; used for every request, so
+     * that no route reads a body it was never meant to get.
+     */
+    void refuseDeclaredOversize(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+    }
+
+    /** Reads at most one byte more than the limit, so an undeclared (chunked) oversize body is cut off too. */
+    private byte[] read(Context ctx) {
+        refuseDeclaredOversize(ctx);
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            // The client went away or broke the transfer encoding; no answer will reach it anyway.
+            throw new PlatformException(ErrorCode.MALFORMED_REQUEST, "The request body could not be read completely");
+        }
+    }
+
+    private ContentTooLargeResponse tooLarge() {
+        return new ContentTooLargeResponse("The request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new UnsupportedMediaTypeResponse("Send the body as Content-Type: application/json");
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            throw new UnsupportedMediaTypeResponse("Send the body as Content-Type: application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int equals = parameter.indexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            String name = parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT);
+            String value = parameter.substring(equals + 1).trim().replace("\"", "");
+            if (name.equals("charset") && !value.equalsIgnoreCase("utf-8") && !value.equalsIgnoreCase("utf8")) {
+                throw new UnsupportedMediaTypeResponse("JSON bodies must be UTF-8 (charset=utf-8)");
+            }
+        }
+    }
+
+    private static String kind(JsonNode tree) {
+        return switch (tree.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "a " + tree.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}
