@@ -1,0 +1,85 @@
+package dev.elements.app;
+
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
+import dev.elements.app.config.ServerSettings;
+import dev.elements.app.config.SettingsException;
+import dev.elements.app.config.SettingsSource;
+import dev.elements.persistence.PersistenceStartupException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code java -jar elements.jar}: reads the settings, starts the server and stops it gracefully on
+ * SIGTERM. Exit code 2 means a setting (or the database it names) is unusable; the message says which.
+ */
+public final class Main {
+    static final int BAD_SETTINGS = 2;
+    static final int FAILED = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            System.err.println("Usage: java -jar elements.jar   (settings come from ELEMENTS_* environment variables)");
+            System.exit(BAD_SETTINGS);
+        }
+        ElementsServer server;
+        try {
+            server = start(System.getenv(), System.getProperties(), System.out);
+        } catch (StartupFailure failure) {
+            System.err.println("Elements cannot start: " + failure.getMessage());
+            System.exit(failure.exitCode);
+            return;
+        }
+        ElementsServer running = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "elements-shutdown"));
+    }
+
+    /** Starts a server from these settings; used by {@link #main} and by tests that run it in-process. */
+    static ElementsServer start(Map<String, String> environment, Properties properties, PrintStream console) {
+        try {
+            ServerSettings settings = ServerSettings.from(SettingsSource.of(environment, properties));
+            return ElementsServer.start(settings, Clock.systemUTC(), console);
+        } catch (RuntimeException e) {
+            throw StartupFailure.of(e);
+        }
+    }
+
+    /** Why the server did not start, with the exit code that tells a supervisor whether to retry. */
+    static final class StartupFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        private StartupFailure(String message, int exitCode, Throwable cause) {
+            super(message, cause);
+            this.exitCode = exitCode;
+        }
+
+        static StartupFailure of(RuntimeException failure) {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof SettingsException || cause instanceof PersistenceStartupException) {
+                return new StartupFailure(cause.getMessage(), BAD_SETTINGS, cause);
+            }
+            return new StartupFailure(String.valueOf(cause.getMessage()), FAILED, cause);
+        }
+
+        /** Guice wraps what a provider throws; the operator needs the original message. */
+        private static Throwable unwrap(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SettingsException || cause instanceof PersistenceStartupException) {
+                    return cause;
+                }
+            }
+            Throwable current = failure;
+            while ((current instanceof CreationException || current instanceof ProvisionException)
+                    && current.getCause() != null) {
+                current = current.getCause();
+            }
+            return current;
+        }
+    }
+}

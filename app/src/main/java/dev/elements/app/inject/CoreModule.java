@@ -1,0 +1,78 @@
+package dev.elements.app.inject;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.elements.core.Elements;
+import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.spi.ElementProvider;
+import dev.elements.persistence.PersistenceStore;
+import java.time.Clock;
+import java.util.List;
+
+/** The use cases, built by core from the ports the other modules provide. */
+public final class CoreModule extends AbstractModule {
+    private final OperatorOverrides overrides;
+    private final Clock clock;
+
+    public CoreModule(OperatorOverrides overrides, Clock clock) {
+        this.overrides = requireNonNull(overrides, "overrides");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Provides
+    @Singleton
+    Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
+            CredentialCipher cipher, PersistenceStore store) {
+        return Elements.builder()
+                .providers(plugins)
+                .operatorOverrides(overrides)
+                .instances(instances)
+                .tenants(tenants)
+                .cipher(cipher)
+                .clock(clock)
+                .readinessCheck(store.readinessCheck())
+                .build();
+    }
+
+    @Provides
+    DescribeElementsUseCase describeElements(Elements elements) {
+        return elements.elements();
+    }
+
+    @Provides
+    GetAuthorizationUrlUseCase authorizationUrls(Elements elements) {
+        return elements.authorizationUrls();
+    }
+
+    @Provides
+    ProvisionInstanceUseCase provisioning(Elements elements) {
+        return elements.provisioning();
+    }
+
+    @Provides
+    ManageInstancesUseCase instances(Elements elements) {
+        return elements.instances();
+    }
+
+    @Provides
+    AuthenticateUseCase authentication(Elements elements) {
+        return elements.authentication();
+    }
+
+    @Provides
+    CheckHealthUseCase health(Elements elements) {
+        return elements.health();
+    }
+}

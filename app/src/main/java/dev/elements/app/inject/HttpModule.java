@@ -1,0 +1,34 @@
+package dev.elements.app.inject;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.elements.app.config.HttpSettings;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.http.HttpApi;
+import dev.elements.http.HttpApiSettings;
+
+/** The HTTP API over the use cases. */
+public final class HttpModule extends AbstractModule {
+    private final HttpSettings http;
+
+    public HttpModule(HttpSettings http) {
+        this.http = requireNonNull(http, "http");
+    }
+
+    @Provides
+    @Singleton
+    HttpApi httpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
+            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances,
+            AuthenticateUseCase authentication, CheckHealthUseCase health) {
+        return new HttpApi(elements, authorizationUrls, provisioning, instances, authentication, health,
+                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.elements.app.inject;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.MasterKeyFile;
+import dev.elements.app.config.SecuritySettings;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.persistence.PersistenceStore;
+
+/** The database: H2 in the data directory unless a JDBC URL says otherwise. */
+public final class PersistenceModule extends AbstractModule {
+    private final DatabaseSettings database;
+    private final SecuritySettings security;
+
+    public PersistenceModule(DatabaseSettings database, SecuritySettings security) {
+        this.database = requireNonNull(database, "database");
+        this.security = requireNonNull(security, "security");
+    }
+
+    @Provides
+    @Singleton
+    PersistenceStore store() {
+        byte[] masterKey = MasterKeyFile.resolve(security, database.dataDirectory());
+        String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
+        return PersistenceStore.open(url, database.user(), database.password(), masterKey);
+    }
+
+    @Provides
+    InstanceRepository instances(PersistenceStore store) {
+        return store.instances();
+    }
+
+    @Provides
+    TenantRepository tenants(PersistenceStore store) {
+        return store.tenants();
+    }
+
+    @Provides
+    CredentialCipher cipher(PersistenceStore store) {
+        return store.credentialCipher();
+    }
+}
