@@ -146,7 +146,7 @@ public final class TinkCredentialCipher implements CredentialCipher {
     private static StoredKeyset createFirstKeyset(EncryptionKeysets keysets, Aead masterKey) {
         try {
             KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, masterKey, KEYSET_ASSOCIATED_DATA);
+            byte[] wrapped = wrap(fresh, masterKey);
             String primaryKeyId = keyIdText(fresh.getPrimary().getId());
             if (keysets.insertIfAbsent(PURPOSE, wrapped, primaryKeyId)) {
                 LOG.info("Generated the credential keyset, primary key {}", primaryKeyId);
@@ -159,9 +159,28 @@ public final class TinkCredentialCipher implements CredentialCipher {
                 .orElseThrow(() -> new IllegalStateException("The credential keyset was stored but cannot be read"));
     }
 
+    /**
+     * The stored keyset opened with the master key: where a key rotation starts (add a key, make it
+     * primary, {@link #wrapKeyset wrap} it and {@link EncryptionKeysets#replace replace} the row).
+     */
+    static KeysetHandle unwrapKeyset(byte[] wrappedKeyset, byte[] masterKeyBytes) throws GeneralSecurityException {
+        return unwrap(wrappedKeyset, masterKeyAead(masterKeyBytes));
+    }
+
+    static byte[] wrapKeyset(KeysetHandle keyset, byte[] masterKeyBytes) throws GeneralSecurityException {
+        return wrap(keyset, masterKeyAead(masterKeyBytes));
+    }
+
+    private static KeysetHandle unwrap(byte[] wrappedKeyset, Aead masterKey) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKeyset, masterKey, KEYSET_ASSOCIATED_DATA);
+    }
+
+    private static byte[] wrap(KeysetHandle keyset, Aead masterKey) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, KEYSET_ASSOCIATED_DATA);
+    }
+
     private static Keys unwrap(StoredKeyset stored, Aead masterKey) throws GeneralSecurityException {
-        KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(
-                stored.wrappedKeyset(), masterKey, KEYSET_ASSOCIATED_DATA);
+        KeysetHandle handle = unwrap(stored.wrappedKeyset(), masterKey);
         Set<Integer> keyIds = new HashSet<>();
         for (int index = 0; index < handle.size(); index++) {
             keyIds.add(handle.getAt(index).getId());
@@ -170,11 +189,15 @@ public final class TinkCredentialCipher implements CredentialCipher {
                 Set.copyOf(keyIds));
     }
 
-    private static Aead masterKeyAead(byte[] masterKeyBytes) {
+    static void checkMasterKey(byte[] masterKeyBytes) {
         if (masterKeyBytes.length != MASTER_KEY_BYTES) {
             throw new IllegalArgumentException("The master key is " + MASTER_KEY_BYTES + " bytes, not "
                     + masterKeyBytes.length);
         }
+    }
+
+    private static Aead masterKeyAead(byte[] masterKeyBytes) {
+        checkMasterKey(masterKeyBytes);
         try {
             // No prefix: the master key is a single raw key, not a member of a keyset.
             AesGcmParameters parameters = AesGcmParameters.builder()
