@@ -78,12 +78,14 @@ public final class PersistenceStore implements AutoCloseable {
      * @param clock stamps creation times
      * @throws PersistenceStartupException when the database cannot be reached or migrated, or the
      *     master key does not open the stored keys; the message names the URL, never a password
+     * @throws IllegalArgumentException when the master key is not 32 bytes, before any connection
      */
     public static PersistenceStore open(String jdbcUrl, String user, String password, byte[] masterKey,
             Clock clock) {
         requireNonNull(jdbcUrl, "jdbcUrl");
         requireNonNull(masterKey, "masterKey");
         requireNonNull(clock, "clock");
+        TinkCredentialCipher.checkMasterKey(masterKey);
         String shownUrl = JdbcUrls.redact(jdbcUrl);
         HikariDataSource dataSource = connect(jdbcUrl, shownUrl, user, password);
         try {
@@ -157,6 +159,11 @@ public final class PersistenceStore implements AutoCloseable {
         }
         if (password != null && !password.isEmpty()) {
             config.setPassword(password);
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL otherwise puts the failing row into exception messages ("Failing row
+            // contains ..."), ciphertexts and digests included, and exception messages get logged.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         config.setInitializationFailTimeout(INITIAL_CONNECTION_TIMEOUT.toMillis());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
