@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -80,6 +81,14 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     @Override
     public void insert(Instance instance) {
         requireNonNull(instance, "instance");
+        try {
+            insertInTransaction(instance);
+        } catch (JdbiException e) {
+            throw RedactedFailures.redacted("Storing instance " + instance.id(), e);
+        }
+    }
+
+    private void insertInTransaction(Instance instance) {
         jdbi.useTransaction(handle -> {
             bindColumns(handle.createUpdate("""
                     INSERT INTO instances (id, organization_id, owner_user_id, element_key, name, provider_account_id,
@@ -152,6 +161,14 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     @Override
     public boolean update(Instance updated) {
         requireNonNull(updated, "updated");
+        try {
+            return updateInTransaction(updated);
+        } catch (JdbiException e) {
+            throw RedactedFailures.redacted("Updating instance " + updated.id(), e);
+        }
+    }
+
+    private boolean updateInTransaction(Instance updated) {
         return jdbi.inTransaction(handle -> {
             int changed = bindColumns(handle.createUpdate("""
                     UPDATE instances
