@@ -155,8 +155,8 @@ public final class JdbiInstanceRepository implements InstanceRepository {
 
     /**
      * Owner, element, organization and creation time never change, so only the rest is written.
-     * In PostgreSQL a concurrent writer of the same version waits for the row lock and then finds
-     * the version moved on, so exactly one of them updates a row.
+     * A concurrent writer of the same version waits for the row lock (PostgreSQL and H2 alike) and
+     * then finds the version moved on, so exactly one of them updates the row.
      */
     @Override
     public boolean update(Instance updated) {
