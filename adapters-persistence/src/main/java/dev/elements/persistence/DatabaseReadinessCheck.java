@@ -1,0 +1,91 @@
+package dev.elements.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.port.out.ReadinessCheck;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the database answers {@code SELECT 1} now. The probe runs on its own thread because
+ * borrowing a connection from the pool can block for the pool's whole connection timeout when the
+ * database is gone, and a health endpoint must answer within a second or two.
+ */
+final class DatabaseReadinessCheck implements ReadinessCheck, AutoCloseable {
+    static final String NAME = "database";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseReadinessCheck.class);
+
+    private final DataSource dataSource;
+    private final Duration timeout;
+    private final ExecutorService probes;
+
+    DatabaseReadinessCheck(DataSource dataSource, Duration timeout) {
+        this.dataSource = requireNonNull(dataSource, "dataSource");
+        this.timeout = requireNonNull(timeout, "timeout");
+        this.probes = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "elements-database-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean ready() {
+        Future<Boolean> probe;
+        try {
+            probe = probes.submit(this::selectOne);
+        } catch (RejectedExecutionException closed) {
+            return false;
+        }
+        try {
+            return probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            probe.cancel(true);
+            LOG.warn("The database did not answer within {} ms", timeout.toMillis());
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | RuntimeException failed) {
+            LOG.warn("The database readiness probe failed: {}", failed.toString());
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                return result.next() && result.getInt(1) == 1;
+            }
+        } catch (SQLException | RuntimeException failed) {
+            LOG.warn("The database is not ready: {}", failed.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        probes.shutdownNow();
+    }
+}

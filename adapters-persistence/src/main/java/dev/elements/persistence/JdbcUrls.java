@@ -1,0 +1,37 @@
+package dev.elements.persistence;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** JDBC URLs: the embedded default, and the form that may be shown to an operator. */
+final class JdbcUrls {
+    /**
+     * H2 speaks enough PostgreSQL in this mode for one set of migrations and queries to run on
+     * both: lower-case identifiers as PostgreSQL folds them, and nulls sorted last as PostgreSQL
+     * sorts them in ascending order.
+     */
+    static final String H2_POSTGRESQL_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private static final String H2_DATABASE_NAME = "elements";
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*):[^/@]*@");
+
+    private JdbcUrls() {
+    }
+
+    static String h2File(Path dataDirectory) {
+        String file = dataDirectory.toAbsolutePath().normalize().resolve(H2_DATABASE_NAME).toString();
+        if (file.indexOf(';') >= 0) {
+            // H2 reads ';' as the start of its settings, so such a path would open another file.
+            throw new IllegalArgumentException("The data directory's path must not contain ';': " + dataDirectory);
+        }
+        return "jdbc:h2:file:" + file + H2_POSTGRESQL_MODE;
+    }
+
+    /** The URL with any password in it masked, for messages and logs. */
+    static String redact(String jdbcUrl) {
+        String withoutParameters = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+        return USER_INFO_PASSWORD.matcher(withoutParameters).replaceAll("$1:***@");
+    }
+}

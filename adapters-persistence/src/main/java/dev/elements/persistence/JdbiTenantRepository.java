@@ -1,0 +1,217 @@
+package dev.elements.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.Organization;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.User;
+import dev.elements.core.tenant.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementException;
+
+/** Organizations and users in the {@code organizations} and {@code users} tables. */
+public final class JdbiTenantRepository implements TenantRepository {
+    private static final String USER_COLUMNS =
+            "id, organization_id, email_address, first_name, last_name, role, active, secret_digest, created_at";
+
+    private static final RowMapper<Organization> ORGANIZATION = (row, context) -> new Organization(
+            new OrganizationId(row.getLong("id")), row.getString("name"),
+            new SecretDigest(row.getString("secret_digest")), EpochMillis.read(row, "created_at"));
+
+    private static final RowMapper<User> USER = (row, context) -> new User(
+            new UserId(row.getLong("id")), new OrganizationId(row.getLong("organization_id")),
+            row.getString("email_address"), row.getString("first_name"), row.getString("last_name"),
+            role(row.getString("role")), row.getBoolean("active"), new SecretDigest(row.getString("secret_digest")),
+            EpochMillis.read(row, "created_at"));
+
+    /** Ids are positive, so no user has this one. */
+    private static final long NO_USER = 0;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public JdbiTenantRepository(Jdbi jdbi, Clock clock) {
+        this.jdbi = requireNonNull(jdbi, "jdbi");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Principal createOrganization(String name, SecretDigest organizationSecret, NewUser administrator) {
+        requireNonNull(name, "name");
+        requireNonNull(organizationSecret, "organizationSecret");
+        requireNonNull(administrator, "administrator");
+        Instant now = now();
+        return jdbi.inTransaction(handle -> {
+            long id = handle.createUpdate(
+                    "INSERT INTO organizations (name, secret_digest, created_at) VALUES (:name, :secretDigest, :createdAt)")
+                    .bind("name", name)
+                    .bind("secretDigest", organizationSecret.hex())
+                    .bind("createdAt", now.toEpochMilli())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            Organization organization = new Organization(new OrganizationId(id), name, organizationSecret, now);
+            return new Principal(organization, insertUser(handle, organization.id(), administrator, now));
+        });
+    }
+
+    @Override
+    public boolean hasOrganizations() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM organizations LIMIT 1")
+                .mapTo(Long.class)
+                .findFirst()
+                .isPresent());
+    }
+
+    @Override
+    public Optional<Organization> findOrganization(OrganizationId id) {
+        requireNonNull(id, "id");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT id, name, secret_digest, created_at FROM organizations WHERE id = :id")
+                .bind("id", id.value())
+                .map(ORGANIZATION)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findUserBySecret(SecretDigest userSecret) {
+        requireNonNull(userSecret, "userSecret");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT " + USER_COLUMNS + " FROM users WHERE secret_digest = :secretDigest")
+                .bind("secretDigest", userSecret.hex())
+                .map(USER)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findUser(OrganizationId organization, UserId id) {
+        requireNonNull(organization, "organization");
+        requireNonNull(id, "id");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id AND organization_id = :organizationId")
+                .bind("id", id.value())
+                .bind("organizationId", organization.value())
+                .map(USER)
+                .findOne());
+    }
+
+    @Override
+    public List<User> users(OrganizationId organization) {
+        requireNonNull(organization, "organization");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT " + USER_COLUMNS + " FROM users WHERE organization_id = :organizationId ORDER BY id")
+                .bind("organizationId", organization.value())
+                .map(USER)
+                .list());
+    }
+
+    @Override
+    public User addUser(OrganizationId organization, NewUser user) {
+        requireNonNull(organization, "organization");
+        requireNonNull(user, "user");
+        Instant now = now();
+        try {
+            return jdbi.inTransaction(handle -> insertUser(handle, organization, user, now));
+        } catch (StatementException e) {
+            throw emailTakenOr(e, organization, user.emailAddress(), NO_USER);
+        }
+    }
+
+    /**
+     * The creation time is the storage's, assigned once; everything a user can change is replaced.
+     */
+    @Override
+    public boolean updateUser(User user) {
+        requireNonNull(user, "user");
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("""
+                    UPDATE users
+                       SET email_address = :emailAddress, email_address_key = LOWER(:emailAddress),
+                           first_name = :firstName, last_name = :lastName, role = :role, active = :active,
+                           secret_digest = :secretDigest
+                     WHERE id = :id AND organization_id = :organizationId""")
+                    .bind("emailAddress", user.emailAddress())
+                    .bind("firstName", user.firstName())
+                    .bind("lastName", user.lastName())
+                    .bind("role", user.role().key())
+                    .bind("active", user.active())
+                    .bind("secretDigest", user.secretDigest().hex())
+                    .bind("id", user.id().value())
+                    .bind("organizationId", user.organizationId().value())
+                    .execute()) == 1;
+        } catch (StatementException e) {
+            throw emailTakenOr(e, user.organizationId(), user.emailAddress(), user.id().value());
+        }
+    }
+
+    private User insertUser(Handle handle, OrganizationId organization, NewUser user, Instant now) {
+        // LOWER in SQL rather than in Java, so that the key always agrees with the table's check.
+        long id = handle.createUpdate("""
+                INSERT INTO users (organization_id, email_address, email_address_key, first_name, last_name, role,
+                                   active, secret_digest, created_at)
+                VALUES (:organizationId, :emailAddress, LOWER(:emailAddress), :firstName, :lastName, :role,
+                        TRUE, :secretDigest, :createdAt)""")
+                .bind("organizationId", organization.value())
+                .bind("emailAddress", user.emailAddress())
+                .bind("firstName", user.firstName())
+                .bind("lastName", user.lastName())
+                .bind("role", user.role().key())
+                .bind("secretDigest", user.secretDigest().hex())
+                .bind("createdAt", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        return new User(new UserId(id), organization, user.emailAddress(), user.firstName(), user.lastName(),
+                user.role(), true, user.secretDigest(), now);
+    }
+
+    /**
+     * A unique violation may also come from the secret digest; only a taken address is the
+     * caller's {@code ALREADY_EXISTS}. The check runs after the failed transaction has ended,
+     * because PostgreSQL refuses further statements inside it.
+     */
+    private RuntimeException emailTakenOr(StatementException failure, OrganizationId organization, String email,
+            long userBeingWritten) {
+        if (UniqueViolations.isUniqueViolation(failure) && emailTaken(organization, email, userBeingWritten)) {
+            return new PlatformException(ErrorCode.ALREADY_EXISTS,
+                    "A user with email address " + email + " exists already");
+        }
+        return failure;
+    }
+
+    private boolean emailTaken(OrganizationId organization, String email, long otherThan) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                SELECT id FROM users
+                 WHERE organization_id = :organizationId AND email_address_key = LOWER(:emailAddress)
+                   AND id <> :otherThan""")
+                .bind("organizationId", organization.value())
+                .bind("emailAddress", email)
+                .bind("otherThan", otherThan)
+                .mapTo(Long.class)
+                .findFirst()
+                .isPresent());
+    }
+
+    /** Truncated to what the table keeps, so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Role role(String key) {
+        return Role.fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown role stored: " + key));
+    }
+}

@@ -1,0 +1,239 @@
+package dev.elements.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.TenantRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
+ * schema up to date and hands out the repositories, the credential cipher and a readiness check.
+ * Nodes sharing a PostgreSQL database share everything through it, keys included.
+ */
+public final class PersistenceStore implements AutoCloseable {
+    /** How long opening keeps trying to reach the database: long enough for one that is still starting. */
+    static final Duration INITIAL_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The longest a caller waits for a connection, and the driver's login timeout: a request fails
+     * within seconds instead of hanging on a database that is gone.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceStore.class);
+    private static final int STATEMENT_TEXT_LIMIT = 500;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String kind;
+    private final JdbiInstanceRepository instances;
+    private final JdbiTenantRepository tenants;
+    private final TinkCredentialCipher cipher;
+    private final DatabaseReadinessCheck readiness;
+
+    private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
+            TinkCredentialCipher cipher) {
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.kind = kind;
+        this.instances = new JdbiInstanceRepository(jdbi);
+        this.tenants = new JdbiTenantRepository(jdbi, clock);
+        this.cipher = cipher;
+        this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT);
+    }
+
+    /**
+     * Opens the store with the system clock.
+     *
+     * @see #open(String, String, String, byte[], Clock)
+     */
+    public static PersistenceStore open(String jdbcUrl, String user, String password, byte[] masterKey) {
+        return open(jdbcUrl, user, password, masterKey, Clock.systemUTC());
+    }
+
+    /**
+     * Connects, migrates the schema and loads (on an empty database: creates) the credential keys.
+     *
+     * @param jdbcUrl {@code jdbc:postgresql://...}, or an H2 URL such as {@link #h2FileUrl(Path)}
+     * @param user the database login; null or empty for none
+     * @param password the database password; null or empty for none
+     * @param masterKey the 32 bytes that wrap the stored encryption keys
+     * @param clock stamps creation times
+     * @throws PersistenceStartupException when the database cannot be reached or migrated, or the
+     *     master key does not open the stored keys; the message names the URL, never a password
+     * @throws IllegalArgumentException when the master key is not 32 bytes, before any connection
+     */
+    public static PersistenceStore open(String jdbcUrl, String user, String password, byte[] masterKey,
+            Clock clock) {
+        requireNonNull(jdbcUrl, "jdbcUrl");
+        requireNonNull(masterKey, "masterKey");
+        requireNonNull(clock, "clock");
+        TinkCredentialCipher.checkMasterKey(masterKey);
+        String shownUrl = JdbcUrls.redact(jdbcUrl);
+        HikariDataSource dataSource = connect(jdbcUrl, shownUrl, user, password);
+        try {
+            String kind = kindOf(dataSource, shownUrl);
+            migrate(dataSource, shownUrl);
+            Jdbi jdbi = jdbi(dataSource);
+            TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey);
+            LOG.info("Opened the {} database at {}", kind, shownUrl);
+            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The embedded default: an H2 file database in {@code dataDirectory}, in the PostgreSQL mode
+     * that lets one set of migrations serve both databases.
+     */
+    public static String h2FileUrl(Path dataDirectory) {
+        return JdbcUrls.h2File(requireNonNull(dataDirectory, "dataDirectory"));
+    }
+
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public CredentialCipher credentialCipher() {
+        return cipher;
+    }
+
+    /** Named {@code database}: a {@code SELECT 1} that answers within a few seconds and never throws. */
+    public ReadinessCheck readinessCheck() {
+        return readiness;
+    }
+
+    /** {@code H2} or {@code PostgreSQL}. */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * The pool, for components that must share this database's transactions or cluster state (a
+     * clustered scheduler, for one).
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** For the adapters of this module that are built on the same database (leases, outbox). */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        readiness.close();
+        dataSource.close();
+    }
+
+    private static HikariDataSource connect(String jdbcUrl, String shownUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("elements");
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL otherwise puts the failing row into exception messages ("Failing row
+            // contains ..."), ciphertexts and digests included, and exception messages get logged.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
+        config.setInitializationFailTimeout(INITIAL_CONNECTION_TIMEOUT.toMillis());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            String login = user == null || user.isEmpty() ? "" : " as user " + user;
+            throw new PersistenceStartupException("Cannot connect to the database at " + shownUrl + login + ": "
+                    + withoutPassword(rootMessage(e), password), e);
+        }
+    }
+
+    private static String kindOf(DataSource dataSource, String shownUrl) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new PersistenceStartupException("Cannot read what database runs at " + shownUrl, e);
+        }
+        if ("H2".equals(product) || "PostgreSQL".equals(product)) {
+            return product;
+        }
+        throw new PersistenceStartupException(
+                "The database at " + shownUrl + " is " + product + "; Elements runs on H2 or PostgreSQL");
+    }
+
+    private static void migrate(DataSource dataSource, String shownUrl) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new PersistenceStartupException(
+                    "Cannot bring the database schema at " + shownUrl + " up to date: " + rootMessage(e), e);
+        }
+    }
+
+    private static Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // JDBI's default messages include the bound arguments, which here are ciphertexts and
+        // digests: exception messages get logged, so they carry the statement only.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(PersistenceStore::withoutArguments);
+        return jdbi;
+    }
+
+    private static String withoutArguments(StatementException exception) {
+        String statement = exception.getStatementContext() == null
+                ? null : exception.getStatementContext().getRawSql();
+        if (statement == null) {
+            return exception.getShortMessage();
+        }
+        String shortened = statement.length() > STATEMENT_TEXT_LIMIT
+                ? statement.substring(0, STATEMENT_TEXT_LIMIT) + "..." : statement;
+        return exception.getShortMessage() + " [statement: \"" + shortened.replaceAll("\\s+", " ") + "\"]";
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Drivers do not echo passwords, but an operator's message is no place to find out otherwise. */
+    private static String withoutPassword(String message, String password) {
+        String redacted = JdbcUrls.redact(message);
+        return password == null || password.isEmpty() ? redacted : redacted.replace(password, "***");
+    }
+}

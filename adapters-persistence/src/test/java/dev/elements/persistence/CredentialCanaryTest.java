@@ -1,0 +1,97 @@
+package dev.elements.persistence;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.service.CredentialVault;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Credentials reach the disk only encrypted: a canary sealed by the real cipher is nowhere in the
+ * H2 files, while a value stored in plain text (the instance's name) is found there, so the search
+ * itself is shown to work.
+ */
+class CredentialCanaryTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void noCredentialAndNoMasterKeyIsInAnyFileOfTheDatabase() throws IOException {
+        String accessToken = "canary-access-token-" + UUID.randomUUID();
+        String secretValue = "canary-api-secret-" + UUID.randomUUID();
+        String name = "visible-instance-name-" + UUID.randomUUID();
+        byte[] masterKey = TestDatabases.newMasterKey();
+        InstanceId id;
+        try (PersistenceStore store = TestDatabases.openH2(dataDirectory, masterKey)) {
+            Principal owner = store.tenants().createOrganization("Canary", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@canary.example", Role.ORG_ADMIN));
+            id = store.instances().nextId();
+            InstanceSecrets secrets = new InstanceSecrets(
+                    new TokenSet(accessToken, null, Fixtures.NOW.plusSeconds(3600), List.of("public_profile"), "42"),
+                    Map.of("oauth.api.secret", secretValue));
+            Instance draft = Fixtures.instance(id, owner.organizationId(), owner.user().id(), name, List.of("tag"));
+            Instance instance = draft.change()
+                    .secrets(new CredentialVault(store.credentialCipher()).seal(secrets, owner.organizationId(), id))
+                    .at(Fixtures.NOW);
+            store.instances().insert(instance);
+        }
+
+        assertThat(filesContaining(name.getBytes(UTF_8))).as("the plainly stored name is found").isNotEmpty();
+        assertThat(filesContaining(accessToken.getBytes(UTF_8))).isEmpty();
+        assertThat(filesContaining(secretValue.getBytes(UTF_8))).isEmpty();
+        assertThat(filesContaining(masterKey)).isEmpty();
+
+        try (PersistenceStore reopened = TestDatabases.openH2(dataDirectory, masterKey)) {
+            Instance stored = reopened.instances().findById(id).orElseThrow();
+            InstanceSecrets opened = new CredentialVault(reopened.credentialCipher()).open(stored);
+            assertThat(opened.tokens().accessToken()).isEqualTo(accessToken);
+            assertThat(opened.secretConfiguration()).containsEntry("oauth.api.secret", secretValue);
+        }
+    }
+
+    private List<Path> filesContaining(byte[] needle) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertThat(all).as("the database wrote files to search").isNotEmpty();
+            return all.stream().filter(file -> contains(read(file), needle)).toList();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int start = 0; start <= haystack.length - needle.length; start++) {
+            for (int offset = 0; offset < needle.length; offset++) {
+                if (haystack[start + offset] != needle[offset]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

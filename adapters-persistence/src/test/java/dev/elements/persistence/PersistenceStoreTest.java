@@ -1,0 +1,147 @@
+package dev.elements.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.port.out.Sealed;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Opening, restarting and closing a store, the same on both databases. */
+class PersistenceStoreTest {
+    @TempDir
+    Path dataDirectory;
+
+    enum Database {
+        H2 {
+            @Override
+            String freshUrl(Path dataDirectory) {
+                return PersistenceStore.h2FileUrl(dataDirectory);
+            }
+
+            @Override
+            String user() {
+                return "";
+            }
+        },
+        POSTGRESQL {
+            @Override
+            String freshUrl(Path dataDirectory) {
+                return TestDatabases.freshPostgresUrl();
+            }
+
+            @Override
+            String user() {
+                return "postgres";
+            }
+        };
+
+        abstract String freshUrl(Path dataDirectory);
+
+        abstract String user();
+
+        PersistenceStore open(String url, byte[] masterKey) {
+            return PersistenceStore.open(url, user(), "", masterKey);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void migratesAnEmptyDatabaseOnceAndKeepsItsDataAcrossARestart(Database database) {
+        String url = database.freshUrl(dataDirectory);
+        byte[] masterKey = TestDatabases.newMasterKey();
+        Principal created;
+        List<Map<String, Object>> migrations;
+        try (PersistenceStore first = database.open(url, masterKey)) {
+            assertThat(first.kind()).isEqualTo(database == Database.H2 ? "H2" : "PostgreSQL");
+            created = first.tenants().createOrganization("Restarted", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@restart.example", Role.ORG_ADMIN));
+            migrations = appliedMigrations(first);
+            // Flyway may also record markers of its own (H2 gets one), which have no version.
+            assertThat(migrations).filteredOn(row -> row.get("version") != null)
+                    .extracting(row -> row.get("script"))
+                    .containsExactly("V1__initial_schema.sql");
+            assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
+        }
+
+        try (PersistenceStore restarted = database.open(url, masterKey)) {
+            assertThat(restarted.tenants().findUserBySecret(created.user().secretDigest())).contains(created.user());
+            assertThat(restarted.tenants().findOrganization(created.organizationId()))
+                    .contains(created.organization());
+            assertThat(appliedMigrations(restarted)).as("nothing ran again").isEqualTo(migrations);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void theFirstKeysetStaysWhenAnotherNodeTriesToStoreOne(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            EncryptionKeysets keysets = new EncryptionKeysets(store.jdbi(), Clock.systemUTC());
+            EncryptionKeysets.StoredKeyset first = keysets.find(TinkCredentialCipher.PURPOSE).orElseThrow();
+
+            boolean stored = keysets.insertIfAbsent(TinkCredentialCipher.PURPOSE, new byte[] {1, 2, 3}, "42");
+
+            assertThat(stored).isFalse();
+            assertThat(keysets.find(TinkCredentialCipher.PURPOSE).orElseThrow().wrappedKeyset())
+                    .isEqualTo(first.wrappedKeyset());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void isReadyWhileOpenAndNotReadyOnceClosedWithoutThrowing(Database database) {
+        PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey());
+
+        assertThat(store.readinessCheck().name()).isEqualTo("database");
+        assertThat(store.readinessCheck().ready()).isTrue();
+
+        store.close();
+        assertThat(store.readinessCheck().ready()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aFailedWriteShowsNoStoredValueInItsMessages(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            Principal owner = store.tenants().createOrganization("Leaky", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@leaky.example", Role.ORG_ADMIN));
+            Instance instance = Fixtures.instance(store.instances().nextId(), owner.organizationId(),
+                    owner.user().id(), "name-that-must-not-show", List.of())
+                    .change()
+                    .secrets(new Sealed("1", "ciphertext-that-must-not-show".getBytes(StandardCharsets.UTF_8)))
+                    .at(Fixtures.NOW);
+            store.instances().insert(instance);
+
+            Throwable failure = catchThrowable(() -> store.instances().insert(instance));
+
+            assertThat(failure).isNotNull();
+            String ciphertextHex = HexFormat.of().formatHex(instance.secrets().ciphertext());
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage()))
+                        .doesNotContain("name-that-must-not-show")
+                        .doesNotContain("ciphertext-that-must-not-show")
+                        .doesNotContainIgnoringCase(ciphertextHex);
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> appliedMigrations(PersistenceStore store) {
+        return store.jdbi().withHandle(handle -> handle.createQuery("""
+                SELECT installed_rank, version, type, script, checksum, installed_on, success
+                  FROM flyway_schema_history ORDER BY installed_rank""")
+                .mapToMap()
+                .list());
+    }
+}
