@@ -2,6 +2,7 @@ package dev.elements.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,10 +11,25 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency rules of DESIGN.md, checked on the compiled production classes of every module. */
 class ArchitectureTest {
+    /**
+     * Our modules come as directories or jars depending on the build phase; test sources and
+     * test-jars (fakes, contract tests) are not production code and are left out.
+     */
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.elements");
+
+    @Test
+    void everyModulesProductionCodeIsCheckedAndNoTestCode() {
+        assertThat(PRODUCTION.contain("dev.elements.core.Elements")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.http.HttpApi")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.persistence.PersistenceStore")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.facebook.FacebookElementProvider")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.app.Main")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.facebook.fake.FakeFacebook")).isFalse();
+        assertThat(PRODUCTION.contain("dev.elements.core.testing.ScriptedElementProvider")).isFalse();
+    }
 
     @Test
     void coreDependsOnTheJdkAlone() {

@@ -113,7 +113,7 @@ public final class Elements {
         private TenantRepository tenants;
         private CredentialCipher cipher;
         private ProviderHttp http;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
         private SecretGenerator secrets = new SecretGenerator();
 
@@ -163,8 +163,12 @@ public final class Elements {
             return this;
         }
 
+        /**
+         * The platform's clock. It is read to the millisecond, because that is what storage keeps: an
+         * instance read back must equal the one written.
+         */
         public Builder clock(Clock platformClock) {
-            this.clock = requireNonNull(platformClock, "platformClock");
+            this.clock = Clock.tick(requireNonNull(platformClock, "platformClock"), Duration.ofMillis(1));
             return this;
         }
 
