@@ -45,7 +45,7 @@ public final class ElementsServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ElementsModule(),
                 new PersistenceModule(settings.database(), settings.security()),
-                new CoreModule(settings.overrides(), clock),
+                new CoreModule(settings.overrides(), settings.providers(), clock),
                 new HttpModule(settings.http()));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         try {

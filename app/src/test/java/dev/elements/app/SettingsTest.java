@@ -33,6 +33,7 @@ class SettingsTest {
         assertThat(settings.database().dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(settings.security().configuredMasterKey()).isEmpty();
         assertThat(settings.security().operatorSecret()).isNull();
+        assertThat(settings.providers().timeout()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(settings.overrides().valueFor(ElementKey.of("facebooksocial"), "base.url")).isEmpty();
     }
 
@@ -59,6 +60,15 @@ class SettingsTest {
                 .hasMessage("ELEMENTS_HTTP_PORT must be a port number from 0 to 65535, not 'eighty'");
         assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_PORT", "70000"))))
                 .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
+    void aProviderTimeoutMustBeAPositiveNumberOfMilliseconds() {
+        assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_PROVIDER_TIMEOUT_MS", "1500"))).timeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_PROVIDER_TIMEOUT_MS", "soon"))))
+                .hasMessage("ELEMENTS_PROVIDER_TIMEOUT_MS must be a positive number of milliseconds, not 'soon'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.elements.app.config.ProviderSettings;
 import dev.elements.core.Elements;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.port.in.AuthenticateUseCase;
@@ -24,10 +25,12 @@ import java.util.List;
 /** The use cases, built by core from the ports the other modules provide. */
 public final class CoreModule extends AbstractModule {
     private final OperatorOverrides overrides;
+    private final ProviderSettings providers;
     private final Clock clock;
 
-    public CoreModule(OperatorOverrides overrides, Clock clock) {
+    public CoreModule(OperatorOverrides overrides, ProviderSettings providers, Clock clock) {
         this.overrides = requireNonNull(overrides, "overrides");
+        this.providers = requireNonNull(providers, "providers");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -42,6 +45,7 @@ public final class CoreModule extends AbstractModule {
                 .tenants(tenants)
                 .cipher(cipher)
                 .clock(clock)
+                .providerTimeout(providers.timeout())
                 .readinessCheck(store.readinessCheck())
                 .build();
     }

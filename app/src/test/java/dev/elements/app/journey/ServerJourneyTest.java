@@ -1,0 +1,255 @@
+package dev.elements.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.app.ElementsServer;
+import dev.elements.app.TestServers;
+import dev.elements.app.journey.ApiClient.Answer;
+import dev.elements.facebook.fake.BrowserLogin;
+import dev.elements.facebook.fake.FakeApp;
+import dev.elements.facebook.fake.FakeFacebook;
+import dev.elements.facebook.fake.FakeUser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Cloud Elements "Facebook: Create Instance" flow, walked as a client would walk it against the
+ * server started the way Main starts it: fresh data directory, the fake Facebook behind the
+ * operator overrides, secrets that are canaries.
+ */
+class ServerJourneyTest {
+    private static final String CALLBACK = "https://app.example/auth/facebook";
+    private static final String USER_SECRET = "canary-user-secret-8c1d";
+    private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe";
+    private static final String APP_SECRET = "canary-app-secret-a7b2";
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private LogCapture logs;
+    private FakeFacebook facebook;
+    private FakeApp app;
+    private FakeUser ada;
+    private ElementsServer server;
+    private ApiClient client;
+
+    @BeforeEach
+    void start() {
+        logs = new LogCapture();
+        facebook = FakeFacebook.start();
+        app = facebook.registerApp("1029384756", APP_SECRET, CALLBACK, CALLBACK + "/other");
+        ada = facebook.createUser("Ada Lovelace");
+        facebook.loginAs(ada);
+        startServer();
+    }
+
+    private void startServer() {
+        Map<String, String> settings = TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET);
+        settings.put("ELEMENTS_PROVIDER_TIMEOUT_MS", "1500");
+        server = TestServers.start(settings,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        client = new ApiClient(server.port(), ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        facebook.close();
+        logs.close();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String login(String callback) {
+        Answer url = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
+                + encode(callback));
+        return new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
+    }
+
+    private static Map<String, Object> instanceBody(String code, Map<String, String> configuration, String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("element", Map.of("key", "facebooksocial"));
+        body.put("providerData", Map.of("code", code));
+        body.put("configuration", configuration);
+        body.put("tags", List.of("<i>social</i>", "seed"));
+        body.put("name", name);
+        return body;
+    }
+
+    private Map<String, String> configuration(String callback) {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("oauth.api.key", app.id());
+        configuration.put("oauth.api.secret", APP_SECRET);
+        configuration.put("oauth.callback.url", callback);
+        configuration.put("oauth.scope", "public_profile,email");
+        return configuration;
+    }
+
+    @Test
+    void provisionsAFacebookInstanceAndKeepsItAcrossARestartWithoutLeakingASecret() {
+        Answer getUrl = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&apiSecret="
+                + encode(APP_SECRET) + "&callbackUrl=" + encode(CALLBACK) + "&scope=public_profile,email&state=xyz");
+        Answer postUrl = client.post("/elements/facebooksocial/oauth/url", Map.of("apiKey", app.id(),
+                "apiSecret", APP_SECRET, "callbackUrl", CALLBACK, "scope", "public_profile,email", "state", "xyz"));
+        assertThat(getUrl.status()).isEqualTo(200);
+        assertThat(postUrl.json()).isEqualTo(getUrl.json());
+        assertThat(getUrl.json().path("element").asText()).isEqualTo("facebooksocial");
+        String oauthUrl = getUrl.json().path("oauthUrl").asText();
+        assertThat(oauthUrl).startsWith(facebook.authorizationUrl()).doesNotContain(APP_SECRET);
+
+        BrowserLogin.Callback callback = new BrowserLogin().open(URI.create(oauthUrl));
+        assertThat(callback.state()).contains("xyz");
+        String code = callback.requireCode();
+
+        Answer created = client.post("/instances",
+                instanceBody(code, configuration(CALLBACK), "<b>Ada's</b> Facebook page"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        JsonNode instance = created.json();
+        String elementToken = instance.path("token").asText();
+        long id = instance.path("id").asLong();
+        assertThat(elementToken).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(instance.path("name").asText()).isEqualTo("Ada's Facebook page");
+        assertThat(instance.path("tags")).extracting(JsonNode::asText).containsExactly("social", "seed");
+        assertThat(instance.path("element").path("key").asText()).isEqualTo("facebooksocial");
+        assertThat(instance.path("element").path("id").asLong()).isEqualTo(48);
+        assertThat(instance.path("valid").asBoolean()).isTrue();
+        assertThat(instance.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(instance.path("user").path("emailAddress").asText()).isNotEmpty();
+        JsonNode configuration = instance.path("configuration");
+        assertThat(configuration.path("oauth.api.key").asText()).isEqualTo(app.id());
+        assertThat(configuration.path("oauth.api.secret").asText()).isEqualTo("********");
+        assertThat(configuration.path("oauth.user.token").asText()).isEqualTo("********");
+        assertThat(configuration.path("base.url").asText()).isEqualTo(facebook.graphUrl());
+        assertThat(facebook.codeExchanges()).isEqualTo(1);
+        assertThat(facebook.longLivedExchanges()).isEqualTo(1);
+
+        Answer read = client.get("/instances/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("token").asText()).isEqualTo("********");
+        assertThat(read.json().path("configuration")).isEqualTo(configuration);
+
+        server.close();
+        startServer();
+        Answer afterRestart = client.get("/instances/" + id);
+        assertThat(afterRestart.status()).isEqualTo(200);
+        assertThat(afterRestart.json().path("name").asText()).isEqualTo("Ada's Facebook page");
+        assertThat(afterRestart.json().path("configuration")).isEqualTo(configuration);
+        server.close();
+
+        List<String> secrets = new ArrayList<>(List.of(USER_SECRET, ORGANIZATION_SECRET, APP_SECRET, elementToken,
+                code));
+        secrets.addAll(facebook.tokensOf(ada));
+        assertThat(facebook.tokensOf(ada)).hasSize(2);
+        Canaries.assertAbsent(data, logs.text() + console.toString(StandardCharsets.UTF_8), "Ada's Facebook page",
+                secrets);
+        assertThat(logs.text()).contains("POST /elements/api-v2/instances 200");
+    }
+
+    @Test
+    void namesEveryMissingConfigurationKey() {
+        Answer refused = client.post("/instances",
+                instanceBody("any-code", Map.of("oauth.api.key", app.id()), "incomplete"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText())
+                .isEqualTo("Missing required configuration: oauth.api.secret, oauth.callback.url");
+        assertThat(refused.json().path("requestId").asText()).isEqualTo(refused.header("Elements-Request-Id"));
+        assertThat(facebook.codeExchanges()).isZero();
+    }
+
+    @Test
+    void aUsedCodeIsRefusedWithFacebooksWords() {
+        String code = login(CALLBACK);
+        assertThat(client.post("/instances", instanceBody(code, configuration(CALLBACK), "first")).status())
+                .isEqualTo(200);
+
+        Answer again = client.post("/instances", instanceBody(code, configuration(CALLBACK), "second"));
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().path("providerMessage").asText()).isEqualTo("This authorization code has been used.");
+    }
+
+    @Test
+    void aCallbackUrlOtherThanTheLoginsIsRefused() {
+        String code = login(CALLBACK);
+
+        Answer refused = client.post("/instances", instanceBody(code, configuration(CALLBACK + "/other"), "x"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("providerMessage").asText()).contains("redirect_uri");
+    }
+
+    @Test
+    void aWrongAppSecretIsRefusedByFacebookAndNotEchoed() {
+        Map<String, String> configuration = configuration(CALLBACK);
+        configuration.put("oauth.api.secret", "canary-wrong-app-secret");
+
+        Answer refused = client.post("/instances", instanceBody(login(CALLBACK), configuration, "x"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("providerMessage").asText()).isEqualTo("Error validating client secret.");
+        assertThat(refused.response().body()).doesNotContain("canary-wrong-app-secret");
+    }
+
+    @Test
+    void wrongOrMissingPlatformSecretsAre401() {
+        Answer wrongUser = client.as(ApiClient.platformAuthorization("not-the-user", ORGANIZATION_SECRET))
+                .get("/elements");
+        Answer wrongOrganization = client.as(ApiClient.platformAuthorization(USER_SECRET, "not-the-organization"))
+                .get("/instances/1");
+        Answer none = client.as(null).post("/instances", "{}");
+
+        assertThat(List.of(wrongUser.status(), wrongOrganization.status(), none.status())).containsOnly(401);
+        assertThat(wrongUser.json().path("message").asText()).isEqualTo("Invalid User or Organization secret");
+        assertThat(wrongUser.response().body()).doesNotContain("not-the-user");
+    }
+
+    @Test
+    void malformedJsonAndUnknownElementsAreExplained() {
+        Answer malformed = client.post("/instances", "{\"element\": {\"key\": \"facebooksocial\"");
+        Map<String, Object> myspace = instanceBody("c", configuration(CALLBACK), "x");
+        myspace.put("element", Map.of("key", "myspace"));
+        Answer unknownInBody = client.post("/instances", myspace);
+        Answer unknownRoute = client.get("/elements/myspace");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("message").asText()).containsIgnoringCase("json");
+        assertThat(unknownInBody.status()).isEqualTo(400);
+        assertThat(unknownInBody.json().path("message").asText()).contains("myspace");
+        assertThat(unknownRoute.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFacebookOutageIs502AndASlowFacebook504() {
+        String code = login(CALLBACK);
+        facebook.setDown(true);
+        Answer down = client.post("/instances", instanceBody(code, configuration(CALLBACK), "x"));
+        facebook.setDown(false);
+
+        assertThat(down.status()).isEqualTo(502);
+        assertThat(down.json().has("providerMessage")).isFalse();
+        Answer stillUsable = client.post("/instances", instanceBody(code, configuration(CALLBACK), "x"));
+        assertThat(stillUsable.status()).as("the code was never spent").isEqualTo(200);
+
+        facebook.setLatency(java.time.Duration.ofMillis(2500));
+        Answer slow = client.post("/instances", instanceBody(login(CALLBACK), configuration(CALLBACK), "x"));
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.json().path("message").asText()).contains("did not answer in time");
+    }
+}
