@@ -2,13 +2,20 @@ package dev.elements.app;
 
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsException;
 import dev.elements.app.config.SettingsSource;
 import dev.elements.persistence.PersistenceStartupException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -60,26 +67,35 @@ public final class Main {
         }
 
         static StartupFailure of(RuntimeException failure) {
-            Throwable cause = unwrap(failure);
-            if (cause instanceof SettingsException || cause instanceof PersistenceStartupException) {
-                return new StartupFailure(cause.getMessage(), BAD_SETTINGS, cause);
-            }
-            return new StartupFailure(String.valueOf(cause.getMessage()), FAILED, cause);
-        }
-
-        /** Guice wraps what a provider throws; the operator needs the original message. */
-        private static Throwable unwrap(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            List<Throwable> causes = causesOf(failure);
+            for (Throwable cause : causes) {
                 if (cause instanceof SettingsException || cause instanceof PersistenceStartupException) {
-                    return cause;
+                    return new StartupFailure(cause.getMessage(), BAD_SETTINGS, cause);
                 }
             }
-            Throwable current = failure;
-            while ((current instanceof CreationException || current instanceof ProvisionException)
-                    && current.getCause() != null) {
-                current = current.getCause();
+            Throwable root = causes.get(causes.size() - 1);
+            return new StartupFailure(String.valueOf(root.getMessage()), FAILED, failure);
+        }
+
+        /**
+         * The failure and everything behind it, breadth first. Guice keeps what a provider threw in
+         * its error messages rather than as the cause, and the operator needs the original message.
+         */
+        private static List<Throwable> causesOf(Throwable failure) {
+            List<Throwable> found = new ArrayList<>();
+            Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+            while (!pending.isEmpty() && found.size() < 50) {
+                Throwable next = pending.removeFirst();
+                found.add(next);
+                Collection<Message> messages = next instanceof CreationException creation
+                        ? creation.getErrorMessages()
+                        : next instanceof ProvisionException provision ? provision.getErrorMessages() : List.of();
+                messages.stream().map(Message::getCause).filter(Objects::nonNull).forEach(pending::addLast);
+                if (next.getCause() != null && next.getCause() != next) {
+                    pending.addLast(next.getCause());
+                }
             }
-            return current;
+            return found;
         }
     }
 }

@@ -58,8 +58,8 @@ public final class FakeFacebook implements AutoCloseable {
     private final String baseUrl;
     private FakeUser loggedIn;
 
-    private FakeFacebook() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), CONNECTION_BACKLOG);
+    private FakeFacebook(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), CONNECTION_BACKLOG);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         Authenticator authenticator = new Authenticator(credentials, clock);
         RateLimiter rateLimiter = new RateLimiter(usage, credentials, clock);
@@ -76,8 +76,13 @@ public final class FakeFacebook implements AutoCloseable {
 
     /** Starts a fresh fake on a free port of 127.0.0.1. */
     public static FakeFacebook start() {
+        return start(0);
+    }
+
+    /** Starts a fresh fake on the given port of 127.0.0.1 (0: any free one), for demos. */
+    public static FakeFacebook start(int port) {
         try {
-            FakeFacebook facebook = new FakeFacebook();
+            FakeFacebook facebook = new FakeFacebook(port);
             facebook.server.start();
             return facebook;
         } catch (IOException cannotListen) {
