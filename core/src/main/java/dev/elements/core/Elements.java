@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
+import dev.elements.core.memory.InMemoryRefreshLeases;
 import dev.elements.core.memory.InMemoryTenantRepository;
 import dev.elements.core.memory.PassThroughCipher;
 import dev.elements.core.net.JdkProviderHttp;
@@ -13,8 +15,11 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.IdempotencyRecords;
+import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -24,6 +29,7 @@ import dev.elements.core.service.ElementCatalogService;
 import dev.elements.core.service.HealthService;
 import dev.elements.core.service.OrganizationBootstrap;
 import dev.elements.core.service.ServiceWiring;
+import dev.elements.core.service.TenantService;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.core.tenant.SecretGenerator;
@@ -53,6 +59,7 @@ public final class Elements {
     private final HealthService health;
     private final OrganizationBootstrap bootstrap;
     private final ServiceWiring services;
+    private final TenantService tenants = new TenantService();
 
     private Elements(Builder builder) {
         this.registry = new ElementRegistry(builder.providers, builder.overrides);
@@ -101,6 +108,10 @@ public final class Elements {
         return bootstrap;
     }
 
+    public ManageTenantsUseCase tenants() {
+        return tenants;
+    }
+
     /**
      * Collects the ports. Storage and the cipher have no default on purpose: a host chooses where
      * credentials live, or says {@link #inMemory()} explicitly.
@@ -112,6 +123,9 @@ public final class Elements {
         private InstanceRepository instances;
         private TenantRepository tenants;
         private CredentialCipher cipher;
+        private RefreshLeases leases;
+        private IdempotencyRecords idempotency;
+        private String operatorSecret;
         private ProviderHttp http;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
@@ -150,11 +164,29 @@ public final class Elements {
             return this;
         }
 
+        public Builder leases(RefreshLeases refreshLeases) {
+            this.leases = requireNonNull(refreshLeases, "refreshLeases");
+            return this;
+        }
+
+        public Builder idempotency(IdempotencyRecords idempotencyRecords) {
+            this.idempotency = requireNonNull(idempotencyRecords, "idempotencyRecords");
+            return this;
+        }
+
+        /** Enables {@code POST /organizations} for whoever presents this secret; off when never called. */
+        public Builder operatorSecret(String secret) {
+            this.operatorSecret = requireNonNull(secret, "secret");
+            return this;
+        }
+
         /** In-memory storage and an unencrypted cipher: for tests, demos and short-lived hosts. */
         public Builder inMemory() {
             this.instances = new InMemoryInstanceRepository();
             this.tenants = new InMemoryTenantRepository(clock);
             this.cipher = new PassThroughCipher();
+            this.leases = new InMemoryRefreshLeases();
+            this.idempotency = new InMemoryIdempotencyRecords();
             return this;
         }
 
@@ -191,6 +223,8 @@ public final class Elements {
             requireNonNull(instances, "instances: call instances(...) or inMemory()");
             requireNonNull(tenants, "tenants: call tenants(...) or inMemory()");
             requireNonNull(cipher, "cipher: call cipher(...) or inMemory()");
+            requireNonNull(leases, "leases: call leases(...) or inMemory()");
+            requireNonNull(idempotency, "idempotency: call idempotency(...) or inMemory()");
             if (http == null) {
                 http = new JdkProviderHttp();
             }

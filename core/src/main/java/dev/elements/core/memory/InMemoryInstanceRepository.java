@@ -6,6 +6,7 @@ import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,21 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     @Override
     public synchronized boolean delete(OrganizationId organization, InstanceId id) {
         return find(organization, id).map(instance -> byId.remove(id) != null).orElse(false);
+    }
+
+    @Override
+    public List<InstanceId> dueForRenewal(Instant now, int limit) {
+        return byId.values().stream()
+                .filter(instance -> instance.credentials().renewalDue(now))
+                .sorted(Comparator.comparing((Instance instance) -> instance.credentials().nextRenewalAt())
+                        .thenComparing(instance -> instance.id().value()))
+                .limit(limit)
+                .map(Instance::id)
+                .toList();
+    }
+
+    @Override
+    public long count(OrganizationId organization, InstanceQuery query) {
+        return list(organization, new InstanceQuery(query.tags(), query.elementKey(), 0, Integer.MAX_VALUE)).size();
     }
 }

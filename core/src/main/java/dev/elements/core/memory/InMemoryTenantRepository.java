@@ -44,6 +44,14 @@ public final class InMemoryTenantRepository implements TenantRepository {
     }
 
     @Override
+    public synchronized Optional<Principal> createFirstOrganization(String name, SecretDigest organizationSecret,
+            NewUser administrator) {
+        return hasOrganizations()
+                ? Optional.empty()
+                : Optional.of(createOrganization(name, organizationSecret, administrator));
+    }
+
+    @Override
     public boolean hasOrganizations() {
         return !organizations.isEmpty();
     }

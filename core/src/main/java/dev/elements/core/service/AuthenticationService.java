@@ -41,4 +41,9 @@ public final class AuthenticationService implements AuthenticateUseCase {
         }
         return new Principal(organization.get(), user.get());
     }
+
+    @Override
+    public void authenticateOperator(PresentedCredentials credentials) {
+        throw new UnsupportedOperationException("arrives next");
+    }
 }

@@ -26,6 +26,62 @@ public final class InstanceService implements ManageInstancesUseCase {
         return describer.describe(owned(principal, id), null);
     }
 
+    // Placeholders until the lifecycle services land (same commit series).
+    @Override
+    public dev.elements.core.port.in.InstancePage instances(Principal principal,
+            dev.elements.core.port.in.ListInstancesQuery query) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public InstanceDescription update(Principal principal, InstanceId id,
+            dev.elements.core.port.in.UpdateInstanceCommand command) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public void delete(Principal principal, InstanceId id) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public java.util.List<dev.elements.core.port.in.ConfigurationValue> configuration(Principal principal,
+            InstanceId id) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public dev.elements.core.port.in.ConfigurationValue configurationValue(Principal principal, InstanceId id,
+            long configurationId) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public dev.elements.core.port.in.ConfigurationValue updateConfigurationValue(Principal principal, InstanceId id,
+            long configurationId, String value) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public InstanceDescription setEnabled(Principal principal, InstanceId id, boolean enabled) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public InstanceDescription regenerateToken(Principal principal, InstanceId id) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public InstanceDescription refresh(Principal principal, InstanceId id) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
+    @Override
+    public InstanceId instanceOfToken(Principal principal, String elementToken) {
+        throw new UnsupportedOperationException("lifecycle services arrive next");
+    }
+
     /** Another organization's instance is reported exactly like a missing one. */
     private Instance owned(Principal principal, InstanceId id) {
         return instances.find(principal.organizationId(), id)

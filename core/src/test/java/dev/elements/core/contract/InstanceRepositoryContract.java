@@ -169,6 +169,37 @@ public abstract class InstanceRepositoryContract {
     }
 
     @Test
+    void findsInstancesDueForRenewalEarliestFirstAndNeverThoseNeedingReauthorization() {
+        Instance early = newInstance(one, "early", List.of());
+        Instance late = newInstance(two, "late", List.of());
+        Instance rejected = newInstance(one, "rejected", List.of());
+        instances.insert(early.change().credentials(dev.elements.core.instance.CredentialState.obtained(
+                Fixtures.NOW, null, java.time.Duration.ofMinutes(5), java.time.Duration.ZERO)).at(Fixtures.NOW));
+        instances.insert(late.change().credentials(dev.elements.core.instance.CredentialState.obtained(
+                Fixtures.NOW, null, java.time.Duration.ofMinutes(10), java.time.Duration.ZERO)).at(Fixtures.NOW));
+        instances.insert(rejected.change().credentials(rejected.credentials().rejected("revoked"))
+                .at(Fixtures.NOW));
+
+        assertThat(instances.dueForRenewal(Fixtures.NOW.plusSeconds(60), 10)).isEmpty();
+        assertThat(instances.dueForRenewal(Fixtures.NOW.plusSeconds(300), 10)).containsExactly(early.id());
+        assertThat(instances.dueForRenewal(Fixtures.NOW.plusSeconds(3600 * 24 * 365), 10))
+                .containsExactly(early.id(), late.id());
+        assertThat(instances.dueForRenewal(Fixtures.NOW.plusSeconds(3600 * 24 * 365), 1)).containsExactly(early.id());
+    }
+
+    @Test
+    void countsMatchesIgnoringThePage() {
+        instances.insert(newInstance(one, "a", List.of("blue")));
+        instances.insert(newInstance(one, "b", List.of("blue")));
+        instances.insert(newInstance(one, "c", List.of()));
+        instances.insert(newInstance(two, "d", List.of("blue")));
+
+        assertThat(instances.count(one.organizationId(), new InstanceQuery(List.of("blue"), null, 1, 1))).isEqualTo(2);
+        assertThat(instances.count(one.organizationId(), InstanceQuery.all())).isEqualTo(3);
+        assertThat(instances.count(two.organizationId(), new InstanceQuery(List.of(), "other", 0, 5))).isZero();
+    }
+
+    @Test
     void findsNothingForUnknownIdsAndTokens() {
         assertThat(instances.findById(new InstanceId(123_456_789))).isEmpty();
         assertThat(instances.findByTokenDigest(SecretDigest.of("nobody's token"))).isEmpty();

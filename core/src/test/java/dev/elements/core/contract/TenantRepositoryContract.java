@@ -29,6 +29,30 @@ public abstract class TenantRepositoryContract {
     }
 
     @Test
+    void onlyOneFirstOrganizationIsCreatedEvenWhenNodesRace() throws Exception {
+        TenantRepository tenants = emptyRepository();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.Optional<Principal>>> attempts =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String email = "admin" + i + "@first.example";
+                attempts.add(pool.submit(() -> tenants.createFirstOrganization("First",
+                        SecretDigest.of(Fixtures.secret()), Fixtures.newUser(email, Role.ORG_ADMIN))));
+            }
+            int created = 0;
+            for (var attempt : attempts) {
+                created += attempt.get(30, java.util.concurrent.TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tenants.createFirstOrganization("Again", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("x@again.example", Role.ORG_ADMIN))).isEmpty();
+    }
+
+    @Test
     void createsAnOrganizationWithItsAdministrator() {
         TenantRepository tenants = emptyRepository();
         SecretDigest organizationSecret = SecretDigest.of(Fixtures.secret());

@@ -34,6 +34,8 @@ class ProvisioningServiceTest {
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository(clock);
     private final Elements elements = Elements.builder()
             .instances(instances).tenants(tenants).cipher(new PassThroughCipher())
+            .leases(new dev.elements.core.memory.InMemoryRefreshLeases())
+            .idempotency(new dev.elements.core.memory.InMemoryIdempotencyRecords())
             .clock(clock).provider(provider).build();
     private final Principal principal = elements.bootstrap().createFirstIfEmpty(null, null).orElseThrow().principal();
 

@@ -10,4 +10,13 @@ public interface AuthenticateUseCase {
      *     active user of that organization (without saying which one was wrong)
      */
     Principal authenticate(PresentedCredentials credentials);
+
+    /**
+     * Checks the operator secret, for {@code POST /organizations}.
+     *
+     * @throws dev.elements.core.error.PlatformException {@code RESOURCE_NOT_FOUND} when no operator
+     *     secret is configured (the route is off), {@code MISSING_CREDENTIALS} or
+     *     {@code INVALID_CREDENTIALS} otherwise
+     */
+    void authenticateOperator(PresentedCredentials credentials);
 }

@@ -35,6 +35,11 @@ public final class Validation {
         }
     }
 
+    /** Something before and after one {@code @}, with a dot in the domain; mail servers judge the rest. */
+    public static boolean isEmailAddress(String value) {
+        return value.length() <= 254 && value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    }
+
     public static boolean isHttpUrl(String value) {
         return value == null || dev.elements.core.element.ValueFormat.HTTP_URL.problemWith(value).isEmpty();
     }

@@ -4,6 +4,7 @@ import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,4 +42,13 @@ public interface InstanceRepository {
 
     /** @return whether an instance of this organization was deleted */
     boolean delete(OrganizationId organization, InstanceId id);
+
+    /**
+     * Instances whose next renewal is due at {@code now}, earliest first, for the background
+     * renewal. Instances that need a new authorization have no next renewal and never appear.
+     */
+    List<InstanceId> dueForRenewal(Instant now, int limit);
+
+    /** How many instances of this organization match the query, ignoring its offset and limit. */
+    long count(OrganizationId organization, InstanceQuery query);
 }

@@ -15,6 +15,14 @@ public interface TenantRepository {
     /** Creates an organization together with its first administrator, in one step. */
     Principal createOrganization(String name, SecretDigest organizationSecret, NewUser administrator);
 
+    /**
+     * Creates the very first organization, only if there is none yet; when several nodes start on an
+     * empty database at once, exactly one succeeds.
+     *
+     * @return the new organization, or empty when one exists already
+     */
+    Optional<Principal> createFirstOrganization(String name, SecretDigest organizationSecret, NewUser administrator);
+
     boolean hasOrganizations();
 
     Optional<Organization> findOrganization(OrganizationId id);

@@ -1,0 +1,28 @@
+package dev.elements.core.port.in;
+
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.User;
+import dev.elements.core.tenant.UserId;
+import java.util.List;
+
+/**
+ * Organizations and their users. Administrators ({@code org-admin}) manage their organization's
+ * users; other users may read only themselves and renew only their own secret. A user of another
+ * organization is {@code USER_NOT_FOUND}, never {@code NOT_ALLOWED}.
+ */
+public interface ManageTenantsUseCase {
+    /** For the operator, after {@link AuthenticateUseCase#authenticateOperator}. */
+    OrganizationDescription createOrganization(CreateOrganizationCommand command);
+
+    UserDescription addUser(Principal principal, AddUserCommand command);
+
+    List<User> users(Principal principal);
+
+    User user(Principal principal, UserId id);
+
+    /** Administrators only; an organization keeps at least one active administrator. */
+    User updateUser(Principal principal, UserId id, UpdateUserCommand command);
+
+    /** A new secret, shown in this answer only; the old one stops working at once. */
+    UserDescription regenerateSecret(Principal principal, UserId id);
+}

@@ -1,0 +1,33 @@
+package dev.elements.core.port.in;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code PUT /instances/{id}} ({@code replace}) or {@code PATCH /instances/{id}}.
+ *
+ * <p>With {@code replace}, the configuration given replaces every value the application set
+ * before, and name and tags are replaced too (absent ones become empty). Without it, only what is
+ * given changes: tags are replaced, never merged, and configuration values are merged. Either way a
+ * configuration value of {@link InstanceDescription#MASK} keeps the stored secret, so a client can
+ * send back what it read.
+ *
+ * @param replace {@code PUT} semantics
+ * @param name the new name, or null
+ * @param tags the new tags, or null
+ * @param configuration values to set, or null
+ * @param code a code from a new login, to re-authorize; or null
+ * @param element the element the body names, or null; it must be the instance's own
+ */
+public record UpdateInstanceCommand(boolean replace, String name, List<String> tags, Map<String, String> configuration,
+        String code, String element) {
+
+    public UpdateInstanceCommand {
+        tags = tags == null ? null : List.copyOf(tags);
+        configuration = configuration == null
+                ? null
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        new Validation().check(code == null || !code.isBlank(), "providerData.code may not be blank").orThrow();
+    }
+}

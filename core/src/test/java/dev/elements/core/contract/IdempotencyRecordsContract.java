@@ -1,0 +1,127 @@
+package dev.elements.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.port.out.IdempotencyRecords;
+import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
+import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link IdempotencyRecords} must do; storages extend this class. */
+public abstract class IdempotencyRecordsContract {
+    private static final Instant NOW = Fixtures.NOW;
+
+    private IdempotencyRecords records;
+    private OrganizationId one;
+    private OrganizationId two;
+
+    protected abstract IdempotencyStores emptyStores();
+
+    public record IdempotencyStores(TenantRepository tenants, IdempotencyRecords records) {
+    }
+
+    @BeforeEach
+    void organizations() {
+        IdempotencyStores stores = emptyStores();
+        records = stores.records();
+        one = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("a@one.example", Role.ORG_ADMIN)).organizationId();
+        two = stores.tenants().createOrganization("Two", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("a@two.example", Role.ORG_ADMIN)).organizationId();
+    }
+
+    @Test
+    void theFirstClaimOwnsTheKeyAndLaterOnesSeeIt() {
+        assertThat(records.claim(one, "key-1", "fingerprint-a", NOW)).isEmpty();
+
+        Optional<IdempotencyRecord> second = records.claim(one, "key-1", "fingerprint-b", NOW.plusSeconds(1));
+
+        assertThat(second).hasValueSatisfying(record -> {
+            assertThat(record.fingerprint()).isEqualTo("fingerprint-a");
+            assertThat(record.completed()).isFalse();
+            assertThat(record.createdAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void keysBelongToTheirOrganization() {
+        assertThat(records.claim(one, "shared", "a", NOW)).isEmpty();
+        assertThat(records.claim(two, "shared", "b", NOW)).isEmpty();
+        assertThat(records.find(two, "shared")).hasValueSatisfying(r -> assertThat(r.fingerprint()).isEqualTo("b"));
+    }
+
+    @Test
+    void aCompletedRecordCarriesItsAnswer() {
+        records.claim(one, "key-1", "fingerprint-a", NOW);
+        Sealed answer = new Sealed("key-7", new byte[] {4, 5, 6});
+
+        records.complete(one, "key-1", answer);
+
+        assertThat(records.find(one, "key-1")).hasValueSatisfying(record -> {
+            assertThat(record.completed()).isTrue();
+            assertThat(record.answer()).isEqualTo(answer);
+        });
+        records.release(one, "key-1");
+        assertThat(records.find(one, "key-1")).as("a completed answer is kept").isPresent();
+    }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAgain() {
+        records.claim(one, "key-1", "fingerprint-a", NOW);
+
+        records.release(one, "key-1");
+
+        assertThat(records.find(one, "key-1")).isEmpty();
+        assertThat(records.claim(one, "key-1", "fingerprint-b", NOW)).isEmpty();
+    }
+
+    @Test
+    void onlyOldRecordsExpire() {
+        records.claim(one, "key-1", "fingerprint-a", NOW);
+
+        assertThat(records.expire(one, "key-1", NOW)).isFalse();
+        assertThat(records.find(one, "key-1")).isPresent();
+        assertThat(records.expire(one, "key-1", NOW.plus(Duration.ofHours(24)))).isTrue();
+        assertThat(records.find(one, "key-1")).isEmpty();
+        assertThat(records.expire(one, "unknown", NOW.plus(Duration.ofHours(24)))).isFalse();
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return records.claim(one, "raced", "same", NOW).isEmpty();
+                }));
+            }
+            start.countDown();
+            int owners = 0;
+            for (Future<Boolean> claim : claims) {
+                owners += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(owners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

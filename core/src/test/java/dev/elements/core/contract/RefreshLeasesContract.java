@@ -1,0 +1,93 @@
+package dev.elements.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RefreshLeases} must do; storages extend this class. */
+public abstract class RefreshLeasesContract {
+    private static final Instant NOW = Fixtures.NOW;
+
+    private RefreshLeases leases;
+    private Instance instance;
+
+    /** Empty stores sharing one storage; leases are taken on instances of {@code instances}. */
+    protected abstract LeaseStores emptyStores();
+
+    public record LeaseStores(InstanceRepository instances, TenantRepository tenants, RefreshLeases leases) {
+    }
+
+    @BeforeEach
+    void anInstance() {
+        LeaseStores stores = emptyStores();
+        leases = stores.leases();
+        Principal owner = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("a@one.example", Role.ORG_ADMIN));
+        instance = Fixtures.instance(stores.instances().nextId(), owner.organizationId(), owner.user().id(), "leased",
+                List.of());
+        stores.instances().insert(instance);
+    }
+
+    @Test
+    void oneHolderAtATimeUntilReleased() {
+        assertThat(leases.tryAcquire(instance.id(), "node-a", NOW, NOW.plusSeconds(60))).isTrue();
+        assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(1), NOW.plusSeconds(61))).isFalse();
+
+        leases.release(instance.id(), "node-b");
+        assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(2), NOW.plusSeconds(62))).isFalse();
+
+        leases.release(instance.id(), "node-a");
+        assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(3), NOW.plusSeconds(63))).isTrue();
+    }
+
+    @Test
+    void anExpiredLeaseCanBeTakenOver() {
+        assertThat(leases.tryAcquire(instance.id(), "crashed-node", NOW, NOW.plusSeconds(30))).isTrue();
+
+        assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(31), NOW.plusSeconds(90))).isTrue();
+        leases.release(instance.id(), "crashed-node");
+        assertThat(leases.tryAcquire(instance.id(), "node-c", NOW.plusSeconds(32), NOW.plusSeconds(90))).isFalse();
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentCallersWins() throws Exception {
+        int callers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String holder = "caller-" + i;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return leases.tryAcquire(instance.id(), holder, NOW, NOW.plusSeconds(60));
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> attempt : attempts) {
+                winners += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
