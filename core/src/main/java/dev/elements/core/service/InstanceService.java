@@ -25,7 +25,6 @@ import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,9 +202,7 @@ public final class InstanceService implements ManageInstancesUseCase {
 
     @Override
     public InstanceDescription refresh(Principal principal, InstanceId id) {
-        Instant requestedAt = clock.instant();
-        owned(principal, id);
-        return describer.describe(renewals.renewNow(id, requestedAt), null);
+        return describer.describe(renewals.renewNow(owned(principal, id)), null);
     }
 
     @Override

@@ -86,25 +86,20 @@ public final class RenewalService {
     }
 
     /**
-     * Renews now, unless a renewal attempt finished after {@code requestedAt} (then its outcome is
-     * this request's too).
+     * Renews now, unless a renewal attempt finished since {@code seen} was read (then its outcome
+     * is this request's too, so callers arriving together ask the provider once).
      *
+     * @param seen the instance as the caller read it when the request arrived
      * @throws PlatformException when the renewal failed: the provider's refusal or outage
      */
-    public Instance renewNow(InstanceId id, Instant requestedAt) {
-        Instance renewed = renew(id, current -> !attemptedSince(current, requestedAt), true);
+    public Instance renewNow(Instance seen) {
+        Instance renewed = renew(seen.id(), current -> current.secrets().equals(seen.secrets())
+                && current.credentials().equals(seen.credentials()), true);
         if (renewed.credentials().status() != InstanceStatus.ACTIVE) {
             ErrorCode code = renewed.valid() ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_TOKEN_REJECTED;
             throw new PlatformException(code, renewed.credentials().reason());
         }
         return renewed;
-    }
-
-    private static boolean attemptedSince(Instance instance, Instant requestedAt) {
-        CredentialState credentials = instance.credentials();
-        boolean renewed = !credentials.lastRenewedAt().isBefore(requestedAt);
-        boolean failedSince = credentials.status() != InstanceStatus.ACTIVE && !instance.updatedAt().isBefore(requestedAt);
-        return renewed || failedSince;
     }
 
     /**
