@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.elements.core.instance.Instance;
 import dev.elements.core.port.out.Sealed;
+import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
@@ -137,6 +138,24 @@ class PersistenceStoreTest {
                         .doesNotContain("name-that-must-not-show")
                         .doesNotContain("ciphertext-that-must-not-show")
                         .doesNotContainIgnoringCase(ciphertextHex);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aFailedIdempotencyClaimShowsNoStoredValueInItsMessages(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            OrganizationId unknown = new OrganizationId(987_654_321);
+
+            Throwable failure = catchThrowable(() -> store.idempotencyRecords()
+                    .claim(unknown, "key-that-must-not-show", "fingerprint-that-must-not-show", Fixtures.NOW));
+
+            assertThat(failure).isNotNull();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage()))
+                        .doesNotContain("key-that-must-not-show")
+                        .doesNotContain("fingerprint-that-must-not-show");
             }
         }
     }
