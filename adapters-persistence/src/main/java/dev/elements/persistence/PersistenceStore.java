@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
  * schema up to date and hands out the repositories, renewal leases, idempotency records, the
- * credential cipher and a readiness check.
+ * credential cipher with its key rotation, and a readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
  */
 public final class PersistenceStore implements AutoCloseable {
@@ -135,6 +135,19 @@ public final class PersistenceStore implements AutoCloseable {
 
     public CredentialCipher credentialCipher() {
         return cipher;
+    }
+
+    /**
+     * Rotation of the key that seals stored credentials, safe while servers run on the same
+     * database: after switching keys it waits about eleven seconds for them to take up the new one.
+     */
+    public CredentialKeyRotation keyRotation() {
+        return keyRotation(CredentialKeyRotation.DEFAULT_GRACE, CredentialKeyRotation.DEFAULT_BATCH_SIZE);
+    }
+
+    /** For tests, which need not wait as long as running servers do. */
+    CredentialKeyRotation keyRotation(Duration grace, int batchSize) {
+        return new CredentialKeyRotation(jdbi, cipher, grace, batchSize);
     }
 
     /** Named {@code database}: a {@code SELECT 1} that answers within a few seconds and never throws. */
