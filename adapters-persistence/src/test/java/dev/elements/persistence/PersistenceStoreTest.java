@@ -3,6 +3,8 @@ package dev.elements.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.port.out.Sealed;
 import dev.elements.core.tenant.OrganizationId;
@@ -157,6 +159,23 @@ class PersistenceStoreTest {
                         .doesNotContain("key-that-must-not-show")
                         .doesNotContain("fingerprint-that-must-not-show");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void anIdempotencyKeyOfUpTo255CharactersIsStoredAndALongerOneIsTheCallersMistake(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            OrganizationId organization = store.tenants().createOrganization("Keys", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@keys.example", Role.ORG_ADMIN)).organizationId();
+            String longest = "\u00e9".repeat(253) + "\ud83d\udd11";
+
+            assertThat(store.idempotencyRecords().claim(organization, longest, "f", Fixtures.NOW)).isEmpty();
+            assertThat(store.idempotencyRecords().find(organization, longest)).isPresent();
+            assertThat(catchThrowable(() -> store.idempotencyRecords()
+                    .claim(organization, longest + "x", "f", Fixtures.NOW)))
+                    .isInstanceOfSatisfying(PlatformException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
         }
     }
 
