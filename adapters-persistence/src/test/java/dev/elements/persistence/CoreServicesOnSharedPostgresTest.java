@@ -119,6 +119,24 @@ class CoreServicesOnSharedPostgresTest {
         assertThat(answers).extracting(InstanceDescription::token).containsOnly(answers.get(0).token());
     }
 
+    @Test
+    void answersCoreSealedStillReplayAfterAKeyRotationOnTheOtherNode() {
+        Principal principal = bootstrap();
+        ProvisionInstanceCommand once = command(principal, code(), "kept-across-a-rotation");
+        InstanceDescription first = nodeA.provisioning().provision(once);
+
+        RotationReport report = storeB.keyRotation(Duration.ZERO, 10).rotate();
+        InstanceDescription replayed = nodeA.provisioning().provision(once);
+
+        assertThat(report.idempotencyAnswersReencrypted()).as("the rotation opened core's answer").isEqualTo(1);
+        assertThat(report.instanceSecretsReencrypted()).isEqualTo(1);
+        assertThat(report.rowsLeftUnopened()).isZero();
+        assertThat(replayed.id()).isEqualTo(first.id());
+        assertThat(replayed.token()).isEqualTo(first.token()).isPresent();
+        assertThat(provider.exchanges()).isEqualTo(1);
+        assertThat(accessToken(storeA.instances().findById(first.id()).orElseThrow())).startsWith("access-");
+    }
+
     private Principal bootstrap() {
         return nodeA.bootstrap().createFirstIfEmpty(ORGANIZATION_SECRET, USER_SECRET).orElseThrow().principal();
     }
