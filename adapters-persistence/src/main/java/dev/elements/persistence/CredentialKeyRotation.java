@@ -125,14 +125,6 @@ public final class CredentialKeyRotation {
         return counts;
     }
 
-    /**
-     * The associated data core seals an {@code Idempotency-Key} answer with; it must stay equal to
-     * core's, or the answers no longer open after a rotation (a test pins it).
-     */
-    static byte[] idempotencyAnswerAssociatedData(OrganizationId organization, String key) {
-        return ("idempotency|" + organization.value() + "|" + key).getBytes(UTF_8);
-    }
-
     private record Moved(long instanceSecrets, long idempotencyAnswers, int passes, long unopened) {
     }
 
@@ -250,7 +242,7 @@ public final class CredentialKeyRotation {
                     continue;
                 }
                 pass.found++;
-                byte[] associatedData = idempotencyAnswerAssociatedData(
+                byte[] associatedData = CredentialVault.idempotencyAssociatedData(
                         new OrganizationId(row.organizationId()), row.key());
                 Sealed resealed = reseal(row.answer(), associatedData);
                 if (resealed == null) {

@@ -27,6 +27,14 @@ public final class CredentialVault {
                 cipher.open(instance.secrets(), associatedData(instance.organizationId(), instance.id())));
     }
 
+    /**
+     * What an {@code Idempotency-Key} answer (which holds an element token) is sealed with: bound to
+     * its organization and key like instance secrets to their row.
+     */
+    public static byte[] idempotencyAssociatedData(OrganizationId organization, String key) {
+        return ("idempotency|" + organization.value() + "|" + key).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** {@code organization|instance}: a ciphertext moved to another row no longer opens. */
     public static byte[] associatedData(OrganizationId organization, InstanceId instance) {
         return (organization.value() + "|" + instance.value()).getBytes(StandardCharsets.UTF_8);

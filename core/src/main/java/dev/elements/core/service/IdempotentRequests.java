@@ -96,12 +96,12 @@ final class IdempotentRequests {
         }
         String answer = created.id().value() + "\n" + created.token().orElseThrow();
         records.complete(organization, key,
-                cipher.seal(answer.getBytes(StandardCharsets.UTF_8), associatedData(organization, key)));
+                cipher.seal(answer.getBytes(StandardCharsets.UTF_8), CredentialVault.idempotencyAssociatedData(organization, key)));
         return created;
     }
 
     private InstanceDescription replay(OrganizationId organization, String key, IdempotencyRecord record) {
-        String[] answer = new String(cipher.open(record.answer(), associatedData(organization, key)),
+        String[] answer = new String(cipher.open(record.answer(), CredentialVault.idempotencyAssociatedData(organization, key)),
                 StandardCharsets.UTF_8).split("\n", 2);
         InstanceId id = new InstanceId(Long.parseLong(answer[0]));
         Instance instance = instances.find(organization, id)
@@ -112,10 +112,6 @@ final class IdempotentRequests {
         return describer.describe(instance, token);
     }
 
-    /** Binds a stored answer to its organization and key, like instance secrets to their row. */
-    static byte[] associatedData(OrganizationId organization, String key) {
-        return ("idempotency|" + organization.value() + "|" + key).getBytes(StandardCharsets.UTF_8);
-    }
 
     /** A digest of everything in the request that shapes its outcome, independent of key order. */
     static String fingerprint(ProvisionInstanceCommand command) {

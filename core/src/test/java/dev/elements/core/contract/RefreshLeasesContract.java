@@ -26,6 +26,7 @@ public abstract class RefreshLeasesContract {
     private static final Instant NOW = Fixtures.NOW;
 
     private RefreshLeases leases;
+    private InstanceRepository instances;
     private Instance instance;
 
     /** Empty stores sharing one storage; leases are taken on instances of {@code instances}. */
@@ -38,6 +39,7 @@ public abstract class RefreshLeasesContract {
     void anInstance() {
         LeaseStores stores = emptyStores();
         leases = stores.leases();
+        instances = stores.instances();
         Principal owner = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
                 Fixtures.newUser("a@one.example", Role.ORG_ADMIN));
         instance = Fixtures.instance(stores.instances().nextId(), owner.organizationId(), owner.user().id(), "leased",
@@ -55,6 +57,18 @@ public abstract class RefreshLeasesContract {
 
         leases.release(instance.id(), "node-a");
         assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(3), NOW.plusSeconds(63))).isTrue();
+    }
+
+    @Test
+    void aLeaseLeavesTheInstanceAsItIsAndSurvivesItsUpdates() {
+        assertThat(leases.tryAcquire(instance.id(), "node-a", NOW, NOW.plusSeconds(60))).isTrue();
+
+        assertThat(instances.findById(instance.id())).contains(instance);
+        Instance renamed = instance.change().name("renamed while leased").at(NOW.plusSeconds(1));
+        assertThat(instances.update(renamed)).isTrue();
+        assertThat(leases.tryAcquire(instance.id(), "node-b", NOW.plusSeconds(2), NOW.plusSeconds(62))).isFalse();
+        leases.release(instance.id(), "node-a");
+        assertThat(instances.findById(instance.id())).contains(renamed);
     }
 
     @Test

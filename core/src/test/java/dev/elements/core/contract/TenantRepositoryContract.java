@@ -53,6 +53,30 @@ public abstract class TenantRepositoryContract {
     }
 
     @Test
+    void nodesStartingTogetherWithTheSameBootstrapSecretsCreateOneOrganization() throws Exception {
+        TenantRepository tenants = emptyRepository();
+        SecretDigest organizationSecret = SecretDigest.of("shared organization secret");
+        NewUser administrator = new NewUser("admin@elements.local", "Elements", "Administrator", Role.ORG_ADMIN,
+                SecretDigest.of("shared user secret"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.Optional<Principal>>> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                nodes.add(pool.submit(() -> tenants.createFirstOrganization("First", organizationSecret,
+                        administrator)));
+            }
+            int created = 0;
+            for (var node : nodes) {
+                created += node.get(30, java.util.concurrent.TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tenants.findUserBySecret(administrator.secretDigest())).isPresent();
+    }
+
+    @Test
     void createsAnOrganizationWithItsAdministrator() {
         TenantRepository tenants = emptyRepository();
         SecretDigest organizationSecret = SecretDigest.of(Fixtures.secret());

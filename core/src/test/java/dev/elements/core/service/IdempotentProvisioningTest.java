@@ -119,10 +119,10 @@ class IdempotentProvisioningTest {
         InstanceDescription first = provision(command(code, "x", "key-1"));
         var record = platform.idempotency.find(platform.principal.organizationId(), "key-1").orElseThrow();
         byte[] opened = platform.cipher.open(record.answer(),
-                IdempotentRequests.associatedData(platform.principal.organizationId(), "key-1"));
+                CredentialVault.idempotencyAssociatedData(platform.principal.organizationId(), "key-1"));
         assertThat(new String(opened, StandardCharsets.UTF_8)).contains(first.token().orElseThrow());
         assertThatThrownBy(() -> platform.cipher.open(record.answer(),
-                IdempotentRequests.associatedData(platform.principal.organizationId(), "key-2")))
+                CredentialVault.idempotencyAssociatedData(platform.principal.organizationId(), "key-2")))
                 .isInstanceOf(IllegalStateException.class);
 
         platform.elements.instances().regenerateToken(platform.principal, first.id());

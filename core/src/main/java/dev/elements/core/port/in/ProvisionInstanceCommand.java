@@ -27,12 +27,16 @@ public record ProvisionInstanceCommand(
         String name,
         String idempotencyKey) {
 
+    public static final int MAX_IDEMPOTENCY_KEY = 255;
+
     public ProvisionInstanceCommand {
         requireNonNull(principal, "principal");
         new Validation()
                 .require("element.key", element)
                 .require("providerData.code", code)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
+                .check(idempotencyKey == null || idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY,
+                        "Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
                 .orThrow();
         configuration = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(configuration == null ? Map.of() : configuration));

@@ -12,7 +12,8 @@ import java.util.Optional;
 public interface IdempotencyRecords {
 
     /**
-     * Claims the key for a request, unless a live record holds it.
+     * Claims the key for a request, unless a record holds it (expiry is the caller's business:
+     * see {@link #expire}).
      *
      * @return empty when this request now owns the key; otherwise the record that holds it
      */
