@@ -28,6 +28,7 @@ import dev.elements.core.service.AuthenticationService;
 import dev.elements.core.service.ElementCatalogService;
 import dev.elements.core.service.HealthService;
 import dev.elements.core.service.OrganizationBootstrap;
+import dev.elements.core.service.RenewalService;
 import dev.elements.core.service.ServiceWiring;
 import dev.elements.core.service.TenantService;
 import dev.elements.core.spi.ElementContext;
@@ -59,17 +60,18 @@ public final class Elements {
     private final HealthService health;
     private final OrganizationBootstrap bootstrap;
     private final ServiceWiring services;
-    private final TenantService tenants = new TenantService();
+    private final TenantService tenants;
 
     private Elements(Builder builder) {
         this.registry = new ElementRegistry(builder.providers, builder.overrides);
         ElementContext context = ElementContext.of(builder.http, builder.clock, builder.providerTimeout);
         this.catalog = new ElementCatalogService(registry);
-        this.authentication = new AuthenticationService(builder.tenants);
+        this.authentication = new AuthenticationService(builder.tenants, builder.operatorSecret);
         this.health = new HealthService(builder.readinessChecks);
         this.bootstrap = new OrganizationBootstrap(builder.tenants, builder.secrets);
-        this.services = new ServiceWiring(registry, builder.instances, builder.tenants, builder.cipher, context,
-                builder.secrets);
+        this.tenants = new TenantService(builder.tenants, builder.secrets);
+        this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
+                builder.cipher, builder.leases, builder.idempotency, context, builder.secrets));
     }
 
     public static Builder builder() {
@@ -110,6 +112,11 @@ public final class Elements {
 
     public ManageTenantsUseCase tenants() {
         return tenants;
+    }
+
+    /** Background, inline and on-request renewal of provider credentials. */
+    public RenewalService renewals() {
+        return services.renewals();
     }
 
     /**

@@ -46,18 +46,37 @@ public record CredentialState(
     /** Fresh credentials: from a code exchange or a successful renewal. */
     public static CredentialState obtained(Instant now, Instant tokenExpiresAt, Duration renewalInterval,
             Duration renewBeforeExpiry) {
-        Instant next = now.plus(renewalInterval);
+        return new CredentialState(InstanceStatus.ACTIVE, "Credentials are valid", now, tokenExpiresAt,
+                nextRenewal(now, tokenExpiresAt, renewalInterval, renewBeforeExpiry), 0);
+    }
+
+    /**
+     * The same state under a new renewal interval, which applies at once: a working instance's next
+     * renewal moves; one that is failing keeps its retry schedule, one that needs a new
+     * authorization stays without renewals.
+     */
+    public CredentialState withRenewalInterval(Duration renewalInterval, Duration renewBeforeExpiry) {
+        if (status != InstanceStatus.ACTIVE) {
+            return this;
+        }
+        return new CredentialState(status, reason, lastRenewedAt, tokenExpiresAt,
+                nextRenewal(lastRenewedAt, tokenExpiresAt, renewalInterval, renewBeforeExpiry), consecutiveFailures);
+    }
+
+    private static Instant nextRenewal(Instant renewedAt, Instant tokenExpiresAt, Duration renewalInterval,
+            Duration renewBeforeExpiry) {
+        Instant next = renewedAt.plus(renewalInterval);
         if (tokenExpiresAt != null) {
             // Never more than half the token's life ahead: a provider that issues short tokens
             // must not make every renewal due at once, over and over.
-            Duration halfLife = Duration.between(now, tokenExpiresAt).dividedBy(2);
+            Duration halfLife = Duration.between(renewedAt, tokenExpiresAt).dividedBy(2);
             Duration margin = renewBeforeExpiry.compareTo(halfLife) < 0 ? renewBeforeExpiry : halfLife;
             Instant beforeExpiry = tokenExpiresAt.minus(margin.isNegative() ? Duration.ZERO : margin);
             if (beforeExpiry.isBefore(next)) {
-                next = beforeExpiry.isAfter(now) ? beforeExpiry : now;
+                next = beforeExpiry.isAfter(renewedAt) ? beforeExpiry : renewedAt;
             }
         }
-        return new CredentialState(InstanceStatus.ACTIVE, "Credentials are valid", now, tokenExpiresAt, next, 0);
+        return next;
     }
 
     /** The provider rejected the credentials: stop renewing until the user authorizes again. */

@@ -19,9 +19,12 @@ public final class AuthenticationService implements AuthenticateUseCase {
     private static final SecretDigest NOBODY = SecretDigest.of("no organization has this secret");
 
     private final TenantRepository tenants;
+    private final SecretDigest operatorSecret;
 
-    public AuthenticationService(TenantRepository tenants) {
+    /** @param operatorSecret the operator's secret, or null when organizations cannot be created over HTTP */
+    public AuthenticationService(TenantRepository tenants, String operatorSecret) {
         this.tenants = requireNonNull(tenants, "tenants");
+        this.operatorSecret = operatorSecret == null ? null : SecretDigest.of(operatorSecret);
     }
 
     @Override
@@ -44,6 +47,16 @@ public final class AuthenticationService implements AuthenticateUseCase {
 
     @Override
     public void authenticateOperator(PresentedCredentials credentials) {
-        throw new UnsupportedOperationException("arrives next");
+        if (operatorSecret == null) {
+            // The route is off: it answers as if it did not exist.
+            throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No such route");
+        }
+        if (credentials.operatorSecret() == null) {
+            throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
+                    "This route needs an Authorization header with the Operator secret");
+        }
+        if (!operatorSecret.matches(credentials.operatorSecret())) {
+            throw new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid Operator secret");
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Configuration;
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceSecrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,14 @@ final class ConfigurationPolicy {
                     "Invalid configuration: " + String.join("; ", problems));
         }
         return new Accepted(plain, secret, effective);
+    }
+
+    /**
+     * The effective configuration of a stored instance, secrets included: what the provider is
+     * given. Defaults are not stored with the instance, so changed defaults apply to it.
+     */
+    static Configuration effective(ElementDefinition element, Instance instance, InstanceSecrets secrets) {
+        return Configuration.layered(element.defaults(), instance.configuration(), secrets.secretConfiguration());
     }
 
     private static String plural(List<String> items, String noun) {

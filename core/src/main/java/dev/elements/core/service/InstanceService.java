@@ -2,23 +2,58 @@ package dev.elements.core.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.element.RegisteredElement;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.in.ConfigurationValue;
 import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.InstancePage;
+import dev.elements.core.port.in.ListInstancesQuery;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.UpdateInstanceCommand;
+import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.SecretGenerator;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** An organization's view of, and changes to, its instances. */
 public final class InstanceService implements ManageInstancesUseCase {
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final ElementRegistry registry;
     private final InstanceRepository instances;
     private final InstanceDescriber describer;
+    private final CredentialVault vault;
+    private final CodeExchange codes;
+    private final RenewalService renewals;
+    private final SecretGenerator secrets;
+    private final Clock clock;
+    private final ConfigurationPolicy policy = new ConfigurationPolicy();
 
-    InstanceService(InstanceRepository instances, InstanceDescriber describer) {
+    InstanceService(ElementRegistry registry, InstanceRepository instances, InstanceDescriber describer,
+            CredentialVault vault, CodeExchange codes, RenewalService renewals, SecretGenerator secrets, Clock clock) {
+        this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.describer = requireNonNull(describer, "describer");
+        this.vault = requireNonNull(vault, "vault");
+        this.codes = requireNonNull(codes, "codes");
+        this.renewals = requireNonNull(renewals, "renewals");
+        this.secrets = requireNonNull(secrets, "secrets");
+        this.clock = requireNonNull(clock, "clock");
     }
 
     @Override
@@ -26,65 +61,194 @@ public final class InstanceService implements ManageInstancesUseCase {
         return describer.describe(owned(principal, id), null);
     }
 
-    // Placeholders until the lifecycle services land (same commit series).
     @Override
-    public dev.elements.core.port.in.InstancePage instances(Principal principal,
-            dev.elements.core.port.in.ListInstancesQuery query) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+    public InstancePage instances(Principal principal, ListInstancesQuery query) {
+        String elementKey = null;
+        if (query.element() != null) {
+            elementKey = registry.find(query.element())
+                    .orElseThrow(() -> new PlatformException(ErrorCode.ELEMENT_NOT_FOUND,
+                            "No element with key or id '" + query.element() + "'"))
+                    .key().value();
+        }
+        InstanceQuery page = new InstanceQuery(query.tags(), elementKey,
+                (int) Math.min(Integer.MAX_VALUE, (long) (query.page() - 1) * query.pageSize()), query.pageSize());
+        List<InstanceDescription> described = instances.list(principal.organizationId(), page).stream()
+                .map(instance -> describer.describe(instance, null))
+                .toList();
+        return new InstancePage(described, instances.count(principal.organizationId(), page));
     }
 
     @Override
-    public InstanceDescription update(Principal principal, InstanceId id,
-            dev.elements.core.port.in.UpdateInstanceCommand command) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+    public InstanceDescription update(Principal principal, InstanceId id, UpdateInstanceCommand command) {
+        Instance before = owned(principal, id);
+        RegisteredElement element = elementOf(before);
+        if (command.element() != null && registry.find(command.element())
+                .filter(named -> named.key().equals(element.key())).isEmpty()) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, "element cannot change: instance " + id
+                    + " belongs to " + element.key() + "; create a new instance for another element");
+        }
+        // The provider is asked before anything is written: if it refuses, nothing changes.
+        Reauthorization reauthorization = null;
+        if (command.code() != null) {
+            ConfigurationPolicy.Accepted configuration = acceptedConfiguration(before, element, command);
+            TokenSet tokens = codes.exchange(element, command.code(), configuration.effective());
+            reauthorization = new Reauthorization(tokens, codes.freshState(element, tokens,
+                    configuration.effective()));
+        }
+        Reauthorization fresh = reauthorization;
+        Instance updated = write(principal, id, current -> applyUpdate(current, element, command, fresh));
+        return describer.describe(updated, null);
+    }
+
+    private record Reauthorization(TokenSet tokens, CredentialState state) {
+    }
+
+    private Instance applyUpdate(Instance current, RegisteredElement element, UpdateInstanceCommand command,
+            Reauthorization reauthorization) {
+        ElementDefinition definition = element.definition();
+        ConfigurationPolicy.Accepted configuration = acceptedConfiguration(current, element, command);
+        InstanceSecrets stored = vault.open(current);
+        TokenSet tokens = reauthorization != null ? reauthorization.tokens() : stored.tokens();
+        CredentialState credentials = reauthorization != null
+                ? reauthorization.state()
+                : current.credentials().withRenewalInterval(CodeExchange.renewalInterval(configuration.effective()),
+                        element.provider().renewBeforeExpiry());
+        String name = command.name() != null
+                ? Sanitizer.name(command.name(), definition.name())
+                : command.replace() ? definition.name() : current.name();
+        List<String> tags = command.tags() != null
+                ? Sanitizer.tags(command.tags())
+                : command.replace() ? List.of() : current.tags();
+        Instance.Changes changes = current.change()
+                .name(name)
+                .tags(tags)
+                .configuration(configuration.plain())
+                .secrets(vault.seal(new InstanceSecrets(tokens, configuration.secret()), current.organizationId(),
+                        current.id()))
+                .credentials(credentials);
+        if (reauthorization != null) {
+            tokens.providerUser().ifPresent(changes::providerAccountId);
+        }
+        return changes.at(clock.instant());
+    }
+
+    /** The configuration an update leaves, checked; a masked value keeps the stored secret. */
+    private ConfigurationPolicy.Accepted acceptedConfiguration(Instance current, RegisteredElement element,
+            UpdateInstanceCommand command) {
+        InstanceSecrets stored = vault.open(current);
+        Map<String, String> requested = new LinkedHashMap<>();
+        if (command.configuration() != null) {
+            command.configuration().forEach((key, value) -> {
+                boolean keepSecret = InstanceDescription.MASK.equals(value)
+                        && element.definition().entry(key).map(ConfigurationEntry::secret).orElse(false);
+                requested.put(key, keepSecret ? stored.secretConfiguration().get(key) : value);
+            });
+        }
+        boolean replaceAll = command.replace();
+        return policy.accept(element.definition(), requested,
+                replaceAll ? Map.of() : current.configuration(),
+                replaceAll ? Map.of() : stored.secretConfiguration());
     }
 
     @Override
     public void delete(Principal principal, InstanceId id) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+        if (!instances.delete(principal.organizationId(), id)) {
+            throw notFound(id);
+        }
     }
 
     @Override
-    public java.util.List<dev.elements.core.port.in.ConfigurationValue> configuration(Principal principal,
-            InstanceId id) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+    public List<ConfigurationValue> configuration(Principal principal, InstanceId id) {
+        InstanceDescription description = instance(principal, id);
+        return description.configuration().entrySet().stream()
+                .map(entry -> new ConfigurationValue(description.configurationIds().get(entry.getKey()),
+                        entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     @Override
-    public dev.elements.core.port.in.ConfigurationValue configurationValue(Principal principal, InstanceId id,
-            long configurationId) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+    public ConfigurationValue configurationValue(Principal principal, InstanceId id, long configurationId) {
+        return configuration(principal, id).stream()
+                .filter(value -> value.id() == configurationId)
+                .findFirst()
+                .orElseThrow(() -> unknownEntry(id, configurationId));
     }
 
     @Override
-    public dev.elements.core.port.in.ConfigurationValue updateConfigurationValue(Principal principal, InstanceId id,
-            long configurationId, String value) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+    public ConfigurationValue updateConfigurationValue(Principal principal, InstanceId id, long configurationId,
+            String value) {
+        Instance current = owned(principal, id);
+        ConfigurationEntry entry = elementOf(current).definition().entryById(configurationId)
+                .orElseThrow(() -> unknownEntry(id, configurationId));
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put(entry.key(), value);
+        update(principal, id, new UpdateInstanceCommand(false, null, null, change, null, null));
+        return configurationValue(principal, id, configurationId);
     }
 
     @Override
     public InstanceDescription setEnabled(Principal principal, InstanceId id, boolean enabled) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+        Instance updated = write(principal, id, current -> current.change().disabled(!enabled).at(clock.instant()));
+        return describer.describe(updated, null);
     }
 
     @Override
     public InstanceDescription regenerateToken(Principal principal, InstanceId id) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+        String token = secrets.newSecret();
+        Instance updated = write(principal, id,
+                current -> current.change().tokenDigest(SecretDigest.of(token)).at(clock.instant()));
+        return describer.describe(updated, token);
     }
 
     @Override
     public InstanceDescription refresh(Principal principal, InstanceId id) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+        return describer.describe(renewals.renewNow(owned(principal, id)), null);
     }
 
     @Override
     public InstanceId instanceOfToken(Principal principal, String elementToken) {
-        throw new UnsupportedOperationException("lifecycle services arrive next");
+        if (elementToken == null || elementToken.isBlank()) {
+            throw new PlatformException(ErrorCode.MISSING_CREDENTIALS, "This route needs an Element token");
+        }
+        Instance instance = instances.findByTokenDigest(SecretDigest.of(elementToken))
+                .orElseThrow(() -> new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid Element token"));
+        if (!instance.organizationId().equals(principal.organizationId())) {
+            throw notFound(instance.id());
+        }
+        return instance.id();
+    }
+
+    /**
+     * Applies a change with a version check, re-reading and re-applying when someone else (a
+     * renewal, another request) wrote in between, so no write is lost and none is based on a stale copy.
+     */
+    private Instance write(Principal principal, InstanceId id, UnaryOperator<Instance> change) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Instance updated = change.apply(owned(principal, id));
+            if (instances.update(updated)) {
+                return updated;
+            }
+        }
+        throw new PlatformException(ErrorCode.CONCURRENT_UPDATE,
+                "Instance " + id + " kept changing while this request ran; read it again and retry");
+    }
+
+    private RegisteredElement elementOf(Instance instance) {
+        return registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(ErrorCode.INTERNAL_ERROR,
+                "Element " + instance.elementKey() + " of instance " + instance.id() + " is not installed"));
     }
 
     /** Another organization's instance is reported exactly like a missing one. */
     private Instance owned(Principal principal, InstanceId id) {
-        return instances.find(principal.organizationId(), id)
-                .orElseThrow(() -> new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with id " + id));
+        return instances.find(principal.organizationId(), id).orElseThrow(() -> notFound(id));
+    }
+
+    private static PlatformException notFound(InstanceId id) {
+        return new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with id " + id);
+    }
+
+    private static PlatformException unknownEntry(InstanceId id, long configurationId) {
+        return new PlatformException(ErrorCode.RESOURCE_NOT_FOUND,
+                "No configuration entry " + configurationId + " on instance " + id);
     }
 }

@@ -34,9 +34,11 @@ public final class OrganizationBootstrap {
         boolean generated = organizationSecret == null || userSecret == null;
         String organization = organizationSecret != null ? organizationSecret : generator.newSecret();
         String user = userSecret != null ? userSecret : generator.newSecret();
-        Principal principal = tenants.createOrganization(ORGANIZATION_NAME, SecretDigest.of(organization),
-                new NewUser(ADMINISTRATOR_EMAIL, "Elements", "Administrator", Role.ORG_ADMIN, SecretDigest.of(user)));
-        return Optional.of(new FirstOrganization(principal, organization, user, generated));
+        // Several nodes may start on one empty database at once; only one of them creates it.
+        return tenants.createFirstOrganization(ORGANIZATION_NAME, SecretDigest.of(organization),
+                        new NewUser(ADMINISTRATOR_EMAIL, "Elements", "Administrator", Role.ORG_ADMIN,
+                                SecretDigest.of(user)))
+                .map(principal -> new FirstOrganization(principal, organization, user, generated));
     }
 
     /**

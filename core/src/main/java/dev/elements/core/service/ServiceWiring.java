@@ -4,26 +4,39 @@ import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.core.tenant.SecretGenerator;
 
 /**
  * Builds the instance services, which share package-private collaborators (the vault, the
- * describer) that are not part of the public API.
+ * describer, the code exchange) that are not part of the public API.
  */
 public final class ServiceWiring {
     private final ProvisioningService provisioning;
     private final InstanceService instances;
+    private final RenewalService renewals;
 
-    public ServiceWiring(ElementRegistry registry, InstanceRepository instanceRepository,
-            TenantRepository tenantRepository, CredentialCipher cipher, ElementContext context,
+    /** The ports the instance services need. */
+    public record Ports(ElementRegistry registry, InstanceRepository instances, TenantRepository tenants,
+            CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency, ElementContext context,
             SecretGenerator secrets) {
-        CredentialVault vault = new CredentialVault(cipher);
-        InstanceDescriber describer = new InstanceDescriber(registry, vault, tenantRepository);
-        this.provisioning = new ProvisioningService(registry, instanceRepository, vault, describer, context, secrets);
-        this.instances = new InstanceService(instanceRepository, describer);
+    }
+
+    public ServiceWiring(Ports ports) {
+        CredentialVault vault = new CredentialVault(ports.cipher());
+        InstanceDescriber describer = new InstanceDescriber(ports.registry(), vault, ports.tenants());
+        CodeExchange codes = new CodeExchange(ports.context());
+        this.renewals = new RenewalService(ports.registry(), ports.instances(), ports.leases(), vault, ports.context());
+        IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), ports.cipher(), ports.instances(),
+                describer, ports.context().clock(), ports.context().providerTimeout().multipliedBy(4));
+        this.provisioning = new ProvisioningService(ports.registry(), ports.instances(), vault, describer, codes,
+                idempotent, ports.secrets(), ports.context().clock());
+        this.instances = new InstanceService(ports.registry(), ports.instances(), describer, vault, codes, renewals,
+                ports.secrets(), ports.context().clock());
     }
 
     public ProvisionInstanceUseCase provisioning() {
@@ -32,5 +45,9 @@ public final class ServiceWiring {
 
     public ManageInstancesUseCase instances() {
         return instances;
+    }
+
+    public RenewalService renewals() {
+        return renewals;
     }
 }

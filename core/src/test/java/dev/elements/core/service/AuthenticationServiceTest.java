@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthenticationServiceTest {
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
-    private final AuthenticationService authentication = new AuthenticationService(tenants);
+    private final AuthenticationService authentication = new AuthenticationService(tenants, null);
     private final Principal one = tenants.createOrganization("One", SecretDigest.of("org-one"),
             new NewUser("a@one.example", "A", "One", Role.ORG_ADMIN, SecretDigest.of("user-one")));
     private final Principal two = tenants.createOrganization("Two", SecretDigest.of("org-two"),

@@ -40,6 +40,8 @@ public final class ScriptedElementProvider implements ElementProvider {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger renewals = new AtomicInteger();
     private final List<Configuration> seenConfigurations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Duration renewalDelay = Duration.ZERO;
+    private volatile java.util.concurrent.CountDownLatch renewalGate;
 
     @Override
     public ElementDefinition definition() {
@@ -74,6 +76,18 @@ public final class ScriptedElementProvider implements ElementProvider {
     /** The next provider call fails like this. */
     public ScriptedElementProvider failNext(ProviderErrorClass errorClass, String providerMessage) {
         failures.add(new ProviderException(ProviderError.of(errorClass, providerMessage)));
+        return this;
+    }
+
+    /** Renewals take this long from now on, so that concurrent callers overlap. */
+    public ScriptedElementProvider slowRenewals(Duration delay) {
+        this.renewalDelay = delay;
+        return this;
+    }
+
+    /** The next renewal waits until {@code gate} opens, so a test can act in the middle of it. */
+    public ScriptedElementProvider holdNextRenewal(java.util.concurrent.CountDownLatch gate) {
+        this.renewalGate = gate;
         return this;
     }
 
@@ -120,12 +134,22 @@ public final class ScriptedElementProvider implements ElementProvider {
 
     @Override
     public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
-        renewals.incrementAndGet();
+        int renewal = renewals.incrementAndGet();
+        try {
+            java.util.concurrent.CountDownLatch gate = renewalGate;
+            renewalGate = null;
+            if (gate != null) {
+                gate.await();
+            }
+            Thread.sleep(renewalDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ProviderException failure = failures.poll();
         if (failure != null) {
             throw failure;
         }
-        return new TokenSet(current.accessToken() + "-renewed", null,
+        return new TokenSet(current.accessToken() + "-renewed" + renewal, null,
                 context.clock().instant().plus(Duration.ofDays(60)), current.scopes(), current.providerUserId());
     }
 }

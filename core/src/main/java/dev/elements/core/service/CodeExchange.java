@@ -1,0 +1,46 @@
+package dev.elements.core.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.CommonConfiguration;
+import dev.elements.core.element.RegisteredElement;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.instance.CredentialState;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.spi.ElementContext;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+
+/** Trades a callback code for credentials; shared by provisioning and re-authorization. */
+final class CodeExchange {
+    private static final System.Logger LOG = System.getLogger(CodeExchange.class.getName());
+    static final Duration DEFAULT_RENEWAL_INTERVAL = Duration.ofHours(1);
+
+    private final ElementContext context;
+
+    CodeExchange(ElementContext context) {
+        this.context = requireNonNull(context, "context");
+    }
+
+    /** Asks the provider; a refusal becomes the request's fault, an outage a 502 or 504. */
+    TokenSet exchange(RegisteredElement element, String code, Configuration configuration) {
+        try {
+            return element.provider().exchangeCode(code, configuration, context);
+        } catch (ProviderException e) {
+            LOG.log(Level.INFO, "Code exchange for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
+                    e.getMessage());
+            throw ProviderFailures.duringAuthorization(e, element.key().value());
+        }
+    }
+
+    /** The state of credentials just obtained, renewed on the instance's interval. */
+    CredentialState freshState(RegisteredElement element, TokenSet tokens, Configuration configuration) {
+        return CredentialState.obtained(context.clock().instant(), tokens.expiresAt(),
+                renewalInterval(configuration), element.provider().renewBeforeExpiry());
+    }
+
+    static Duration renewalInterval(Configuration configuration) {
+        return configuration.seconds(CommonConfiguration.REFRESH_INTERVAL, DEFAULT_RENEWAL_INTERVAL);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.elements.core.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.element.RegisteredElement;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.instance.CredentialState;
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.instance.InstanceStatus;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.spi.ElementContext;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Keeps provider credentials fresh without the application's help: in the background for every
+ * instance that is due, inline when a call is about to use a due token, and on request.
+ *
+ * <p>However many nodes and threads see one renewal due, the provider is asked once: a caller
+ * takes the instance's lease (a conditional update in the database), re-reads the instance, and
+ * renews only if it is still needed; the others wait for the lease and then find the renewal
+ * done. The result is written with a version check and is dropped if a re-authorization wrote
+ * newer credentials in the meantime. A provider that rejects the credentials makes the instance
+ * {@code NEEDS_REAUTH}; one that is down, slow or limiting makes it {@code REFRESH_FAILING}, with
+ * retries at growing delays, and never invalid.
+ */
+public final class RenewalService {
+    private static final System.Logger LOG = System.getLogger(RenewalService.class.getName());
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final ElementRegistry registry;
+    private final InstanceRepository instances;
+    private final RefreshLeases leases;
+    private final CredentialVault vault;
+    private final ElementContext context;
+    private final Duration leaseDuration;
+    private final String node = UUID.randomUUID().toString();
+
+    RenewalService(ElementRegistry registry, InstanceRepository instances, RefreshLeases leases, CredentialVault vault,
+            ElementContext context) {
+        this.registry = requireNonNull(registry, "registry");
+        this.instances = requireNonNull(instances, "instances");
+        this.leases = requireNonNull(leases, "leases");
+        this.vault = requireNonNull(vault, "vault");
+        this.context = requireNonNull(context, "context");
+        // Long enough for a renewal's provider calls; short enough that a crashed node blocks little.
+        this.leaseDuration = context.providerTimeout().multipliedBy(3).plusSeconds(5);
+    }
+
+    /**
+     * The instance with credentials fit for a call now: renewed first if due. A renewal that fails
+     * for a passing reason leaves the current (still valid) credentials in use.
+     *
+     * @throws PlatformException {@code PROVIDER_TOKEN_REJECTED} when the provider rejected them
+     */
+    public Instance renewIfDue(Instance instance) {
+        if (!instance.credentials().renewalDue(context.clock().instant())) {
+            return instance;
+        }
+        try {
+            return renew(instance.id(), current -> current.credentials().renewalDue(context.clock().instant()),
+                    true);
+        } catch (PlatformException e) {
+            if (e.code() == ErrorCode.PROVIDER_TOKEN_REJECTED || e.code() == ErrorCode.INSTANCE_NOT_FOUND) {
+                throw e;
+            }
+            return load(instance.id());
+        }
+    }
+
+    /**
+     * Renews now, unless a renewal attempt finished since {@code seen} was read (then its outcome
+     * is this request's too, so callers arriving together ask the provider once).
+     *
+     * @param seen the instance as the caller read it when the request arrived
+     * @throws PlatformException when the renewal failed: the provider's refusal or outage
+     */
+    public Instance renewNow(Instance seen) {
+        Instance renewed = renew(seen.id(), current -> current.secrets().equals(seen.secrets())
+                && current.credentials().equals(seen.credentials()), true);
+        if (renewed.credentials().status() != InstanceStatus.ACTIVE) {
+            ErrorCode code = renewed.valid() ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_TOKEN_REJECTED;
+            throw new PlatformException(code, renewed.credentials().reason());
+        }
+        return renewed;
+    }
+
+    /**
+     * One pass of the background renewal: every due instance whose lease is free is renewed by this
+     * node; instances another node is renewing are left to it.
+     *
+     * @return how many renewals this pass attempted
+     */
+    public int renewDue(int batch) {
+        List<InstanceId> due = instances.dueForRenewal(context.clock().instant(), batch);
+        int attempted = 0;
+        for (InstanceId id : due) {
+            try {
+                Instance before = instances.findById(id).orElse(null);
+                Instance after = renew(id, current -> current.credentials().renewalDue(context.clock().instant()),
+                        false);
+                attempted += before != null && after.version() != before.version() ? 1 : 0;
+            } catch (PlatformException | ProviderException e) {
+                // The outcome is recorded on the instance; the next pass carries on.
+                LOG.log(Level.DEBUG, "Background renewal of instance {0} ended with {1}", id, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Background renewal of instance " + id + " failed unexpectedly", e);
+            }
+        }
+        return attempted;
+    }
+
+    /** Runs {@link #renewDue} every {@code period} on a daemon thread until the handle is closed. */
+    public AutoCloseable startBackground(Duration period, int batch) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "elements-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                renewDue(batch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A background renewal pass failed; the next one will retry", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        };
+    }
+
+    /**
+     * @param needed whether the instance, as stored now, still needs this renewal
+     * @param waitForOthers wait while another caller holds the lease (inline and on-request
+     *     renewals), or leave the instance to it (background)
+     */
+    private Instance renew(InstanceId id, Predicate<Instance> needed, boolean waitForOthers) {
+        long deadline = System.nanoTime() + leaseDuration.toNanos();
+        while (true) {
+            Instance current = load(id);
+            if (!needed.test(current)) {
+                return current;
+            }
+            String holder = node + "/" + UUID.randomUUID();
+            Instant now = context.clock().instant();
+            if (leases.tryAcquire(id, holder, now, now.plus(leaseDuration))) {
+                try {
+                    Instance reread = load(id);
+                    return needed.test(reread) ? renewHolding(reread) : reread;
+                } finally {
+                    leases.release(id, holder);
+                }
+            }
+            if (!waitForOthers) {
+                return current;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PlatformException(ErrorCode.PROVIDER_TIMED_OUT,
+                        "Another renewal of instance " + id + " is taking too long; retry later");
+            }
+            pause();
+        }
+    }
+
+    private Instance load(InstanceId id) {
+        return instances.findById(id)
+                .orElseThrow(() -> new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with id " + id));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for a renewal");
+        }
+    }
+
+    /** Asks the provider, with the lease held, and records the outcome. */
+    private Instance renewHolding(Instance instance) {
+        RegisteredElement element = registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(
+                ErrorCode.INTERNAL_ERROR, "Element " + instance.elementKey() + " is not installed"));
+        InstanceSecrets secrets = vault.open(instance);
+        Configuration configuration = ConfigurationPolicy.effective(element.definition(), instance, secrets);
+        String renewedFrom = secrets.tokens().accessToken();
+        try {
+            TokenSet fresh = element.provider().renew(secrets.tokens(), configuration, context);
+            CredentialState state = CredentialState.obtained(context.clock().instant(), fresh.expiresAt(),
+                    CodeExchange.renewalInterval(configuration), element.provider().renewBeforeExpiry());
+            LOG.log(Level.INFO, "Renewed the credentials of instance {0}", instance.id());
+            return record(instance, renewedFrom, fresh, state);
+        } catch (ProviderException e) {
+            boolean rejected = e.errorClass() == ProviderErrorClass.INVALID_TOKEN
+                    || e.errorClass() == ProviderErrorClass.INVALID_GRANT;
+            String words = e.error().message().map(message -> " (" + message + ")").orElse("");
+            CredentialState state = rejected
+                    ? instance.credentials().rejected("The provider rejected the credentials" + words
+                            + "; the user must authorize again")
+                    : instance.credentials().renewalFailed(context.clock().instant(),
+                            "Renewing the credentials failed for a passing reason" + words + "; retrying later",
+                            e.error().retryAfter());
+            LOG.log(Level.WARNING, "Renewal of instance {0} failed: {1}; now {2}", instance.id(), e.errorClass(),
+                    state.status());
+            record(instance, renewedFrom, null, state);
+            throw ProviderFailures.duringCall(e, element.key().value());
+        }
+    }
+
+    /**
+     * Writes the outcome with a version check. When someone else wrote in between, the outcome is
+     * applied to their version, unless they replaced the very credentials this renewal started
+     * from (a re-authorization): those are newer, and this result is dropped.
+     *
+     * @param fresh the new tokens, or null when the renewal failed
+     */
+    private Instance record(Instance instance, String renewedFrom, TokenSet fresh, CredentialState state) {
+        Instance current = instance;
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            InstanceSecrets secrets = vault.open(current);
+            if (!secrets.tokens().accessToken().equals(renewedFrom)) {
+                LOG.log(Level.INFO, "Instance {0} was re-authorized during its renewal; keeping the newer credentials",
+                        current.id());
+                return current;
+            }
+            Instance.Changes changes = current.change().credentials(state);
+            if (fresh != null) {
+                changes.secrets(vault.seal(secrets.withTokens(fresh), current.organizationId(), current.id()));
+                fresh.providerUser().ifPresent(changes::providerAccountId);
+            }
+            Instance updated = changes.at(context.clock().instant());
+            if (instances.update(updated)) {
+                return updated;
+            }
+            current = load(current.id());
+        }
+        throw new PlatformException(ErrorCode.CONCURRENT_UPDATE,
+                "Instance " + instance.id() + " kept changing while its renewal was recorded; retry");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.elements.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceStatus;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.UpdateInstanceCommand;
+import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.Platform;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RenewalServiceTest {
+    private final Platform platform = new Platform();
+    private final RenewalService renewals = platform.elements.renewals();
+
+    @Test
+    void nothingIsRenewedBeforeItIsDueAndADueInstanceIsRenewedOnce() {
+        InstanceDescription created = platform.provision("x", List.of());
+        String first = platform.secretsOf(created).tokens().accessToken();
+
+        assertThat(renewals.renewDue(10)).isZero();
+        platform.clock.advance(Duration.ofHours(1));
+        assertThat(renewals.renewDue(10)).isEqualTo(1);
+        assertThat(renewals.renewDue(10)).as("the next renewal is an hour away again").isZero();
+
+        Instance renewed = platform.stored(created);
+        assertThat(platform.provider.renewals()).isEqualTo(1);
+        assertThat(platform.secretsOf(created).tokens().accessToken()).isNotEqualTo(first);
+        assertThat(renewed.credentials().lastRenewedAt()).isEqualTo(Fixtures.NOW.plus(Duration.ofHours(1)));
+        assertThat(renewed.credentials().nextRenewalAt()).isEqualTo(Fixtures.NOW.plus(Duration.ofHours(2)));
+        assertThat(platform.secretsOf(created).secretConfiguration()).containsEntry("oauth.api.secret",
+                "canary-app-secret");
+    }
+
+    @Test
+    void manyConcurrentCallersOfADueInstanceAskTheProviderOnceAndAllSeeTheNewToken() throws Exception {
+        InstanceDescription created = platform.provision("x", List.of());
+        platform.clock.advance(Duration.ofHours(1));
+        platform.provider.slowRenewals(Duration.ofMillis(300));
+        Instance due = platform.stored(created);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> callers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                boolean explicit = i % 2 == 0;
+                callers.add(pool.submit(() -> {
+                    start.await();
+                    Instance seen = explicit
+                            ? renewals.renewNow(due)
+                            : renewals.renewIfDue(due);
+                    return platform.secretsOf(created).tokens().accessToken() + "|" + seen.version();
+                }));
+            }
+            start.countDown();
+            List<String> seen = new ArrayList<>();
+            for (Future<String> caller : callers) {
+                seen.add(caller.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(platform.provider.renewals()).isEqualTo(1);
+            assertThat(seen).hasSize(32).containsOnly(seen.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRejectionNeedsReauthorizationAndStopsRenewals() {
+        InstanceDescription created = platform.provision("x", List.of());
+        platform.clock.advance(Duration.ofHours(1));
+        platform.provider.failNext(ProviderErrorClass.INVALID_TOKEN, "Error validating access token: revoked");
+
+        renewals.renewDue(10);
+
+        Instance rejected = platform.stored(created);
+        assertThat(rejected.status()).isEqualTo(InstanceStatus.NEEDS_REAUTH);
+        assertThat(rejected.valid()).isFalse();
+        assertThat(rejected.statusReason()).contains("Error validating access token: revoked");
+        platform.clock.advance(Duration.ofDays(30));
+        assertThat(renewals.renewDue(10)).isZero();
+        assertThat(platform.provider.renewals()).isEqualTo(1);
+        assertThat(renewals.renewIfDue(platform.stored(created)).status())
+                .as("not due: a rejected instance is not renewed inline either").isEqualTo(InstanceStatus.NEEDS_REAUTH);
+        assertThat(platform.provider.renewals()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutageKeepsTheCredentialsAndRetriesLaterEachTime() {
+        InstanceDescription created = platform.provision("x", List.of());
+        String token = platform.secretsOf(created).tokens().accessToken();
+        platform.clock.advance(Duration.ofHours(1));
+
+        platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
+        renewals.renewDue(10);
+        Instance once = platform.stored(created);
+        platform.clock.advance(Duration.between(platform.clock.instant(), once.credentials().nextRenewalAt()));
+        platform.provider.failNext(ProviderErrorClass.TIMEOUT, "slow");
+        renewals.renewDue(10);
+        Instance twice = platform.stored(created);
+
+        assertThat(once.status()).isEqualTo(InstanceStatus.REFRESH_FAILING);
+        assertThat(twice.status()).isEqualTo(InstanceStatus.REFRESH_FAILING);
+        assertThat(twice.valid()).isTrue();
+        assertThat(platform.secretsOf(created).tokens().accessToken()).isEqualTo(token);
+        Duration firstDelay = Duration.between(Fixtures.NOW.plus(Duration.ofHours(1)), once.credentials().nextRenewalAt());
+        Duration secondDelay = Duration.between(once.credentials().nextRenewalAt(), twice.credentials().nextRenewalAt());
+        assertThat(secondDelay).isGreaterThan(firstDelay);
+
+        assertThat(renewals.renewIfDue(twice).id()).as("inline use goes on with the old token").isEqualTo(created.id());
+
+        platform.clock.advance(Duration.ofHours(2));
+        renewals.renewDue(10);
+        assertThat(platform.stored(created).status()).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(platform.stored(created).credentials().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void anExplicitRefreshReportsTheProvidersRefusal() {
+        InstanceDescription created = platform.provision("x", List.of());
+        platform.provider.failNext(ProviderErrorClass.INVALID_GRANT, "The user has not authorized application");
+
+        assertThatThrownBy(() -> platform.elements.instances().refresh(platform.principal, created.id()))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TOKEN_REJECTED);
+                    assertThat(e.providerMessage()).contains("The user has not authorized application");
+                });
+        assertThat(platform.elements.instances().instance(platform.principal, created.id()).valid()).isFalse();
+    }
+
+    @Test
+    void aReauthorizationDuringARenewalWinsOverTheRenewalsOlderResult() throws Exception {
+        InstanceDescription created = platform.provision("x", List.of());
+        platform.clock.advance(Duration.ofHours(1));
+        CountDownLatch gate = new CountDownLatch(1);
+        platform.provider.holdNextRenewal(gate);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> renewal = pool.submit(() -> renewals.renewDue(10));
+            while (platform.provider.renewals() == 0) {
+                Thread.sleep(10);
+            }
+            platform.elements.instances().update(platform.principal, created.id(), new UpdateInstanceCommand(false,
+                    null, null, null, platform.code(), null));
+            String reauthorized = platform.secretsOf(created).tokens().accessToken();
+            gate.countDown();
+            renewal.get(30, TimeUnit.SECONDS);
+
+            assertThat(platform.secretsOf(created).tokens().accessToken()).isEqualTo(reauthorized);
+            assertThat(reauthorized).doesNotContain("renewed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theBackgroundRenewalRunsUntilStopped() throws Exception {
+        InstanceDescription created = platform.provision("x", List.of());
+        platform.clock.advance(Duration.ofHours(1));
+
+        try (AutoCloseable background = renewals.startBackground(Duration.ofMillis(20), 10)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (platform.provider.renewals() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(platform.provider.renewals()).isEqualTo(1);
+        assertThat(platform.stored(created).credentials().lastRenewedAt()).isEqualTo(platform.clock.instant());
+    }
+}

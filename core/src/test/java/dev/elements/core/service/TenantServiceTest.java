@@ -1,0 +1,136 @@
+package dev.elements.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.in.AddUserCommand;
+import dev.elements.core.port.in.CreateOrganizationCommand;
+import dev.elements.core.port.in.ManageTenantsUseCase;
+import dev.elements.core.port.in.OrganizationDescription;
+import dev.elements.core.port.in.PresentedCredentials;
+import dev.elements.core.port.in.UpdateUserCommand;
+import dev.elements.core.port.in.UserDescription;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.User;
+import dev.elements.core.testing.Platform;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class TenantServiceTest {
+    private final Platform platform = new Platform();
+    private final ManageTenantsUseCase tenants = platform.elements.tenants();
+    private final Principal admin = platform.principal;
+
+    private static void assertRefused(ThrowingCallable call, ErrorCode code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(PlatformException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private Principal login(UserDescription user, String organizationSecret) {
+        return platform.elements.authentication().authenticate(
+                new PresentedCredentials(user.secretShownOnce().orElseThrow(), organizationSecret, null, null));
+    }
+
+    @Test
+    void theOperatorCreatesAnOrganizationWhoseSecretsWork() {
+        platform.elements.authentication().authenticateOperator(
+                new PresentedCredentials(null, null, null, "operator-secret"));
+
+        OrganizationDescription created = tenants.createOrganization(new CreateOrganizationCommand("Acme",
+                "boss@acme.example"));
+
+        Principal boss = login(created.administrator(), created.secret());
+        assertThat(boss.organization().name()).isEqualTo("Acme");
+        assertThat(boss.isAdministrator()).isTrue();
+        assertThat(boss.organizationId()).isNotEqualTo(admin.organizationId());
+    }
+
+    @Test
+    void operatorSecretsAreChecked() {
+        assertRefused(() -> platform.elements.authentication().authenticateOperator(
+                new PresentedCredentials(null, null, null, "wrong")), ErrorCode.INVALID_CREDENTIALS);
+        assertRefused(() -> platform.elements.authentication().authenticateOperator(PresentedCredentials.none()),
+                ErrorCode.MISSING_CREDENTIALS);
+        var withoutOperator = dev.elements.core.Elements.builder().inMemory()
+                .provider(new dev.elements.core.testing.ScriptedElementProvider()).build();
+        assertRefused(() -> withoutOperator.authentication().authenticateOperator(
+                new PresentedCredentials(null, null, null, "anything")), ErrorCode.RESOURCE_NOT_FOUND);
+        assertThatThrownBy(() -> new CreateOrganizationCommand("Acme", "not an email"))
+                .hasMessageContaining("adminEmail must be an email address");
+    }
+
+    @Test
+    void administratorsManageUsersAndOthersSeeOnlyThemselves() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", "Dev", "One", null));
+        Principal developer = login(dev, organizationSecret());
+
+        assertThat(dev.user().role()).isEqualTo(Role.ORG);
+        assertThat(tenants.users(admin)).extracting(User::emailAddress).contains("dev@one.example");
+        assertThat(tenants.users(developer)).containsExactly(developer.user());
+        assertThat(tenants.user(developer, developer.user().id())).isEqualTo(developer.user());
+        assertRefused(() -> tenants.user(developer, admin.user().id()), ErrorCode.NOT_ALLOWED);
+        assertRefused(() -> tenants.addUser(developer, new AddUserCommand("x@one.example", null, null, null)),
+                ErrorCode.NOT_ALLOWED);
+        assertRefused(() -> tenants.updateUser(developer, developer.user().id(),
+                new UpdateUserCommand(null, null, null, "org-admin")), ErrorCode.NOT_ALLOWED);
+        assertRefused(() -> tenants.addUser(admin, new AddUserCommand("dev@one.example", null, null, null)),
+                ErrorCode.ALREADY_EXISTS);
+    }
+
+    @Test
+    void aDeactivatedUsersSecretStopsWorking() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", null, null, "org"));
+        login(dev, organizationSecret());
+
+        User deactivated = tenants.updateUser(admin, dev.user().id(), new UpdateUserCommand(false, null, null, null));
+
+        assertThat(deactivated.active()).isFalse();
+        assertRefused(() -> login(dev, organizationSecret()), ErrorCode.INVALID_CREDENTIALS);
+    }
+
+    @Test
+    void aNewSecretReplacesTheOldOne() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", null, null, null));
+        Principal developer = login(dev, organizationSecret());
+
+        UserDescription renewed = tenants.regenerateSecret(developer, developer.user().id());
+
+        assertThat(login(renewed, organizationSecret()).user().id()).isEqualTo(dev.user().id());
+        assertRefused(() -> login(dev, organizationSecret()), ErrorCode.INVALID_CREDENTIALS);
+        assertRefused(() -> tenants.regenerateSecret(developer, admin.user().id()), ErrorCode.NOT_ALLOWED);
+    }
+
+    @Test
+    void theLastActiveAdministratorStays() {
+        assertRefused(() -> tenants.updateUser(admin, admin.user().id(), new UpdateUserCommand(false, null, null,
+                null)), ErrorCode.LAST_ADMINISTRATOR);
+        assertRefused(() -> tenants.updateUser(admin, admin.user().id(), new UpdateUserCommand(null, null, null,
+                "org")), ErrorCode.LAST_ADMINISTRATOR);
+
+        UserDescription second = tenants.addUser(admin, new AddUserCommand("second@one.example", null, null,
+                "org-admin"));
+        assertThat(tenants.updateUser(admin, admin.user().id(), new UpdateUserCommand(null, "New", null, "org"))
+                .role()).isEqualTo(Role.ORG);
+        assertThat(second.user().role()).isEqualTo(Role.ORG_ADMIN);
+    }
+
+    @Test
+    void usersOfAnotherOrganizationAreNotFound() {
+        OrganizationDescription other = tenants.createOrganization(new CreateOrganizationCommand("Other",
+                "o@other.example"));
+        var strangerId = other.administrator().user().id();
+
+        assertRefused(() -> tenants.user(admin, strangerId), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> tenants.updateUser(admin, strangerId, new UpdateUserCommand(false, null, null, null)),
+                ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> tenants.regenerateSecret(admin, strangerId), ErrorCode.USER_NOT_FOUND);
+        assertThat(login(other.administrator(), other.secret()).user().active()).isTrue();
+    }
+
+    private String organizationSecret() {
+        return platform.organizationSecret;
+    }
+}
