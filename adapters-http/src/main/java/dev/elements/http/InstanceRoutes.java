@@ -2,6 +2,7 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.in.ConfigurationValue;
@@ -55,8 +56,7 @@ final class InstanceRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        InstanceLocator fromToken = (ctx, caller) ->
-                instances.instanceOfToken(caller.principal(), caller.requireElementToken());
+        InstanceLocator fromToken = (ctx, caller) -> instanceOfToken(caller, caller.requireElementToken());
         InstanceLocator fromPath = (ctx, caller) -> PathIds.instance(ctx.pathParam("id"));
         InstanceLocator fromPathNotSubResource = (ctx, caller) -> {
             refuseSubResourceAsId(ctx);
@@ -109,7 +109,7 @@ final class InstanceRoutes {
     private void listOrTokenInstance(Context ctx) {
         Caller caller = callers.caller(ctx);
         if (caller.hasElementToken()) {
-            InstanceId id = instances.instanceOfToken(caller.principal(), caller.elementToken());
+            InstanceId id = instanceOfToken(caller, caller.elementToken());
             json.respond(ctx, 200, InstanceView.of(instances.instance(caller.principal(), id)));
             return;
         }
@@ -182,6 +182,22 @@ final class InstanceRoutes {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
         json.respond(ctx, 200, InstanceView.of(instances.refresh(caller.principal(), id)));
+    }
+
+    /**
+     * The instance a token names. When it is another organization's, core says which id it has;
+     * the caller sent no id, so the answer names none either.
+     */
+    private InstanceId instanceOfToken(Caller caller, String token) {
+        try {
+            return instances.instanceOfToken(caller.principal(), token);
+        } catch (PlatformException e) {
+            if (e.code() == ErrorCode.INSTANCE_NOT_FOUND) {
+                throw new PlatformException(ErrorCode.INSTANCE_NOT_FOUND,
+                        "No instance of yours has that Element token");
+            }
+            throw e;
+        }
     }
 
     /** {@code GET /instances/token} is a known path with the wrong verb, not an instance called "token". */
