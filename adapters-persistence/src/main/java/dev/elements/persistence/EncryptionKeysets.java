@@ -47,6 +47,18 @@ final class EncryptionKeysets {
     }
 
     /**
+     * The stored version alone, so that a node can learn cheaply (one primary-key read, no
+     * unwrapping) whether another node rotated.
+     */
+    Optional<Long> version(String purpose) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT version FROM encryption_keysets WHERE purpose = :purpose")
+                .bind("purpose", purpose)
+                .mapTo(Long.class)
+                .findOne());
+    }
+
+    /**
      * Stores the first keyset of a purpose unless one is there already. When nodes race on an
      * empty database, the primary key lets exactly one insert win; the others store nothing and
      * read the winner's keyset.

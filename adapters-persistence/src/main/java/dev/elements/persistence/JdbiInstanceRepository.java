@@ -13,6 +13,7 @@ import dev.elements.core.port.out.Sealed;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,29 +129,70 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     public List<Instance> list(OrganizationId organization, InstanceQuery query) {
         requireNonNull(organization, "organization");
         requireNonNull(query, "query");
-        List<String> tags = List.copyOf(new LinkedHashSet<>(query.tags()));
-        StringBuilder where = new StringBuilder(" WHERE organization_id = :organizationId");
-        if (query.elementKey() != null) {
-            where.append(" AND element_key = :elementKey");
+        Filter filter = Filter.of(organization, query);
+        return select(filter.where() + " ORDER BY created_at, id LIMIT :limit OFFSET :offset",
+                statement -> filter.bind(statement).bind("limit", query.limit()).bind("offset", query.offset()));
+    }
+
+    @Override
+    public long count(OrganizationId organization, InstanceQuery query) {
+        requireNonNull(organization, "organization");
+        requireNonNull(query, "query");
+        Filter filter = Filter.of(organization, query);
+        String sql = "SELECT COUNT(*) FROM instances" + filter.where();
+        return jdbi.withHandle(handle -> filter.bind(handle.createQuery(sql)).mapTo(Long.class).one());
+    }
+
+    /** The organization and the query's tags and element; the page is the caller's. */
+    private record Filter(OrganizationId organization, List<String> tags, String elementKey) {
+        static Filter of(OrganizationId organization, InstanceQuery query) {
+            return new Filter(organization, List.copyOf(new LinkedHashSet<>(query.tags())), query.elementKey());
         }
-        if (!tags.isEmpty()) {
-            // Has-all: the instance carries as many of the wanted (distinct) tags as were asked for.
-            where.append(" AND (SELECT COUNT(DISTINCT t.tag) FROM instance_tags t")
-                    .append(" WHERE t.instance_id = instances.id AND t.tag IN (<tags>)) = :tagCount");
+
+        String where() {
+            StringBuilder where = new StringBuilder(" WHERE organization_id = :organizationId");
+            if (elementKey != null) {
+                where.append(" AND element_key = :elementKey");
+            }
+            if (!tags.isEmpty()) {
+                // Has-all: the instance carries as many of the wanted (distinct) tags as were asked for.
+                where.append(" AND (SELECT COUNT(DISTINCT t.tag) FROM instance_tags t")
+                        .append(" WHERE t.instance_id = instances.id AND t.tag IN (<tags>)) = :tagCount");
+            }
+            return where.toString();
         }
-        where.append(" ORDER BY created_at, id LIMIT :limit OFFSET :offset");
-        return select(where.toString(), statement -> {
-            statement.bind("organizationId", organization.value())
-                    .bind("limit", query.limit())
-                    .bind("offset", query.offset());
-            if (query.elementKey() != null) {
-                statement.bind("elementKey", query.elementKey());
+
+        <S extends SqlStatement<S>> S bind(S statement) {
+            statement.bind("organizationId", organization.value());
+            if (elementKey != null) {
+                statement.bind("elementKey", elementKey);
             }
             if (!tags.isEmpty()) {
                 statement.bindList("tags", tags).bind("tagCount", tags.size());
             }
             return statement;
-        });
+        }
+    }
+
+    /**
+     * Reads the index on {@code (next_renewal_at, id)} only; a NULL next renewal (credentials that
+     * need a new authorization) never compares as due.
+     */
+    @Override
+    public List<InstanceId> dueForRenewal(Instant now, int limit) {
+        requireNonNull(now, "now");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit > 0");
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                SELECT id FROM instances
+                 WHERE next_renewal_at <= :now
+                 ORDER BY next_renewal_at, id
+                 LIMIT :limit""")
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((row, context) -> new InstanceId(row.getLong("id")))
+                .list());
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -55,26 +56,90 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(organizationSecret, "organizationSecret");
         requireNonNull(administrator, "administrator");
         Instant now = now();
-        return jdbi.inTransaction(handle -> {
-            long id = handle.createUpdate(
-                    "INSERT INTO organizations (name, secret_digest, created_at) VALUES (:name, :secretDigest, :createdAt)")
-                    .bind("name", name)
-                    .bind("secretDigest", organizationSecret.hex())
-                    .bind("createdAt", now.toEpochMilli())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            Organization organization = new Organization(new OrganizationId(id), name, organizationSecret, now);
-            return new Principal(organization, insertUser(handle, organization.id(), administrator, now));
-        });
+        return jdbi.inTransaction(handle -> insertOrganization(handle, name, organizationSecret, administrator, now));
+    }
+
+    /**
+     * The organization, its administrator and the one {@code bootstrap} row go in one transaction.
+     * Racing nodes all get as far as the marker; its primary key makes the later ones wait for the
+     * first to finish and then insert nothing, and they roll back their organization with it. The
+     * check for existing organizations covers one created by {@link #createOrganization} without a
+     * marker.
+     */
+    @Override
+    public Optional<Principal> createFirstOrganization(String name, SecretDigest organizationSecret,
+            NewUser administrator) {
+        requireNonNull(name, "name");
+        requireNonNull(organizationSecret, "organizationSecret");
+        requireNonNull(administrator, "administrator");
+        Instant now = now();
+        try {
+            return Optional.of(jdbi.inTransaction(handle -> {
+                if (organizationExists(handle)) {
+                    throw new AlreadyBootstrapped();
+                }
+                Principal first = insertOrganization(handle, name, organizationSecret, administrator, now);
+                int marked = handle.createUpdate("""
+                        INSERT INTO bootstrap (id, first_organization_id, created_at)
+                        VALUES (1, :organizationId, :createdAt)
+                        ON CONFLICT DO NOTHING""")
+                        .bind("organizationId", first.organizationId().value())
+                        .bind("createdAt", now.toEpochMilli())
+                        .execute();
+                if (marked == 0) {
+                    throw new AlreadyBootstrapped();
+                }
+                return first;
+            }));
+        } catch (AlreadyBootstrapped e) {
+            return Optional.empty();
+        } catch (JdbiException e) {
+            // Nodes configured with the same bootstrap secrets collide on the secret digests
+            // before they reach the marker; the loser of that race has nothing to create either.
+            if (UniqueViolations.isUniqueViolation(e) && bootstrapped()) {
+                return Optional.empty();
+            }
+            throw RedactedFailures.redacted("Creating the first organization", e);
+        }
+    }
+
+    private boolean bootstrapped() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM bootstrap")
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
+    }
+
+    /** Ends the first-organization transaction with a rollback: another one is there already. */
+    private static final class AlreadyBootstrapped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyBootstrapped() {
+            super("The first organization exists already", null, false, false);
+        }
+    }
+
+    private Principal insertOrganization(Handle handle, String name, SecretDigest organizationSecret,
+            NewUser administrator, Instant now) {
+        long id = handle.createUpdate(
+                "INSERT INTO organizations (name, secret_digest, created_at) VALUES (:name, :secretDigest, :createdAt)")
+                .bind("name", name)
+                .bind("secretDigest", organizationSecret.hex())
+                .bind("createdAt", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        Organization organization = new Organization(new OrganizationId(id), name, organizationSecret, now);
+        return new Principal(organization, insertUser(handle, organization.id(), administrator, now));
+    }
+
+    private static boolean organizationExists(Handle handle) {
+        return handle.createQuery("SELECT id FROM organizations LIMIT 1").mapTo(Long.class).findFirst().isPresent();
     }
 
     @Override
     public boolean hasOrganizations() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM organizations LIMIT 1")
-                .mapTo(Long.class)
-                .findFirst()
-                .isPresent());
+        return jdbi.withHandle(JdbiTenantRepository::organizationExists);
     }
 
     @Override

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
- * schema up to date and hands out the repositories, the credential cipher and a readiness check.
+ * schema up to date and hands out the repositories, renewal leases, idempotency records, the
+ * credential cipher with its key rotation, and a readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
  */
 public final class PersistenceStore implements AutoCloseable {
@@ -45,6 +48,8 @@ public final class PersistenceStore implements AutoCloseable {
     private final String kind;
     private final JdbiInstanceRepository instances;
     private final JdbiTenantRepository tenants;
+    private final JdbiRefreshLeases refreshLeases;
+    private final JdbiIdempotencyRecords idempotencyRecords;
     private final TinkCredentialCipher cipher;
     private final DatabaseReadinessCheck readiness;
 
@@ -55,6 +60,8 @@ public final class PersistenceStore implements AutoCloseable {
         this.kind = kind;
         this.instances = new JdbiInstanceRepository(jdbi);
         this.tenants = new JdbiTenantRepository(jdbi, clock);
+        this.refreshLeases = new JdbiRefreshLeases(jdbi);
+        this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.cipher = cipher;
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT);
     }
@@ -117,8 +124,30 @@ public final class PersistenceStore implements AutoCloseable {
         return tenants;
     }
 
+    /** Renewal leases on the instance rows, shared by every node on this database. */
+    public RefreshLeases refreshLeases() {
+        return refreshLeases;
+    }
+
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotencyRecords;
+    }
+
     public CredentialCipher credentialCipher() {
         return cipher;
+    }
+
+    /**
+     * Rotation of the key that seals stored credentials, safe while servers run on the same
+     * database: after switching keys it waits about eleven seconds for them to take up the new one.
+     */
+    public CredentialKeyRotation keyRotation() {
+        return keyRotation(CredentialKeyRotation.DEFAULT_GRACE, CredentialKeyRotation.DEFAULT_BATCH_SIZE);
+    }
+
+    /** For tests, which need not wait as long as running servers do. */
+    CredentialKeyRotation keyRotation(Duration grace, int batchSize) {
+        return new CredentialKeyRotation(jdbi, cipher, grace, batchSize);
     }
 
     /** Named {@code database}: a {@code SELECT 1} that answers within a few seconds and never throws. */

@@ -19,8 +19,10 @@ import dev.elements.core.port.out.Sealed;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.util.HashSet;
-import java.util.Set;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +32,24 @@ import org.slf4j.LoggerFactory;
  * master key, so that a copy of the database alone opens nothing and several nodes share one
  * keyset.
  *
- * <p>Key ids make rotation possible without a flag day: a rotation adds a key to the stored
- * keyset, makes it primary and re-encrypts the rows whose {@code secrets_key_id} names an older
- * key. A node that meets a key id it does not know reloads the keyset once, because another node
- * may have rotated meanwhile.
+ * <p>Key ids make rotation possible without a flag day: a rotation ({@link CredentialKeyRotation})
+ * adds a key to the stored keyset, makes it primary and re-encrypts the rows whose key id names an
+ * older key. Every node learns of the new primary within {@link #STORED_KEYSET_MAX_AGE}: before
+ * sealing with a copy of the keyset older than that, the cipher reads the stored version and
+ * reloads when it moved. A node that meets a key id it does not know reloads at once, because
+ * another node may have rotated meanwhile. Old keys stay in the keyset, so whatever they sealed
+ * keeps opening.
  */
 public final class TinkCredentialCipher implements CredentialCipher {
     /** The keyset row this cipher uses. */
     static final String PURPOSE = "credentials";
+    /**
+     * The oldest copy of the keyset a seal may use without asking the database whether it is still
+     * current: the bound within which every node seals under a newly stored primary key. Sealing is
+     * rare (provisioning, renewal, re-authorization), so one version read per second at most costs
+     * nothing worth saving.
+     */
+    static final Duration STORED_KEYSET_MAX_AGE = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TinkCredentialCipher.class);
     private static final int MASTER_KEY_BYTES = 32;
@@ -46,6 +58,7 @@ public final class TinkCredentialCipher implements CredentialCipher {
     /** Tink's ciphertext prefix: a version byte, then the big-endian id of the key that sealed it. */
     private static final int TINK_PREFIX_BYTES = 5;
     private static final byte TINK_START_BYTE = 1;
+    private static final int PRIMARY_KEY_ATTEMPTS = 3;
 
     static {
         try {
@@ -59,8 +72,34 @@ public final class TinkCredentialCipher implements CredentialCipher {
     private final Aead masterKey;
     private volatile Keys keys;
 
-    /** One unwrapped keyset, ready to use; replaced as a whole when the keyset is reloaded. */
-    private record Keys(Aead aead, int primaryKeyId, Set<Integer> keyIds) {
+    /**
+     * One unwrapped keyset, ready to use; replaced as a whole when the keyset is reloaded.
+     *
+     * @param keyIds in the keyset's order, oldest first
+     * @param version the stored row's version this was read from
+     * @param checkedAtNanos when that version was last known to be the stored one
+     */
+    private record Keys(Aead aead, int primaryKeyId, List<Integer> keyIds, long version, long checkedAtNanos) {
+        Keys checkedAt(long nanos) {
+            return new Keys(aead, primaryKeyId, keyIds, version, nanos);
+        }
+
+        boolean holds(int keyId) {
+            return keyIds.contains(keyId);
+        }
+
+        KeysetDescription describe() {
+            return new KeysetDescription(keyIdText(primaryKeyId),
+                    keyIds.stream().map(TinkCredentialCipher::keyIdText).toList(), version);
+        }
+    }
+
+    /** What a keyset holds, without any key material: for a rotation's report and status. */
+    record KeysetDescription(String primaryKeyId, List<String> keyIds, long version) {
+        KeysetDescription {
+            requireNonNull(primaryKeyId, "primaryKeyId");
+            keyIds = List.copyOf(keyIds);
+        }
     }
 
     private TinkCredentialCipher(EncryptionKeysets keysets, Aead masterKey, Keys keys) {
@@ -78,9 +117,10 @@ public final class TinkCredentialCipher implements CredentialCipher {
     static TinkCredentialCipher load(EncryptionKeysets keysets, byte[] masterKeyBytes) {
         requireNonNull(keysets, "keysets");
         Aead masterKey = masterKeyAead(requireNonNull(masterKeyBytes, "masterKeyBytes"));
+        long readAt = System.nanoTime();
         StoredKeyset stored = keysets.find(PURPOSE).orElseGet(() -> createFirstKeyset(keysets, masterKey));
         try {
-            return new TinkCredentialCipher(keysets, masterKey, unwrap(stored, masterKey));
+            return new TinkCredentialCipher(keysets, masterKey, unwrap(stored, masterKey, readAt));
         } catch (GeneralSecurityException e) {
             throw new PersistenceStartupException("ELEMENTS_MASTER_KEY does not open the encryption keys stored in "
                     + "the database: it is not the master key this database was set up with", e);
@@ -91,7 +131,7 @@ public final class TinkCredentialCipher implements CredentialCipher {
     public Sealed seal(byte[] plaintext, byte[] associatedData) {
         requireNonNull(plaintext, "plaintext");
         requireNonNull(associatedData, "associatedData");
-        Keys current = keys;
+        Keys current = keysForSealing();
         try {
             return new Sealed(keyIdText(current.primaryKeyId()), current.aead().encrypt(plaintext, associatedData));
         } catch (GeneralSecurityException e) {
@@ -111,7 +151,7 @@ public final class TinkCredentialCipher implements CredentialCipher {
             throw new IllegalStateException("The sealed credentials were not made with key " + sealed.keyId());
         }
         Keys current = keys;
-        if (!current.keyIds().contains(keyId)) {
+        if (!current.holds(keyId)) {
             current = reloadFor(keyId);
         }
         try {
@@ -121,26 +161,111 @@ public final class TinkCredentialCipher implements CredentialCipher {
         }
     }
 
-    private synchronized Keys reloadFor(int keyId) {
+    private Keys keysForSealing() {
         Keys current = keys;
-        if (current.keyIds().contains(keyId)) {
+        return System.nanoTime() - current.checkedAtNanos() < STORED_KEYSET_MAX_AGE.toNanos() ? current : recheck();
+    }
+
+    private synchronized Keys recheck() {
+        Keys current = keys;
+        long checkingAt = System.nanoTime();
+        if (checkingAt - current.checkedAtNanos() < STORED_KEYSET_MAX_AGE.toNanos()) {
             return current;
         }
+        Optional<Long> storedVersion;
+        try {
+            storedVersion = keysets.version(PURPOSE);
+        } catch (RuntimeException e) {
+            // The write that follows a seal needs the database too and reports the outage; until
+            // then a copy that may be a little old still seals under a key that every node opens.
+            LOG.warn("Cannot check whether the credential keyset changed: {}", e.toString());
+            return current;
+        }
+        if (storedVersion.isPresent() && storedVersion.get() == current.version()) {
+            Keys confirmed = current.checkedAt(checkingAt);
+            keys = confirmed;
+            return confirmed;
+        }
+        return reload();
+    }
+
+    private synchronized Keys reloadFor(int keyId) {
+        Keys current = keys;
+        if (current.holds(keyId)) {
+            return current;
+        }
+        Keys reloaded = reload();
+        if (!reloaded.holds(keyId)) {
+            throw new IllegalStateException("The credentials were sealed with key " + keyIdText(keyId)
+                    + ", which the stored keyset does not hold");
+        }
+        return reloaded;
+    }
+
+    private synchronized Keys reload() {
+        long readAt = System.nanoTime();
         StoredKeyset stored = keysets.find(PURPOSE)
                 .orElseThrow(() -> new IllegalStateException("The encryption keyset has gone from the database"));
         Keys reloaded;
         try {
-            reloaded = unwrap(stored, masterKey);
+            reloaded = unwrap(stored, masterKey, readAt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master key no longer opens the stored encryption keys", e);
         }
-        if (!reloaded.keyIds().contains(keyId)) {
-            throw new IllegalStateException("The credentials were sealed with key " + keyIdText(keyId)
-                    + ", which the stored keyset does not hold");
-        }
+        Keys previous = keys;
         keys = reloaded;
-        LOG.info("Reloaded the credential keyset; primary key is now {}", keyIdText(reloaded.primaryKeyId()));
+        if (reloaded.primaryKeyId() != previous.primaryKeyId()) {
+            LOG.info("Reloaded the credential keyset; primary key is now {}", keyIdText(reloaded.primaryKeyId()));
+        }
         return reloaded;
+    }
+
+    /** The keyset as stored now, read afresh. */
+    synchronized KeysetDescription storedKeyset() {
+        return reload().describe();
+    }
+
+    /**
+     * Adds a fresh AES-256-GCM key to the stored keyset and makes it primary: the first step of a
+     * rotation. The row is replaced only at the version that was read, so a rotation running
+     * elsewhere at the same time is never undone; losing that race, this adds its key to the
+     * newer keyset instead. From here on this node seals under the new key; other nodes follow
+     * within {@link #STORED_KEYSET_MAX_AGE}.
+     */
+    synchronized KeysetDescription addPrimaryKey() {
+        for (int attempt = 0; attempt < PRIMARY_KEY_ATTEMPTS; attempt++) {
+            long readAt = System.nanoTime();
+            StoredKeyset stored = keysets.find(PURPOSE)
+                    .orElseThrow(() -> new IllegalStateException("The encryption keyset has gone from the database"));
+            KeysetHandle rotated;
+            byte[] wrapped;
+            try {
+                KeysetHandle current = unwrap(stored.wrappedKeyset(), masterKey);
+                rotated = KeysetHandle.newBuilder(current)
+                        .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                                .withRandomId()
+                                .makePrimary())
+                        .build();
+                wrapped = wrap(rotated, masterKey);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Adding a key to the credential keyset failed: the master key "
+                        + "does not open the stored keyset, or the key could not be made", e);
+            }
+            String primaryKeyId = keyIdText(rotated.getPrimary().getId());
+            if (keysets.replace(PURPOSE, wrapped, primaryKeyId, stored.version())) {
+                Keys added;
+                try {
+                    added = keysOf(rotated, stored.version() + 1, readAt);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("The rotated keyset was stored but cannot be used", e);
+                }
+                keys = added;
+                LOG.info("Added key {} to the credential keyset and made it primary", primaryKeyId);
+                return added.describe();
+            }
+        }
+        throw new IllegalStateException("The credential keyset changed " + PRIMARY_KEY_ATTEMPTS
+                + " times while a key was being added to it: is another rotation running?");
     }
 
     private static StoredKeyset createFirstKeyset(EncryptionKeysets keysets, Aead masterKey) {
@@ -159,18 +284,6 @@ public final class TinkCredentialCipher implements CredentialCipher {
                 .orElseThrow(() -> new IllegalStateException("The credential keyset was stored but cannot be read"));
     }
 
-    /**
-     * The stored keyset opened with the master key: where a key rotation starts (add a key, make it
-     * primary, {@link #wrapKeyset wrap} it and {@link EncryptionKeysets#replace replace} the row).
-     */
-    static KeysetHandle unwrapKeyset(byte[] wrappedKeyset, byte[] masterKeyBytes) throws GeneralSecurityException {
-        return unwrap(wrappedKeyset, masterKeyAead(masterKeyBytes));
-    }
-
-    static byte[] wrapKeyset(KeysetHandle keyset, byte[] masterKeyBytes) throws GeneralSecurityException {
-        return wrap(keyset, masterKeyAead(masterKeyBytes));
-    }
-
     private static KeysetHandle unwrap(byte[] wrappedKeyset, Aead masterKey) throws GeneralSecurityException {
         return TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKeyset, masterKey, KEYSET_ASSOCIATED_DATA);
     }
@@ -179,14 +292,18 @@ public final class TinkCredentialCipher implements CredentialCipher {
         return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, KEYSET_ASSOCIATED_DATA);
     }
 
-    private static Keys unwrap(StoredKeyset stored, Aead masterKey) throws GeneralSecurityException {
-        KeysetHandle handle = unwrap(stored.wrappedKeyset(), masterKey);
-        Set<Integer> keyIds = new HashSet<>();
+    private static Keys unwrap(StoredKeyset stored, Aead masterKey, long readAtNanos)
+            throws GeneralSecurityException {
+        return keysOf(unwrap(stored.wrappedKeyset(), masterKey), stored.version(), readAtNanos);
+    }
+
+    private static Keys keysOf(KeysetHandle handle, long version, long readAtNanos) throws GeneralSecurityException {
+        List<Integer> keyIds = new ArrayList<>();
         for (int index = 0; index < handle.size(); index++) {
             keyIds.add(handle.getAt(index).getId());
         }
         return new Keys(handle.getPrimitive(RegistryConfiguration.get(), Aead.class), handle.getPrimary().getId(),
-                Set.copyOf(keyIds));
+                List.copyOf(keyIds), version, readAtNanos);
     }
 
     static void checkMasterKey(byte[] masterKeyBytes) {

@@ -3,18 +3,25 @@ package dev.elements.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.port.out.Sealed;
+import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -72,7 +79,7 @@ class PersistenceStoreTest {
             // Flyway may also record markers of its own (H2 gets one), which have no version.
             assertThat(migrations).filteredOn(row -> row.get("version") != null)
                     .extracting(row -> row.get("script"))
-                    .containsExactly("V1__initial_schema.sql");
+                    .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql");
             assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
         }
 
@@ -134,6 +141,63 @@ class PersistenceStoreTest {
                         .doesNotContain("ciphertext-that-must-not-show")
                         .doesNotContainIgnoringCase(ciphertextHex);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aFailedIdempotencyClaimShowsNoStoredValueInItsMessages(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            OrganizationId unknown = new OrganizationId(987_654_321);
+
+            Throwable failure = catchThrowable(() -> store.idempotencyRecords()
+                    .claim(unknown, "key-that-must-not-show", "fingerprint-that-must-not-show", Fixtures.NOW));
+
+            assertThat(failure).isNotNull();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage()))
+                        .doesNotContain("key-that-must-not-show")
+                        .doesNotContain("fingerprint-that-must-not-show");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void anIdempotencyKeyOfUpTo255CharactersIsStoredAndALongerOneIsTheCallersMistake(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+            OrganizationId organization = store.tenants().createOrganization("Keys", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@keys.example", Role.ORG_ADMIN)).organizationId();
+            String longest = "\u00e9".repeat(253) + "\ud83d\udd11";
+
+            assertThat(store.idempotencyRecords().claim(organization, longest, "f", Fixtures.NOW)).isEmpty();
+            assertThat(store.idempotencyRecords().find(organization, longest)).isPresent();
+            assertThat(catchThrowable(() -> store.idempotencyRecords()
+                    .claim(organization, longest + "x", "f", Fixtures.NOW)))
+                    .isInstanceOfSatisfying(PlatformException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aDatabaseThatHadOrganizationsBeforeTheBootstrapMarkerIsNotBootstrappedAgain(Database database)
+            throws Exception {
+        String url = database.freshUrl(dataDirectory);
+        Flyway.configure().dataSource(url, database.user(), "").locations("classpath:db/migration").target("1")
+                .load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, database.user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO organizations (name, secret_digest, created_at) VALUES ('Old', '"
+                    + SecretDigest.of(Fixtures.secret()).hex() + "', 1)");
+        }
+
+        try (PersistenceStore upgraded = database.open(url, TestDatabases.newMasterKey())) {
+            assertThat(upgraded.tenants().createFirstOrganization("Second first", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@second.example", Role.ORG_ADMIN))).isEmpty();
+            long organizations = upgraded.jdbi().withHandle(handle ->
+                    handle.createQuery("SELECT COUNT(*) FROM organizations").mapTo(Long.class).one());
+            assertThat(organizations).isEqualTo(1);
         }
     }
 

@@ -55,6 +55,8 @@ final class TestDatabases {
             handle.execute("DELETE FROM instance_configuration");
             handle.execute("DELETE FROM instance_tags");
             handle.execute("DELETE FROM instances");
+            handle.execute("DELETE FROM idempotency_records");
+            handle.execute("DELETE FROM bootstrap");
             handle.execute("DELETE FROM users");
             handle.execute("DELETE FROM organizations");
         });

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.Sealed;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
@@ -165,14 +163,14 @@ class TinkCredentialCipherTest {
     }
 
     @Test
-    void aNodeReloadsTheKeysetWhenAnotherNodeRotated() throws Exception {
+    void aNodeReloadsTheKeysetWhenAnotherNodeRotated() {
         byte[] masterKey = TestDatabases.newMasterKey();
         String url = TestDatabases.freshPostgresUrl();
         try (PersistenceStore before = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Sealed underOldKey = before.credentialCipher().seal(SECRET, ROW);
-            rotate(before, masterKey);
 
             try (PersistenceStore after = PersistenceStore.open(url, "postgres", "", masterKey)) {
+                cipherOf(after).addPrimaryKey();
                 Sealed underNewKey = after.credentialCipher().seal(SECRET, ROW);
 
                 assertThat(underNewKey.keyId()).isNotEqualTo(underOldKey.keyId());
@@ -185,22 +183,47 @@ class TinkCredentialCipherTest {
         }
     }
 
-    /** What a future rotation does first: add a key, make it primary, replace the row by version. */
-    private static void rotate(PersistenceStore on, byte[] masterKey) throws Exception {
-        StoredKeyset stored = storedKeyset(on);
-        KeysetHandle current = TinkCredentialCipher.unwrapKeyset(stored.wrappedKeyset(), masterKey);
-        KeysetHandle rotated = KeysetHandle.newBuilder(current)
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                        .withRandomId()
-                        .makePrimary())
-                .build();
-        EncryptionKeysets keysets = new EncryptionKeysets(on.jdbi(), Clock.systemUTC());
-        boolean replaced = keysets.replace(TinkCredentialCipher.PURPOSE,
-                TinkCredentialCipher.wrapKeyset(rotated, masterKey),
-                TinkCredentialCipher.keyIdText(rotated.getPrimary().getId()), stored.version());
-        assertThat(replaced).isTrue();
-        assertThat(keysets.replace(TinkCredentialCipher.PURPOSE, stored.wrappedKeyset(), stored.primaryKeyId(),
-                stored.version())).as("a rotation working from a stale read changes nothing").isFalse();
+    @Test
+    void aNodeSealsUnderANewPrimaryWithinTheKeysetCheckIntervalWithoutOpeningAnything() throws Exception {
+        byte[] masterKey = TestDatabases.newMasterKey();
+        String url = TestDatabases.freshPostgresUrl();
+        try (PersistenceStore running = PersistenceStore.open(url, "postgres", "", masterKey);
+                PersistenceStore rotating = PersistenceStore.open(url, "postgres", "", masterKey)) {
+            String oldKey = running.credentialCipher().seal(SECRET, ROW).keyId();
+
+            String newKey = cipherOf(rotating).addPrimaryKey().primaryKeyId();
+            Thread.sleep(TinkCredentialCipher.STORED_KEYSET_MAX_AGE.toMillis() + 50);
+
+            assertThat(newKey).isNotEqualTo(oldKey);
+            assertThat(running.credentialCipher().seal(SECRET, ROW).keyId()).isEqualTo(newKey);
+        }
+    }
+
+    @Test
+    void addingAKeyKeepsTheOldOnesAndNeverUndoesAnotherRotation() {
+        byte[] masterKey = TestDatabases.newMasterKey();
+        String url = TestDatabases.freshPostgresUrl();
+        try (PersistenceStore first = PersistenceStore.open(url, "postgres", "", masterKey);
+                PersistenceStore second = PersistenceStore.open(url, "postgres", "", masterKey)) {
+            StoredKeyset original = storedKeyset(first);
+
+            TinkCredentialCipher.KeysetDescription once = cipherOf(first).addPrimaryKey();
+            TinkCredentialCipher.KeysetDescription twice = cipherOf(second).addPrimaryKey();
+
+            assertThat(once.keyIds()).containsExactly(original.primaryKeyId(), once.primaryKeyId());
+            assertThat(twice.keyIds())
+                    .as("the second rotation started from the first one's keyset, although its copy was older")
+                    .containsExactly(original.primaryKeyId(), once.primaryKeyId(), twice.primaryKeyId());
+            assertThat(storedKeyset(first).version()).isEqualTo(original.version() + 2);
+            EncryptionKeysets keysets = new EncryptionKeysets(first.jdbi(), Clock.systemUTC());
+            assertThat(keysets.replace(TinkCredentialCipher.PURPOSE, original.wrappedKeyset(),
+                    original.primaryKeyId(), original.version()))
+                    .as("a rotation working from a stale read changes nothing").isFalse();
+        }
+    }
+
+    private static TinkCredentialCipher cipherOf(PersistenceStore store) {
+        return (TinkCredentialCipher) store.credentialCipher();
     }
 
     private static StoredKeyset storedKeyset(PersistenceStore on) {

@@ -27,11 +27,13 @@ public final class ElementsServer implements AutoCloseable {
 
     private final PersistenceStore store;
     private final HttpApi http;
+    private final AutoCloseable renewals;
     private final int port;
 
-    private ElementsServer(PersistenceStore store, HttpApi http, int port) {
+    private ElementsServer(PersistenceStore store, HttpApi http, AutoCloseable renewals, int port) {
         this.store = store;
         this.http = http;
+        this.renewals = renewals;
         this.port = port;
     }
 
@@ -45,7 +47,7 @@ public final class ElementsServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ElementsModule(),
                 new PersistenceModule(settings.database(), settings.security()),
-                new CoreModule(settings.overrides(), settings.providers(), clock),
+                new CoreModule(settings.overrides(), settings.providers(), settings.security(), clock),
                 new HttpModule(settings.http()));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         try {
@@ -56,10 +58,12 @@ public final class ElementsServer implements AutoCloseable {
                     .ifPresent(first -> announce(first, console));
             HttpApi http = injector.getInstance(HttpApi.class);
             int port = http.start(settings.http().host(), settings.http().port());
+            AutoCloseable renewals = elements.renewals().startBackground(settings.renewals().sweepPeriod(),
+                    settings.renewals().batch());
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
                     elements.registry().all().stream().map(RegisteredElement::key).map(Object::toString)
                             .collect(Collectors.joining(", ")));
-            return new ElementsServer(store, http, port);
+            return new ElementsServer(store, http, renewals, port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -89,9 +93,14 @@ public final class ElementsServer implements AutoCloseable {
         return port;
     }
 
-    /** Lets requests in flight finish, then closes the database. Safe to call twice. */
+    /** Stops renewing, lets requests in flight finish, then closes the database. Safe to call twice. */
     @Override
     public void close() {
+        try {
+            renewals.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the background renewal failed", e);
+        }
         try {
             http.stop();
         } finally {

@@ -3,6 +3,8 @@ package dev.elements.app;
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
+import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.SecuritySettings;
 import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsException;
 import dev.elements.app.config.SettingsSource;
@@ -20,7 +22,8 @@ import java.util.Properties;
 
 /**
  * {@code java -jar elements.jar}: reads the settings, starts the server and stops it gracefully on
- * SIGTERM. Exit code 2 means a setting (or the database it names) is unusable; the message says which.
+ * SIGTERM; {@code java -jar elements.jar keys status|rotate} manages the credential keys. Exit code 2
+ * means a setting (or the database it names) is unusable; the message says which.
  */
 public final class Main {
     static final int BAD_SETTINGS = 2;
@@ -31,8 +34,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.err.println("Usage: java -jar elements.jar   (settings come from ELEMENTS_* environment variables)");
-            System.exit(BAD_SETTINGS);
+            System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
+            return;
         }
         ElementsServer server;
         try {
@@ -44,6 +47,28 @@ public final class Main {
         }
         ElementsServer running = server;
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "elements-shutdown"));
+    }
+
+    /** Runs a maintenance command such as {@code keys rotate}; returns the exit code. */
+    static int command(String[] args, Map<String, String> environment, Properties properties, PrintStream out,
+            PrintStream err) {
+        if (args.length != 2 || !args[0].equals("keys")) {
+            err.println(KeysCommand.USAGE);
+            return BAD_SETTINGS;
+        }
+        try {
+            SettingsSource source = SettingsSource.of(environment, properties);
+            KeysCommand keys = new KeysCommand(DatabaseSettings.from(source), SecuritySettings.from(source), out);
+            if (!keys.run(args[1])) {
+                err.println(KeysCommand.USAGE);
+                return BAD_SETTINGS;
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            StartupFailure failure = StartupFailure.of(e);
+            err.println("Elements keys " + args[1] + " failed: " + failure.getMessage());
+            return failure.exitCode;
+        }
     }
 
     /** Starts a server from these settings; used by {@link #main} and by tests that run it in-process. */

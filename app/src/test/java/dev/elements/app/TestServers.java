@@ -30,6 +30,10 @@ public final class TestServers {
     }
 
     public static ElementsServer start(Map<String, String> settings, PrintStream console) {
-        return ElementsServer.start(ServerSettings.from(SettingsSource.of(settings)), Clock.systemUTC(), console);
+        return start(settings, Clock.systemUTC(), console);
+    }
+
+    public static ElementsServer start(Map<String, String> settings, Clock clock, PrintStream console) {
+        return ElementsServer.start(ServerSettings.from(SettingsSource.of(settings)), clock, console);
     }
 }

@@ -29,6 +29,19 @@ public final class MasterKeyFile {
         return security.configuredMasterKey().orElseGet(() -> readOrCreate(dataDirectory.resolve(FILE_NAME)));
     }
 
+    /**
+     * The master key of an existing installation, for maintenance commands that must never make a
+     * new one.
+     */
+    public static byte[] resolveExisting(SecuritySettings security, Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (security.configuredMasterKey().isEmpty() && !Files.exists(file)) {
+            throw new SettingsException("No master key: set ELEMENTS_MASTER_KEY, or ELEMENTS_DATA_DIR to the data"
+                    + " directory holding " + FILE_NAME + ", as for the server");
+        }
+        return resolve(security, dataDirectory);
+    }
+
     static byte[] readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.elements.app.config.ProviderSettings;
+import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.Elements;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.port.in.AuthenticateUseCase;
@@ -13,10 +14,8 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
-import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.InstanceRepository;
-import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.persistence.PersistenceStore;
 import java.time.Clock;
@@ -26,28 +25,40 @@ import java.util.List;
 public final class CoreModule extends AbstractModule {
     private final OperatorOverrides overrides;
     private final ProviderSettings providers;
+    private final SecuritySettings security;
     private final Clock clock;
 
-    public CoreModule(OperatorOverrides overrides, ProviderSettings providers, Clock clock) {
+    public CoreModule(OperatorOverrides overrides, ProviderSettings providers, SecuritySettings security,
+            Clock clock) {
         this.overrides = requireNonNull(overrides, "overrides");
         this.providers = requireNonNull(providers, "providers");
+        this.security = requireNonNull(security, "security");
         this.clock = requireNonNull(clock, "clock");
     }
 
     @Provides
     @Singleton
-    Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
-            CredentialCipher cipher, PersistenceStore store) {
-        return Elements.builder()
+    Elements elements(List<ElementProvider> plugins, PersistenceStore store) {
+        Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
-                .instances(instances)
-                .tenants(tenants)
-                .cipher(cipher)
+                .instances(store.instances())
+                .tenants(store.tenants())
+                .cipher(store.credentialCipher())
+                .leases(store.refreshLeases())
+                .idempotency(store.idempotencyRecords())
                 .clock(clock)
                 .providerTimeout(providers.timeout())
-                .readinessCheck(store.readinessCheck())
-                .build();
+                .readinessCheck(store.readinessCheck());
+        if (security.operatorSecret() != null) {
+            builder.operatorSecret(security.operatorSecret());
+        }
+        return builder.build();
+    }
+
+    @Provides
+    ManageTenantsUseCase tenants(Elements elements) {
+        return elements.tenants();
     }
 
     @Provides

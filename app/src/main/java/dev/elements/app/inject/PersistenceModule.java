@@ -8,9 +8,6 @@ import com.google.inject.Singleton;
 import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
-import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.InstanceRepository;
-import dev.elements.core.port.out.TenantRepository;
 import dev.elements.persistence.PersistenceStore;
 
 /** The database: H2 in the data directory unless a JDBC URL says otherwise. */
@@ -29,20 +26,5 @@ public final class PersistenceModule extends AbstractModule {
         byte[] masterKey = MasterKeyFile.resolve(security, database.dataDirectory());
         String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
         return PersistenceStore.open(url, database.user(), database.password(), masterKey);
-    }
-
-    @Provides
-    InstanceRepository instances(PersistenceStore store) {
-        return store.instances();
-    }
-
-    @Provides
-    TenantRepository tenants(PersistenceStore store) {
-        return store.tenants();
-    }
-
-    @Provides
-    CredentialCipher cipher(PersistenceStore store) {
-        return store.credentialCipher();
     }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /** A Cloud Elements client as an application would write it: JSON over HTTP with the Authorization header. */
 public final class ApiClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+    static final ObjectMapper JSON = JSON_MAPPER;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -40,8 +41,20 @@ public final class ApiClient {
     }
 
     public Answer post(String path, String jsonBody) {
+        return post(path, jsonBody, java.util.Map.of());
+    }
+
+    public Answer post(String path, String jsonBody, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Answer send(String method, String path, String jsonBody) {
         return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+                .method(method, jsonBody == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Answer post(String path, Object body) {

@@ -1,0 +1,186 @@
+package dev.elements.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.Elements;
+import dev.elements.core.instance.Instance;
+import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.ProvisionInstanceCommand;
+import dev.elements.core.service.CredentialVault;
+import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.MutableClock;
+import dev.elements.core.testing.Platform;
+import dev.elements.core.testing.ScriptedElementProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Core's own services on two nodes that share one PostgreSQL database through this module: what
+ * the ports promise is what the services rely on, so here the provider is asked once per renewal
+ * and per idempotent request across nodes, and one node creates the first organization.
+ */
+class CoreServicesOnSharedPostgresTest {
+    private static final String ORGANIZATION_SECRET = Fixtures.secret();
+    private static final String USER_SECRET = Fixtures.secret();
+
+    private final MutableClock clock = new MutableClock(Fixtures.NOW);
+    private final ScriptedElementProvider provider = new ScriptedElementProvider();
+    private PersistenceStore storeA;
+    private PersistenceStore storeB;
+    private Elements nodeA;
+    private Elements nodeB;
+    private int codes;
+
+    @BeforeEach
+    void twoNodes() {
+        byte[] masterKey = TestDatabases.newMasterKey();
+        String url = TestDatabases.freshPostgresUrl();
+        storeA = PersistenceStore.open(url, "postgres", "", masterKey, clock);
+        storeB = PersistenceStore.open(url, "postgres", "", masterKey, clock);
+        nodeA = node(storeA);
+        nodeB = node(storeB);
+    }
+
+    @AfterEach
+    void close() {
+        storeA.close();
+        storeB.close();
+    }
+
+    private Elements node(PersistenceStore store) {
+        return Elements.builder()
+                .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
+                .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
+                .clock(clock).provider(provider).build();
+    }
+
+    @Test
+    void nodesStartingTogetherWithTheSameSettingsCreateOneFirstOrganization() throws Exception {
+        List<Optional<FirstOrganization>> created = race(16,
+                node -> () -> node.bootstrap().createFirstIfEmpty(ORGANIZATION_SECRET, USER_SECRET));
+
+        assertThat(created).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(nodeB.bootstrap().createFirstIfEmpty(ORGANIZATION_SECRET, USER_SECRET)).isEmpty();
+    }
+
+    @Test
+    void aDueRenewalAskedForOnBothNodesAsksTheProviderOnce() throws Exception {
+        Principal principal = bootstrap();
+        InstanceDescription created = nodeA.provisioning().provision(command(principal, code(), null));
+        clock.advance(Duration.ofHours(1));
+        provider.slowRenewals(Duration.ofMillis(300));
+        Instance due = storeA.instances().findById(created.id()).orElseThrow();
+
+        List<String> seen = race(16, node -> () -> {
+            Instance renewed = node.renewals().renewIfDue(due);
+            return accessToken(renewed);
+        });
+
+        assertThat(provider.renewals()).isEqualTo(1);
+        assertThat(seen).containsOnly(accessToken(storeB.instances().findById(created.id()).orElseThrow()));
+    }
+
+    @Test
+    void backgroundRenewalOnBothNodesRenewsEachDueInstanceOnce() throws Exception {
+        Principal principal = bootstrap();
+        for (int i = 0; i < 6; i++) {
+            nodeA.provisioning().provision(command(principal, code(), null));
+        }
+        clock.advance(Duration.ofHours(1));
+
+        race(2, node -> () -> node.renewals().renewDue(100));
+
+        assertThat(provider.renewals()).isEqualTo(6);
+        assertThat(storeA.instances().dueForRenewal(clock.instant(), 100)).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyOnBothNodesCreatesOneInstance() throws Exception {
+        Principal principal = bootstrap();
+        ProvisionInstanceCommand once = command(principal, code(), "retried-on-another-node");
+
+        List<InstanceDescription> answers = race(8, node -> () -> node.provisioning().provision(once));
+
+        assertThat(provider.exchanges()).isEqualTo(1);
+        assertThat(answers).extracting(InstanceDescription::id).containsOnly(answers.get(0).id());
+        assertThat(answers).extracting(InstanceDescription::token).containsOnly(answers.get(0).token());
+    }
+
+    @Test
+    void answersCoreSealedStillReplayAfterAKeyRotationOnTheOtherNode() {
+        Principal principal = bootstrap();
+        ProvisionInstanceCommand once = command(principal, code(), "kept-across-a-rotation");
+        InstanceDescription first = nodeA.provisioning().provision(once);
+
+        RotationReport report = storeB.keyRotation(Duration.ZERO, 10).rotate();
+        InstanceDescription replayed = nodeA.provisioning().provision(once);
+
+        assertThat(report.idempotencyAnswersReencrypted()).as("the rotation opened core's answer").isEqualTo(1);
+        assertThat(report.instanceSecretsReencrypted()).isEqualTo(1);
+        assertThat(report.rowsLeftUnopened()).isZero();
+        assertThat(replayed.id()).isEqualTo(first.id());
+        assertThat(replayed.token()).isEqualTo(first.token()).isPresent();
+        assertThat(provider.exchanges()).isEqualTo(1);
+        assertThat(accessToken(storeA.instances().findById(first.id()).orElseThrow())).startsWith("access-");
+    }
+
+    private Principal bootstrap() {
+        return nodeA.bootstrap().createFirstIfEmpty(ORGANIZATION_SECRET, USER_SECRET).orElseThrow().principal();
+    }
+
+    private String code() {
+        String code = "code-" + (++codes);
+        provider.accept(code, "provider-user-" + codes);
+        return code;
+    }
+
+    private static ProvisionInstanceCommand command(Principal principal, String code, String idempotencyKey) {
+        return new ProvisionInstanceCommand(principal, ScriptedElementProvider.KEY, code, Platform.configuration(),
+                List.of("shared"), "shared", idempotencyKey);
+    }
+
+    private String accessToken(Instance instance) {
+        return new CredentialVault(storeA.credentialCipher()).open(instance).tokens().accessToken();
+    }
+
+    private interface Attempt<T> {
+        Callable<T> on(Elements node);
+    }
+
+    /** The attempt from {@code callers} threads, alternating between the nodes, released at once. */
+    private <T> List<T> race(int callers, Attempt<T> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> attempts = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<T> call = attempt.on(i % 2 == 0 ? nodeA : nodeB);
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : attempts) {
+                results.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.elements.persistence;
+
+import dev.elements.core.contract.RefreshLeasesContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2RefreshLeasesTest extends RefreshLeasesContract {
+    @TempDir
+    static Path dataDirectory;
+
+    private static PersistenceStore store;
+
+    @BeforeAll
+    static void open() {
+        store = TestDatabases.openH2(dataDirectory, TestDatabases.newMasterKey());
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Override
+    protected LeaseStores emptyStores() {
+        TestDatabases.clear(store);
+        return new LeaseStores(store.instances(), store.tenants(), store.refreshLeases());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.elements.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.elements.core.instance.Instance;
+import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
+import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
+import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.testing.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two stores on one PostgreSQL database are two nodes: each has its own pool and cipher, and only
+ * the database is shared. What must happen once happens once across them.
+ */
+class SharedDatabaseTest {
+    private static final Instant NOW = Fixtures.NOW;
+    private static final int CALLERS_PER_NODE = 8;
+
+    private static PersistenceStore nodeA;
+    private static PersistenceStore nodeB;
+
+    @BeforeAll
+    static void open() {
+        byte[] masterKey = TestDatabases.newMasterKey();
+        String url = TestDatabases.freshPostgresUrl();
+        nodeA = PersistenceStore.open(url, "postgres", "", masterKey);
+        nodeB = PersistenceStore.open(url, "postgres", "", masterKey);
+    }
+
+    @AfterAll
+    static void close() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        TestDatabases.clear(nodeA);
+    }
+
+    @Test
+    void oneLeaseHolderAcrossNodes() throws Exception {
+        Instance instance = anInstance();
+
+        List<Boolean> taken = race(node -> () -> node.refreshLeases()
+                .tryAcquire(instance.id(), "caller-" + UUID.randomUUID(), NOW, NOW.plusSeconds(60)));
+
+        assertThat(taken).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(nodeB.refreshLeases().tryAcquire(instance.id(), "late", NOW.plusSeconds(61), NOW.plusSeconds(120)))
+                .as("an expired lease is taken over by another node").isTrue();
+    }
+
+    @Test
+    void oneIdempotencyClaimAcrossNodes() throws Exception {
+        Principal owner = anOrganization();
+
+        List<Optional<IdempotencyRecord>> claims = race(node -> () -> node.idempotencyRecords()
+                .claim(owner.organizationId(), "retried-request", "fingerprint", NOW));
+
+        assertThat(claims).filteredOn(Optional::isEmpty).hasSize(1);
+        assertThat(claims).filteredOn(Optional::isPresent)
+                .allSatisfy(claim -> assertThat(claim.orElseThrow().fingerprint()).isEqualTo("fingerprint"));
+    }
+
+    @Test
+    void oneFirstOrganizationWhenNodesStartTogetherWithTheSameBootstrapSecrets() throws Exception {
+        // Every node is configured alike, so all of them try the very same secrets.
+        SecretDigest organizationSecret = SecretDigest.of(Fixtures.secret());
+        NewUser administrator = new NewUser("admin@first.example", "First", "Admin", Role.ORG_ADMIN,
+                SecretDigest.of(Fixtures.secret()));
+
+        List<Optional<Principal>> created = race(node -> () -> node.tenants()
+                .createFirstOrganization("First", organizationSecret, administrator));
+
+        assertThat(created).filteredOn(Optional::isPresent).hasSize(1);
+        long organizations = nodeA.jdbi().withHandle(handle ->
+                handle.createQuery("SELECT COUNT(*) FROM organizations").mapTo(Long.class).one());
+        assertThat(organizations).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaseLeavesTheInstanceAloneAndAnUpdateLeavesTheLeaseAlone() {
+        Instance instance = anInstance();
+
+        assertThat(nodeA.refreshLeases().tryAcquire(instance.id(), "renewer", NOW, NOW.plusSeconds(60))).isTrue();
+        assertThat(nodeB.instances().findById(instance.id())).contains(instance);
+
+        Instance renewed = instance.change().name("renewed").at(NOW.plusSeconds(1));
+        assertThat(nodeB.instances().update(renewed)).as("the lease did not move the version").isTrue();
+        assertThat(nodeB.refreshLeases().tryAcquire(instance.id(), "other", NOW.plusSeconds(2), NOW.plusSeconds(60)))
+                .as("the update did not end the lease").isFalse();
+
+        nodeA.refreshLeases().release(instance.id(), "renewer");
+        assertThat(nodeB.instances().findById(instance.id())).contains(renewed);
+        assertThat(nodeB.refreshLeases().tryAcquire(instance.id(), "other", NOW.plusSeconds(3), NOW.plusSeconds(60)))
+                .isTrue();
+    }
+
+    private static Principal anOrganization() {
+        return nodeA.tenants().createOrganization("Shared", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@shared.example", Role.ORG_ADMIN));
+    }
+
+    private static Instance anInstance() {
+        Principal owner = anOrganization();
+        Instance instance = Fixtures.instance(nodeA.instances().nextId(), owner.organizationId(), owner.user().id(),
+                "shared", List.of("tag"));
+        nodeA.instances().insert(instance);
+        return instance;
+    }
+
+    private interface Attempt<T> {
+        Callable<T> on(PersistenceStore node);
+    }
+
+    /** The same attempt from several threads on each node, released at once. */
+    private static <T> List<T> race(Attempt<T> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2 * CALLERS_PER_NODE);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> attempts = new ArrayList<>();
+            for (int i = 0; i < CALLERS_PER_NODE; i++) {
+                for (PersistenceStore node : List.of(nodeA, nodeB)) {
+                    Callable<T> call = attempt.on(node);
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return call.call();
+                    }));
+                }
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : attempts) {
+                results.add(result.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

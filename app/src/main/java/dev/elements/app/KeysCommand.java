@@ -1,0 +1,54 @@
+package dev.elements.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.MasterKeyFile;
+import dev.elements.app.config.SecuritySettings;
+import dev.elements.persistence.PersistenceStore;
+import dev.elements.persistence.RotationReport;
+import dev.elements.persistence.RotationStatus;
+import java.io.PrintStream;
+
+/**
+ * {@code java -jar elements.jar keys status|rotate}: the operator's procedure for the keys that
+ * protect stored credentials. It runs beside live servers on the same database and settings.
+ */
+final class KeysCommand {
+    static final String USAGE = "Usage: java -jar elements.jar [keys status | keys rotate]";
+
+    private final DatabaseSettings database;
+    private final SecuritySettings security;
+    private final PrintStream out;
+
+    KeysCommand(DatabaseSettings database, SecuritySettings security, PrintStream out) {
+        this.database = requireNonNull(database, "database");
+        this.security = requireNonNull(security, "security");
+        this.out = requireNonNull(out, "out");
+    }
+
+    /** @return whether the action was known */
+    boolean run(String action) {
+        if (!action.equals("rotate") && !action.equals("status")) {
+            return false;
+        }
+        byte[] masterKey = MasterKeyFile.resolveExisting(security, database.dataDirectory());
+        String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
+        try (PersistenceStore store = PersistenceStore.open(url, database.user(), database.password(), masterKey)) {
+            if (action.equals("rotate")) {
+                RotationReport report = store.keyRotation().rotate();
+                out.println("Rotated the credential keys: key " + report.primaryKeyId() + " is primary (was "
+                        + report.previousPrimaryKeyId() + "); " + report.keysInKeyset() + " keys in the keyset.");
+                out.println("Re-encrypted " + report.instanceSecretsReencrypted() + " instance secrets and "
+                        + report.idempotencyAnswersReencrypted() + " idempotency answers in " + report.passes()
+                        + " passes; " + report.rowsLeftUnopened() + " rows could not be opened and were left as they were.");
+            }
+            RotationStatus status = store.keyRotation().status();
+            out.println("Primary key: " + status.primaryKeyId() + "; keys: " + String.join(", ", status.keyIds()));
+            out.println("Instance secrets per key: " + status.instanceSecretsByKeyId());
+            out.println("Idempotency answers per key: " + status.idempotencyAnswersByKeyId());
+            out.println("Rows under older keys: " + status.rowsUnderOlderKeys());
+        }
+        return true;
+    }
+}
