@@ -8,6 +8,7 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -16,6 +17,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,36 @@ public final class HttpApi {
     private boolean started;
     private boolean stopped;
 
+    /**
+     * The API over these use cases; every route of API.md.
+     *
+     * @param tenants organizations and users ({@code /organizations}, {@code /users})
+     */
+    public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
+            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
+            AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
+        this(settings, elements, authorizationUrls, provisioning, instances, requireNonNull(tenants, "tenants"),
+                authentication, health);
+    }
+
+    /**
+     * The API without the organization and user routes, which then answer 404.
+     *
+     * @deprecated pass a {@link ManageTenantsUseCase}; this keeps hosts that wire the earlier use
+     *     cases compiling until they do
+     */
+    @Deprecated(forRemoval = true)
     public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances,
             AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
+        this(settings, elements, authorizationUrls, provisioning, instances, null, authentication, health);
+    }
+
+    /** @param tenants null to leave out the organization and user routes */
+    private HttpApi(HttpApiSettings settings, DescribeElementsUseCase elements,
+            GetAuthorizationUrlUseCase authorizationUrls, ProvisionInstanceUseCase provisioning,
+            ManageInstancesUseCase instances, ManageTenantsUseCase tenants, AuthenticateUseCase authentication,
+            CheckHealthUseCase health) {
         requireNonNull(elements, "elements");
         requireNonNull(authorizationUrls, "authorizationUrls");
         requireNonNull(provisioning, "provisioning");
@@ -59,6 +88,9 @@ public final class HttpApi {
         ErrorResponses errors = new ErrorResponses(json, requestIds);
         ElementRoutes elementRoutes = new ElementRoutes(elements, authorizationUrls, callers, bodies, json);
         InstanceRoutes instanceRoutes = new InstanceRoutes(provisioning, instances, callers, bodies, json);
+        ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(elements, provisioning, instances,
+                callers, bodies, json);
+        TenantRoutes tenantRoutes = tenants == null ? null : new TenantRoutes(tenants, callers, bodies, json);
         HealthRoutes healthRoutes = new HealthRoutes(health, json);
 
         this.app = Javalin.create(config -> {
@@ -71,7 +103,11 @@ public final class HttpApi {
                 bodies.refuseDeclaredOversize(ctx);
             });
             elementRoutes.addTo(config.routes);
+            elementInstanceRoutes.addTo(config.routes);
             instanceRoutes.addTo(config.routes);
+            if (tenantRoutes != null) {
+                tenantRoutes.addTo(config.routes);
+            }
             healthRoutes.addTo(config.routes);
             // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
             // claimed explicitly: the most specific registration wins.
@@ -84,7 +120,7 @@ public final class HttpApi {
     public static HttpApi of(Elements elements, HttpApiSettings settings) {
         requireNonNull(elements, "elements");
         return new HttpApi(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
-                elements.instances(), elements.authentication(), elements.health(), settings);
+                elements.instances(), elements.tenants(), elements.authentication(), elements.health(), settings);
     }
 
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {
@@ -138,6 +174,26 @@ public final class HttpApi {
         int bound = app.port();
         LOG.info("Serving the Elements API on {}:{}{}", host, bound, BASE_PATH);
         return bound;
+    }
+
+    /**
+     * Every route the router holds, read from Javalin's own table rather than from a list kept
+     * beside it, so that a test over these sees exactly what is served.
+     */
+    List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .toList();
+    }
+
+    /** A verb and a path template as registered, such as {@code GET /elements/api-v2/instances/{id}}. */
+    record Route(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
     }
 
     /** The bound port, after {@link #start}. */

@@ -42,6 +42,18 @@ final class JsonFields {
         return null;
     }
 
+    Boolean bool(JsonNode parent, String name, String path) {
+        JsonNode node = parent.get(name);
+        if (absent(node)) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        problems.add(path + " must be a boolean");
+        return null;
+    }
+
     ObjectNode object(JsonNode parent, String name, String path) {
         JsonNode node = parent.get(name);
         if (absent(node)) {

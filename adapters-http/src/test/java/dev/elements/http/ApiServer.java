@@ -2,12 +2,17 @@ package dev.elements.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.Elements;
 import dev.elements.core.memory.InMemoryTenantRepository;
 import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
+import dev.elements.core.tenant.User;
 import dev.elements.core.testing.ScriptedElementProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** A real server on a random loopback port, over in-memory core with the scripted element, and a client. */
@@ -26,6 +33,10 @@ final class ApiServer implements AutoCloseable {
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     final ScriptedElementProvider provider = new ScriptedElementProvider();
+    static final String BASE = HttpApi.BASE_PATH;
+    static final String INSTANCES = BASE + "/instances";
+    static final String OPERATOR_SECRET = "operator-" + SECRETS.newSecret();
+
     final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     final String organizationSecret = "org-" + SECRETS.newSecret();
     final String userSecret = "user-" + SECRETS.newSecret();
@@ -33,6 +44,7 @@ final class ApiServer implements AutoCloseable {
     final HttpApi api;
     final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger codes = new AtomicInteger();
 
     private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings) {
         Elements.Builder builder = Elements.builder().inMemory().tenants(tenants).provider(provider);
@@ -51,6 +63,11 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(customization, HttpApiSettings.defaults());
     }
 
+    /** With {@code POST /organizations} on, for {@link #OPERATOR_SECRET}. */
+    static ApiServer withOperator() {
+        return start(builder -> builder.operatorSecret(OPERATOR_SECRET));
+    }
+
     /** The Authorization header of the bootstrap organization's administrator. */
     String auth() {
         return "User " + userSecret + ", Organization " + organizationSecret;
@@ -58,11 +75,62 @@ final class ApiServer implements AutoCloseable {
 
     /** A second organization with its own administrator; returns that administrator's Authorization header. */
     String otherOrganization() {
-        String organization = SECRETS.newSecret();
-        String user = SECRETS.newSecret();
-        tenants.createOrganization("Other", SecretDigest.of(organization),
-                new NewUser("other@example.com", "Other", "Admin", Role.ORG_ADMIN, SecretDigest.of(user)));
-        return "User " + user + ", Organization " + organization;
+        return organization("Other", "other@example.com").administrator().authorization();
+    }
+
+    /** An organization made in storage, so that tests of other routes do not depend on POST /organizations. */
+    TestOrganization organization(String name, String administratorEmail) {
+        String organizationSecret = SECRETS.newSecret();
+        String administratorSecret = SECRETS.newSecret();
+        Principal created = tenants.createOrganization(name, SecretDigest.of(organizationSecret),
+                new NewUser(administratorEmail, "Ada", "Admin", Role.ORG_ADMIN, SecretDigest.of(administratorSecret)));
+        TestUser administrator = new TestUser(created.user().id().value(), administratorEmail,
+                "User " + administratorSecret + ", Organization " + organizationSecret);
+        return new TestOrganization(created.organizationId().value(), organizationSecret, administrator);
+    }
+
+    /** A user of {@code organization} with the role {@code org}. */
+    TestUser member(TestOrganization organization, String email) {
+        String secret = SECRETS.newSecret();
+        User added = tenants.addUser(new OrganizationId(organization.id()),
+                new NewUser(email, "Max", "Member", Role.ORG, SecretDigest.of(secret)));
+        return new TestUser(added.id().value(), email, "User " + secret + ", Organization " + organization.secret());
+    }
+
+    /** The Authorization header of {@code authorization} with an Element token added. */
+    static String withToken(String authorization, String elementToken) {
+        return authorization + ", Element " + elementToken;
+    }
+
+    /** A code the scripted provider accepts once. */
+    String acceptedCode() {
+        String code = "code-" + codes.incrementAndGet();
+        provider.accept(code, "provider-user-" + code);
+        return code;
+    }
+
+    /** A POST /instances body of the scripted element with everything required. */
+    static String provisionBody(String code, String name, List<String> tags) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("element").put("key", "scripted");
+        body.putObject("providerData").put("code", code);
+        ObjectNode configuration = body.putObject("configuration");
+        configuration.put("oauth.api.key", "app-id");
+        configuration.put("oauth.api.secret", "app-secret-value");
+        configuration.put("oauth.callback.url", "https://app.example/callback");
+        ArrayNode tagArray = body.putArray("tags");
+        tags.forEach(tagArray::add);
+        body.put("name", name);
+        return body.toString();
+    }
+
+    /** Provisions a scripted instance; the answer holds its element token, this once. */
+    JsonNode provision(String authorization, String name, List<String> tags) {
+        Response created = postJson(INSTANCES, authorization, provisionBody(acceptedCode(), name, tags));
+        if (created.status() != 200) {
+            throw new AssertionError("Provisioning failed: " + created.status() + " " + created.body());
+        }
+        return created.json();
     }
 
     URI uri(String path) {
@@ -73,6 +141,32 @@ final class ApiServer implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    Response put(String path, String authorization, String body) {
+        return send("PUT", path, authorization, body);
+    }
+
+    Response patch(String path, String authorization, String body) {
+        return send("PATCH", path, authorization, body);
+    }
+
+    Response delete(String path, String authorization) {
+        return send("DELETE", path, authorization, null);
+    }
+
+    /** Any verb; a body is sent as JSON. */
+    Response send(String method, String path, String authorization, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
         }
         return send(request.build());
     }
@@ -117,6 +211,22 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         api.stop();
+    }
+
+    /** An organization made for a test, with the secrets it was given. */
+    record TestOrganization(long id, String secret, TestUser administrator) {
+        @Override
+        public String toString() {
+            return "TestOrganization[" + id + "]";
+        }
+    }
+
+    /** A user made for a test, with its Authorization header (User and Organization). */
+    record TestUser(long id, String email, String authorization) {
+        @Override
+        public String toString() {
+            return "TestUser[" + id + "]";
+        }
     }
 
     record Response(int status, HttpHeaders headers, String body) {

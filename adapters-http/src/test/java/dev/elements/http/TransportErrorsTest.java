@@ -160,14 +160,22 @@ class TransportErrorsTest {
                 .header("Authorization", server.auth())
                 .DELETE()
                 .build()));
-        ApiServer.Response put = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES))
-                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+        ApiServer.Response post = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES + "/5"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build()));
+        // Not an instance called "token": the token-scoped path, with the wrong verb.
+        ApiServer.Response tokenPath = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES + "/token"))
+                .header("Authorization", server.auth())
+                .DELETE()
                 .build()));
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).contains("GET");
-        assertThat(put.status()).isEqualTo(405);
-        assertThat(put.header("Allow")).contains("POST");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.header("Allow")).contains("GET", "PUT", "PATCH", "DELETE").doesNotContain("POST");
+        assertThat(tokenPath.status()).isEqualTo(405);
+        assertThat(tokenPath.header("Allow")).isEqualTo("POST");
+        assertThat(tokenPath.json().path("requestId").asText()).isEqualTo(tokenPath.requestId());
     }
 
     @Test
