@@ -51,32 +51,11 @@ public final class HttpApi {
     public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
-        this(settings, elements, authorizationUrls, provisioning, instances, requireNonNull(tenants, "tenants"),
-                authentication, health);
-    }
-
-    /**
-     * The API without the organization and user routes, which then answer 404.
-     *
-     * @deprecated pass a {@link ManageTenantsUseCase}; this keeps hosts that wire the earlier use
-     *     cases compiling until they do
-     */
-    @Deprecated(forRemoval = true)
-    public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
-            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances,
-            AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
-        this(settings, elements, authorizationUrls, provisioning, instances, null, authentication, health);
-    }
-
-    /** @param tenants null to leave out the organization and user routes */
-    private HttpApi(HttpApiSettings settings, DescribeElementsUseCase elements,
-            GetAuthorizationUrlUseCase authorizationUrls, ProvisionInstanceUseCase provisioning,
-            ManageInstancesUseCase instances, ManageTenantsUseCase tenants, AuthenticateUseCase authentication,
-            CheckHealthUseCase health) {
         requireNonNull(elements, "elements");
         requireNonNull(authorizationUrls, "authorizationUrls");
         requireNonNull(provisioning, "provisioning");
         requireNonNull(instances, "instances");
+        requireNonNull(tenants, "tenants");
         requireNonNull(authentication, "authentication");
         requireNonNull(health, "health");
         this.settings = requireNonNull(settings, "settings");
@@ -90,7 +69,7 @@ public final class HttpApi {
         InstanceRoutes instanceRoutes = new InstanceRoutes(provisioning, instances, callers, bodies, json);
         ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(elements, provisioning, instances,
                 callers, bodies, json);
-        TenantRoutes tenantRoutes = tenants == null ? null : new TenantRoutes(tenants, callers, bodies, json);
+        TenantRoutes tenantRoutes = new TenantRoutes(tenants, callers, bodies, json);
         HealthRoutes healthRoutes = new HealthRoutes(health, json);
 
         this.app = Javalin.create(config -> {
@@ -105,9 +84,7 @@ public final class HttpApi {
             elementRoutes.addTo(config.routes);
             elementInstanceRoutes.addTo(config.routes);
             instanceRoutes.addTo(config.routes);
-            if (tenantRoutes != null) {
-                tenantRoutes.addTo(config.routes);
-            }
+            tenantRoutes.addTo(config.routes);
             healthRoutes.addTo(config.routes);
             // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
             // claimed explicitly: the most specific registration wins.

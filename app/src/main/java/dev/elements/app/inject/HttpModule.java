@@ -11,6 +11,7 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
@@ -26,9 +27,9 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     HttpApi httpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
-            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances,
+            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             AuthenticateUseCase authentication, CheckHealthUseCase health) {
-        return new HttpApi(elements, authorizationUrls, provisioning, instances, authentication, health,
+        return new HttpApi(elements, authorizationUrls, provisioning, instances, tenants, authentication, health,
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
     }
 }

@@ -27,11 +27,14 @@ final class ConfigurationPolicy {
     /**
      * Checks {@code requested} against the element and layers it over the element's defaults.
      *
+     * @param shown the configuration as the client could have read it (masked); a value the
+     *     request may not set is ignored when it equals what is shown, so a client can send back
+     *     what it read
      * @param previousPlain values already stored (an update), or empty (a new instance)
      * @param previousSecret secret values already stored, or empty
      */
-    Accepted accept(ElementDefinition element, Map<String, String> requested, Map<String, String> previousPlain,
-            Map<String, String> previousSecret) {
+    Accepted accept(ElementDefinition element, Map<String, String> requested, Map<String, String> shown,
+            Map<String, String> previousPlain, Map<String, String> previousSecret) {
         List<String> unknown = new ArrayList<>();
         List<String> locked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -42,7 +45,9 @@ final class ConfigurationPolicy {
             if (entry.isEmpty()) {
                 unknown.add(value.getKey());
             } else if (entry.get().scope() != ConfigurationScope.INSTANCE) {
-                locked.add(value.getKey());
+                if (!java.util.Objects.equals(value.getValue(), shown.get(value.getKey()))) {
+                    locked.add(value.getKey());
+                }
             } else if (value.getValue() == null || value.getValue().isEmpty()) {
                 plain.remove(value.getKey());
                 secret.remove(value.getKey());

@@ -3,6 +3,7 @@ package dev.elements.core.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.element.RegisteredElement;
@@ -139,13 +140,13 @@ public final class InstanceService implements ManageInstancesUseCase {
         Map<String, String> requested = new LinkedHashMap<>();
         if (command.configuration() != null) {
             command.configuration().forEach((key, value) -> {
-                boolean keepSecret = InstanceDescription.MASK.equals(value)
-                        && element.definition().entry(key).map(ConfigurationEntry::secret).orElse(false);
+                boolean keepSecret = InstanceDescription.MASK.equals(value) && element.definition().entry(key)
+                        .filter(entry -> entry.secret() && entry.scope() == ConfigurationScope.INSTANCE).isPresent();
                 requested.put(key, keepSecret ? stored.secretConfiguration().get(key) : value);
             });
         }
         boolean replaceAll = command.replace();
-        return policy.accept(element.definition(), requested,
+        return policy.accept(element.definition(), requested, describer.describe(current, null).configuration(),
                 replaceAll ? Map.of() : current.configuration(),
                 replaceAll ? Map.of() : stored.secretConfiguration());
     }
@@ -213,7 +214,8 @@ public final class InstanceService implements ManageInstancesUseCase {
         Instance instance = instances.findByTokenDigest(SecretDigest.of(elementToken))
                 .orElseThrow(() -> new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid Element token"));
         if (!instance.organizationId().equals(principal.organizationId())) {
-            throw notFound(instance.id());
+            // Says nothing about the instance: not even that it exists elsewhere.
+            throw new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance of this organization has that token");
         }
         return instance.id();
     }

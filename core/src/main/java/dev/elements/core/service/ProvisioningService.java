@@ -65,7 +65,7 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
                 .orElseThrow(() -> new PlatformException(ErrorCode.UNKNOWN_ELEMENT_IN_REQUEST,
                         "Unknown element '" + command.element() + "' (element.key or element.id)"));
         ConfigurationPolicy.Accepted configuration = policy.accept(element.definition(), command.configuration(),
-                java.util.Map.of(), java.util.Map.of());
+                element.definition().defaults(), java.util.Map.of(), java.util.Map.of());
         String name = Sanitizer.name(command.name(), element.definition().name());
         List<String> tags = Sanitizer.tags(command.tags());
 

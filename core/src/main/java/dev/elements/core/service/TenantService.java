@@ -65,8 +65,8 @@ public final class TenantService implements ManageTenantsUseCase {
 
     @Override
     public User updateUser(Principal principal, UserId id, UpdateUserCommand command) {
-        requireAdministrator(principal);
         User user = find(principal, id);
+        requireAdministrator(principal);
         Role role = command.role() == null ? user.role() : Role.fromKey(command.role()).orElseThrow();
         boolean active = command.active() == null ? user.active() : command.active();
         User updated = new User(user.id(), user.organizationId(), user.emailAddress(),

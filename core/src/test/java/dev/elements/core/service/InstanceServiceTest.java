@@ -93,6 +93,25 @@ class InstanceServiceTest {
     }
 
     @Test
+    void whatAClientReadCanBeSentBackButEndpointsStillCannotChange() {
+        InstanceDescription created = platform.provision("x", List.of());
+        Map<String, String> asRead = new java.util.HashMap<>(instances.instance(principal, created.id()).configuration());
+        asRead.values().removeIf(java.util.Objects::isNull);
+        asRead.put("filter.response.nulls", "false");
+
+        InstanceDescription updated = instances.update(principal, created.id(),
+                new UpdateInstanceCommand(true, "x", null, asRead, null, null));
+
+        assertThat(updated.configuration()).containsEntry("filter.response.nulls", "false")
+                .containsEntry("oauth.api.secret", InstanceDescription.MASK);
+        assertThat(platform.secretsOf(created).secretConfiguration()).containsEntry("oauth.api.secret",
+                "canary-app-secret");
+        asRead.put("oauth.token.url", "https://attacker.example/token");
+        assertRefused(() -> instances.update(principal, created.id(),
+                new UpdateInstanceCommand(true, "x", null, asRead, null, null)), ErrorCode.INVALID_CONFIGURATION);
+    }
+
+    @Test
     void theElementCannotChange() {
         InstanceDescription created = platform.provision("x", List.of());
 
