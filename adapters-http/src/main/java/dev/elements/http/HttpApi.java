@@ -3,13 +3,6 @@ package dev.elements.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.Elements;
-import dev.elements.core.port.in.AuthenticateUseCase;
-import dev.elements.core.port.in.CheckHealthUseCase;
-import dev.elements.core.port.in.DescribeElementsUseCase;
-import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
-import dev.elements.core.port.in.ManageInstancesUseCase;
-import dev.elements.core.port.in.ManageTenantsUseCase;
-import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -43,34 +36,25 @@ public final class HttpApi {
     private boolean started;
     private boolean stopped;
 
-    /**
-     * The API over these use cases; every route of API.md.
-     *
-     * @param tenants organizations and users ({@code /organizations}, {@code /users})
-     */
-    public HttpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
-            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
-            AuthenticateUseCase authentication, CheckHealthUseCase health, HttpApiSettings settings) {
-        requireNonNull(elements, "elements");
-        requireNonNull(authorizationUrls, "authorizationUrls");
-        requireNonNull(provisioning, "provisioning");
-        requireNonNull(instances, "instances");
-        requireNonNull(tenants, "tenants");
-        requireNonNull(authentication, "authentication");
-        requireNonNull(health, "health");
+    /** The API over these use cases; every route of API.md. */
+    public HttpApi(ApiUseCases useCases, HttpApiSettings settings) {
+        requireNonNull(useCases, "useCases");
         this.settings = requireNonNull(settings, "settings");
 
         JsonCodec json = new JsonCodec();
         RequestIds requestIds = new RequestIds();
         RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
-        Callers callers = new Callers(authentication);
+        Callers callers = new Callers(useCases.authentication());
         ErrorResponses errors = new ErrorResponses(json, requestIds);
-        ElementRoutes elementRoutes = new ElementRoutes(elements, authorizationUrls, callers, bodies, json);
-        InstanceRoutes instanceRoutes = new InstanceRoutes(provisioning, instances, callers, bodies, json);
-        ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(elements, provisioning, instances,
-                callers, bodies, json);
-        TenantRoutes tenantRoutes = new TenantRoutes(tenants, callers, bodies, json);
-        HealthRoutes healthRoutes = new HealthRoutes(health, json);
+        ElementRoutes elementRoutes = new ElementRoutes(useCases.elements(), useCases.authorizationUrls(), callers,
+                bodies, json);
+        InstanceRoutes instanceRoutes = new InstanceRoutes(useCases.provisioning(), useCases.instances(), callers,
+                bodies, json);
+        ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(useCases.elements(),
+                useCases.provisioning(), useCases.instances(), callers, bodies, json);
+        TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), callers, bodies, json);
+        OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), callers, json);
+        HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -85,6 +69,7 @@ public final class HttpApi {
             elementInstanceRoutes.addTo(config.routes);
             instanceRoutes.addTo(config.routes);
             tenantRoutes.addTo(config.routes);
+            operatorRoutes.addTo(config.routes);
             healthRoutes.addTo(config.routes);
             // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
             // claimed explicitly: the most specific registration wins.
@@ -95,9 +80,7 @@ public final class HttpApi {
 
     /** The API over everything an {@link Elements} offers. */
     public static HttpApi of(Elements elements, HttpApiSettings settings) {
-        requireNonNull(elements, "elements");
-        return new HttpApi(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
-                elements.instances(), elements.tenants(), elements.authentication(), elements.health(), settings);
+        return new HttpApi(ApiUseCases.of(elements), settings);
     }
 
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {

@@ -30,8 +30,9 @@ class UnexpectedFailuresTest {
 
     private HttpResponse<String> getElements(DescribeElementsUseCase failing) throws Exception {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        api = new HttpApi(failing, elements.authorizationUrls(), elements.provisioning(), elements.instances(),
-                elements.tenants(), elements.authentication(), elements.health(), HttpApiSettings.defaults());
+        ApiUseCases all = ApiUseCases.of(elements);
+        api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
+                all.tenants(), all.credentialKeys(), all.authentication(), all.health()), HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/elements/api-v2/elements"))

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.CredentialKeys;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -143,6 +144,11 @@ public final class PersistenceStore implements AutoCloseable {
      */
     public CredentialKeyRotation keyRotation() {
         return keyRotation(CredentialKeyRotation.DEFAULT_GRACE, CredentialKeyRotation.DEFAULT_BATCH_SIZE);
+    }
+
+    /** The key rotation as core's port, for a rotation inside a running server. */
+    public CredentialKeys credentialKeys() {
+        return new RotatingCredentialKeys(keyRotation());
     }
 
     /** For tests, which need not wait as long as running servers do. */

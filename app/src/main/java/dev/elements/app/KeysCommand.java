@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
+import dev.elements.persistence.PersistenceStartupException;
 import dev.elements.persistence.PersistenceStore;
 import dev.elements.persistence.RotationReport;
 import dev.elements.persistence.RotationStatus;
@@ -34,7 +35,7 @@ final class KeysCommand {
         }
         byte[] masterKey = MasterKeyFile.resolveExisting(security, database.dataDirectory());
         String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
-        try (PersistenceStore store = PersistenceStore.open(url, database.user(), database.password(), masterKey)) {
+        try (PersistenceStore store = open(url, masterKey)) {
             if (action.equals("rotate")) {
                 RotationReport report = store.keyRotation().rotate();
                 out.println("Rotated the credential keys: key " + report.primaryKeyId() + " is primary (was "
@@ -50,5 +51,20 @@ final class KeysCommand {
             out.println("Rows under older keys: " + status.rowsUnderOlderKeys());
         }
         return true;
+    }
+
+    private PersistenceStore open(String url, byte[] masterKey) {
+        try {
+            return PersistenceStore.open(url, database.user(), database.password(), masterKey);
+        } catch (PersistenceStartupException e) {
+            if (database.embedded()) {
+                // Only one process can open the embedded database: the running server has it.
+                throw new PersistenceStartupException("The embedded database in " + database.dataDirectory()
+                        + " cannot be opened (" + e.getMessage() + "). If a server is running on it, rotate"
+                        + " through the server instead: POST /elements/api-v2/operator/keys/rotate with"
+                        + " Authorization: Operator <ELEMENTS_OPERATOR_SECRET>; or stop the server first.", e);
+            }
+            throw e;
+        }
     }
 }

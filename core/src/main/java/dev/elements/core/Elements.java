@@ -14,10 +14,12 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.CredentialKeys;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.InstanceRepository;
@@ -25,6 +27,7 @@ import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.service.AuthenticationService;
+import dev.elements.core.service.CredentialKeyService;
 import dev.elements.core.service.ElementCatalogService;
 import dev.elements.core.service.HealthService;
 import dev.elements.core.service.OrganizationBootstrap;
@@ -61,6 +64,7 @@ public final class Elements {
     private final OrganizationBootstrap bootstrap;
     private final ServiceWiring services;
     private final TenantService tenants;
+    private final CredentialKeyService credentialKeys;
 
     private Elements(Builder builder) {
         this.registry = new ElementRegistry(builder.providers, builder.overrides);
@@ -70,6 +74,7 @@ public final class Elements {
         this.health = new HealthService(builder.readinessChecks);
         this.bootstrap = new OrganizationBootstrap(builder.tenants, builder.secrets);
         this.tenants = new TenantService(builder.tenants, builder.secrets);
+        this.credentialKeys = new CredentialKeyService(builder.credentialKeys);
         this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
                 builder.cipher, builder.leases, builder.idempotency, context, builder.secrets));
     }
@@ -114,6 +119,11 @@ public final class Elements {
         return tenants;
     }
 
+    /** The operator's key rotation. */
+    public ManageCredentialKeysUseCase credentialKeys() {
+        return credentialKeys;
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -133,6 +143,7 @@ public final class Elements {
         private RefreshLeases leases;
         private IdempotencyRecords idempotency;
         private String operatorSecret;
+        private CredentialKeys credentialKeys;
         private ProviderHttp http;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
@@ -178,6 +189,12 @@ public final class Elements {
 
         public Builder idempotency(IdempotencyRecords idempotencyRecords) {
             this.idempotency = requireNonNull(idempotencyRecords, "idempotencyRecords");
+            return this;
+        }
+
+        /** The storage's key management, for the operator's key rotation; none when never called. */
+        public Builder credentialKeys(CredentialKeys keys) {
+            this.credentialKeys = requireNonNull(keys, "keys");
             return this;
         }
 

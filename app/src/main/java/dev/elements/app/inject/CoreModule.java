@@ -9,19 +9,12 @@ import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.Elements;
 import dev.elements.core.element.OperatorOverrides;
-import dev.elements.core.port.in.AuthenticateUseCase;
-import dev.elements.core.port.in.CheckHealthUseCase;
-import dev.elements.core.port.in.DescribeElementsUseCase;
-import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
-import dev.elements.core.port.in.ManageInstancesUseCase;
-import dev.elements.core.port.in.ManageTenantsUseCase;
-import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.persistence.PersistenceStore;
 import java.time.Clock;
 import java.util.List;
 
-/** The use cases, built by core from the ports the other modules provide. */
+/** The platform, built by core from the ports the other modules provide. */
 public final class CoreModule extends AbstractModule {
     private final OperatorOverrides overrides;
     private final ProviderSettings providers;
@@ -49,45 +42,11 @@ public final class CoreModule extends AbstractModule {
                 .idempotency(store.idempotencyRecords())
                 .clock(clock)
                 .providerTimeout(providers.timeout())
-                .readinessCheck(store.readinessCheck());
+                .readinessCheck(store.readinessCheck())
+                .credentialKeys(store.credentialKeys());
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }
         return builder.build();
-    }
-
-    @Provides
-    ManageTenantsUseCase tenants(Elements elements) {
-        return elements.tenants();
-    }
-
-    @Provides
-    DescribeElementsUseCase describeElements(Elements elements) {
-        return elements.elements();
-    }
-
-    @Provides
-    GetAuthorizationUrlUseCase authorizationUrls(Elements elements) {
-        return elements.authorizationUrls();
-    }
-
-    @Provides
-    ProvisionInstanceUseCase provisioning(Elements elements) {
-        return elements.provisioning();
-    }
-
-    @Provides
-    ManageInstancesUseCase instances(Elements elements) {
-        return elements.instances();
-    }
-
-    @Provides
-    AuthenticateUseCase authentication(Elements elements) {
-        return elements.authentication();
-    }
-
-    @Provides
-    CheckHealthUseCase health(Elements elements) {
-        return elements.health();
     }
 }

@@ -6,13 +6,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.elements.app.config.HttpSettings;
-import dev.elements.core.port.in.AuthenticateUseCase;
-import dev.elements.core.port.in.CheckHealthUseCase;
-import dev.elements.core.port.in.DescribeElementsUseCase;
-import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
-import dev.elements.core.port.in.ManageInstancesUseCase;
-import dev.elements.core.port.in.ManageTenantsUseCase;
-import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.Elements;
+import dev.elements.http.ApiUseCases;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
 
@@ -26,10 +21,8 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpApi httpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
-            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
-            AuthenticateUseCase authentication, CheckHealthUseCase health) {
-        return new HttpApi(elements, authorizationUrls, provisioning, instances, tenants, authentication, health,
+    HttpApi httpApi(Elements elements) {
+        return new HttpApi(ApiUseCases.of(elements),
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
     }
 }

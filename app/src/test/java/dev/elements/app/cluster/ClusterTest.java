@@ -214,6 +214,45 @@ class ClusterTest {
         assertThat(clientA.get("/instances").json()).hasSize(1);
     }
 
+    @Test
+    void theKeysCommandRotatesBesideTwoServingNodesAndLeavesNothingUnderTheOldKey() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Answer created = (i % 2 == 0 ? clientA : clientB).post("/instances", body(code()));
+            ids.add(created.json().path("id").asLong());
+        }
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("ELEMENTS_DATABASE_URL", databaseUrl,
+                "ELEMENTS_DATABASE_USER", "postgres", "ELEMENTS_DATABASE_PASSWORD", "postgres",
+                "ELEMENTS_MASTER_KEY", MASTER_KEY, "ELEMENTS_DATA_DIR", data.toString()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        java.util.concurrent.atomic.AtomicBoolean rotating = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Integer> statusesDuring = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+            while (rotating.get()) {
+                for (long id : ids) {
+                    statusesDuring.add(clientA.get("/instances/" + id).status());
+                    statusesDuring.add(clientB.post("/instances/" + id + "/refresh", "{}").status());
+                }
+            }
+        });
+        int exit = dev.elements.app.MainAccess.command(new String[] {"keys", "rotate"}, settings,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        rotating.set(false);
+        traffic.get();
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains("Rows under older keys: 0");
+        assertThat(statusesDuring).isNotEmpty().containsOnly(200);
+        for (long id : ids) {
+            String token = storedToken(id);
+            assertThat(facebook.tokensOf(ada)).as("opens under the new key to a real token").contains(token);
+            assertThat(facebook.isValidToken(token)).isTrue();
+            assertThat(clientB.post("/instances/" + id + "/refresh", "{}").status()).isEqualTo(200);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -74,6 +74,21 @@ class ElementsJarTest {
     }
 
     @Test
+    void keysRotateOnTheEmbeddedDatabaseOfARunningServerPointsAtTheOperatorRoute() throws Exception {
+        try (JarProcess server = JarProcess.start(minimal(Map.of()))) {
+            server.awaitPort(START);
+            try (JarProcess keys = JarProcess.start(minimal(Map.of()), "keys", "rotate")) {
+                assertThat(keys.awaitExit(START)).as(keys.stderr()).isEqualTo(2);
+                assertThat(keys.stderr()).contains("POST /elements/api-v2/operator/keys/rotate");
+            }
+        }
+        try (JarProcess keys = JarProcess.start(minimal(Map.of()), "keys", "status")) {
+            assertThat(keys.awaitExit(START)).as(keys.stderr()).isZero();
+            assertThat(keys.stdout()).contains("Rows under older keys: 0");
+        }
+    }
+
+    @Test
     void theFirstStartPrintsWorkingSecretsOnceAndNeverLogsThem() throws Exception {
         String organizationSecret;
         String userSecret;

@@ -31,9 +31,11 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Starts the jar with exactly these settings as its environment (plus PATH and HOME). */
-    static JarProcess start(Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+    static JarProcess start(Map<String, String> environment, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ELEMENTS_"));
         env.putAll(environment);

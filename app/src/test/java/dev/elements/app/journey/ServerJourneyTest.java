@@ -162,6 +162,61 @@ class ServerJourneyTest {
     }
 
     @Test
+    void theLifecycleOnTheRealDatabaseLosesNothingWhenFacebookIsDownDuringAReauthorization() {
+        Answer created = client.post("/instances", instanceBody(login(CALLBACK), configuration(CALLBACK), "kept"));
+        long id = created.json().path("id").asLong();
+        String providerToken = facebook.latestTokenOf(ada).orElseThrow();
+        JsonNode before = client.get("/instances/" + id).json();
+
+        String code = login(CALLBACK);
+        facebook.setDown(true);
+        Map<String, Object> reauthorize = instanceBody(code, configuration(CALLBACK), "renamed in vain");
+        Answer refused = client.send("PUT", "/instances/" + id, json(reauthorize));
+        facebook.setDown(false);
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(client.get("/instances/" + id).json()).isEqualTo(before);
+        assertThat(facebook.isValidToken(providerToken)).isTrue();
+        Answer reauthorized = client.send("PUT", "/instances/" + id, json(reauthorize));
+        assertThat(reauthorized.status()).as(reauthorized.toString()).isEqualTo(200);
+        assertThat(reauthorized.json().path("name").asText()).isEqualTo("renamed in vain");
+        assertThat(facebook.latestTokenOf(ada)).isNotEqualTo(java.util.Optional.of(providerToken));
+
+        assertThat(client.send("PATCH", "/instances/" + id + "/configuration/42", "{\"propertyValue\": \"x\"}")
+                .status()).isEqualTo(404);
+        assertThat(client.send("PATCH", "/instances/" + id, "{\"tags\": \"not a list\"}").status()).isEqualTo(400);
+        assertThat(client.get("/instances/987654").status()).isEqualTo(404);
+        assertThat(client.send("DELETE", "/instances/" + id, null).status()).isEqualTo(200);
+        assertThat(client.get("/instances/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeactivatedUsersSecretIsRefusedByTheRealServer() {
+        Answer added = client.post("/organizations/users", Map.of("emailAddress", "dev@app.example", "role", "org"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        String secret = added.json().path("secret").asText();
+        ApiClient developer = client.as(ApiClient.platformAuthorization(secret, ORGANIZATION_SECRET));
+        assertThat(developer.get("/users").status()).isEqualTo(200);
+
+        Answer deactivated = client.send("PATCH", "/users/" + added.json().path("id").asLong(), "{\"active\": false}");
+
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(developer.get("/users").status()).isEqualTo(401);
+        server.close();
+        startServer();
+        assertThat(client.as(ApiClient.platformAuthorization(secret, ORGANIZATION_SECRET)).get("/users").status())
+                .as("the deactivation is stored").isEqualTo(401);
+    }
+
+    private static String json(Object body) {
+        try {
+            return ApiClient.JSON_MAPPER.writeValueAsString(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void namesEveryMissingConfigurationKey() {
         Answer refused = client.post("/instances",
                 instanceBody("any-code", Map.of("oauth.api.key", app.id()), "incomplete"));

@@ -1,0 +1,43 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.Elements;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+
+/** The use cases the HTTP API serves, one per group of routes. */
+public record ApiUseCases(
+        DescribeElementsUseCase elements,
+        GetAuthorizationUrlUseCase authorizationUrls,
+        ProvisionInstanceUseCase provisioning,
+        ManageInstancesUseCase instances,
+        ManageTenantsUseCase tenants,
+        ManageCredentialKeysUseCase credentialKeys,
+        AuthenticateUseCase authentication,
+        CheckHealthUseCase health) {
+
+    public ApiUseCases {
+        requireNonNull(elements, "elements");
+        requireNonNull(authorizationUrls, "authorizationUrls");
+        requireNonNull(provisioning, "provisioning");
+        requireNonNull(instances, "instances");
+        requireNonNull(tenants, "tenants");
+        requireNonNull(credentialKeys, "credentialKeys");
+        requireNonNull(authentication, "authentication");
+        requireNonNull(health, "health");
+    }
+
+    /** Everything an {@link Elements} offers. */
+    public static ApiUseCases of(Elements elements) {
+        return new ApiUseCases(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
+                elements.instances(), elements.tenants(), elements.credentialKeys(), elements.authentication(),
+                elements.health());
+    }
+}

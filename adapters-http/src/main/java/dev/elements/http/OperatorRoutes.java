@@ -1,0 +1,57 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.out.CredentialKeys;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /operator/keys}: the credential key rotation inside the running server, for the operator
+ * only (and off, answering 404, without an operator secret). With the embedded database no second
+ * process can open it, so this is how a single node rotates while it keeps serving.
+ */
+final class OperatorRoutes {
+    private final ManageCredentialKeysUseCase keys;
+    private final Callers callers;
+    private final JsonCodec json;
+
+    OperatorRoutes(ManageCredentialKeysUseCase keys, Callers callers, JsonCodec json) {
+        this.keys = requireNonNull(keys, "keys");
+        this.callers = requireNonNull(callers, "callers");
+        this.json = requireNonNull(json, "json");
+    }
+
+    void addTo(RoutesConfig routes) {
+        String base = HttpApi.BASE_PATH + "/operator/keys";
+        routes.get(base, this::inventory);
+        routes.post(base + "/rotate", this::rotate);
+    }
+
+    private void inventory(Context ctx) {
+        callers.operator(ctx);
+        json.respond(ctx, 200, InventoryView.of(keys.inventory()));
+    }
+
+    private void rotate(Context ctx) {
+        callers.operator(ctx);
+        CredentialKeys.Rotation rotation = keys.rotate();
+        json.respond(ctx, 200, new RotationView(rotation.previousPrimaryKeyId(), rotation.primaryKeyId(),
+                rotation.secretsReencrypted(), rotation.secretsLeftUnopened(), InventoryView.of(keys.inventory())));
+    }
+
+    record InventoryView(String primaryKeyId, List<String> keyIds, Map<String, Long> secretsByKeyId,
+            long secretsUnderOlderKeys) {
+        static InventoryView of(CredentialKeys.Inventory inventory) {
+            return new InventoryView(inventory.primaryKeyId(), inventory.keyIds(), inventory.secretsByKeyId(),
+                    inventory.secretsUnderOlderKeys());
+        }
+    }
+
+    record RotationView(String previousPrimaryKeyId, String primaryKeyId, long secretsReencrypted,
+            long secretsLeftUnopened, InventoryView keys) {
+    }
+}
