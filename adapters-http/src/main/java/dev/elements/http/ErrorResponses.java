@@ -50,6 +50,7 @@ final class ErrorResponses {
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case CONFLICT -> 409;
             case RATE_LIMITED -> 429;
             case PROVIDER_FAILED -> 502;

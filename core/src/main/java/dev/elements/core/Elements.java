@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
+import dev.elements.core.hub.PageTokens;
 import dev.elements.core.memory.InMemoryInstanceRepository;
+import dev.elements.core.memory.InMemoryProviderUsageLedger;
 import dev.elements.core.memory.InMemoryRefreshLeases;
 import dev.elements.core.memory.InMemoryTenantRepository;
 import dev.elements.core.memory.PassThroughCipher;
 import dev.elements.core.net.JdkProviderHttp;
 import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
@@ -23,6 +26,7 @@ import dev.elements.core.port.out.CredentialKeys;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.TenantRepository;
@@ -76,7 +80,9 @@ public final class Elements {
         this.tenants = new TenantService(builder.tenants, builder.secrets);
         this.credentialKeys = new CredentialKeyService(builder.credentialKeys);
         this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
-                builder.cipher, builder.leases, builder.idempotency, context, builder.secrets));
+                builder.cipher, builder.leases, builder.idempotency, builder.usage,
+                builder.pageTokenKey == null ? PageTokens.withRandomKey() : new PageTokens(builder.pageTokenKey),
+                authentication, context, builder.secrets));
     }
 
     public static Builder builder() {
@@ -124,6 +130,11 @@ public final class Elements {
         return credentialKeys;
     }
 
+    /** Calls to providers through instances. */
+    public CallHubUseCase hub() {
+        return services.hub();
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -144,6 +155,8 @@ public final class Elements {
         private IdempotencyRecords idempotency;
         private String operatorSecret;
         private CredentialKeys credentialKeys;
+        private ProviderUsageLedger usage;
+        private byte[] pageTokenKey;
         private ProviderHttp http;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
@@ -192,6 +205,24 @@ public final class Elements {
             return this;
         }
 
+        /** Where provider usage readings are shared; every node of a cluster must share one. */
+        public Builder usageLedger(ProviderUsageLedger ledger) {
+            this.usage = requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /**
+         * The 32-byte key that seals hub page tokens. Nodes that serve one application must share
+         * it; without one, tokens are good for this process only.
+         */
+        public Builder pageTokenKey(byte[] key) {
+            if (requireNonNull(key, "key").length != 32) {
+                throw new IllegalArgumentException("A page token key is 32 bytes");
+            }
+            this.pageTokenKey = key.clone();
+            return this;
+        }
+
         /** The storage's key management, for the operator's key rotation; none when never called. */
         public Builder credentialKeys(CredentialKeys keys) {
             this.credentialKeys = requireNonNull(keys, "keys");
@@ -211,6 +242,7 @@ public final class Elements {
             this.cipher = new PassThroughCipher();
             this.leases = new InMemoryRefreshLeases();
             this.idempotency = new InMemoryIdempotencyRecords();
+            this.usage = new InMemoryProviderUsageLedger();
             return this;
         }
 
@@ -249,6 +281,7 @@ public final class Elements {
             requireNonNull(cipher, "cipher: call cipher(...) or inMemory()");
             requireNonNull(leases, "leases: call leases(...) or inMemory()");
             requireNonNull(idempotency, "idempotency: call idempotency(...) or inMemory()");
+            requireNonNull(usage, "usage: call usageLedger(...) or inMemory()");
             if (http == null) {
                 http = new JdkProviderHttp();
             }

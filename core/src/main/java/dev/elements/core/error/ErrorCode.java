@@ -27,12 +27,16 @@ public enum ErrorCode {
     USER_NOT_FOUND(ErrorType.NOT_FOUND),
     RESOURCE_NOT_FOUND(ErrorType.NOT_FOUND),
 
+    OPERATION_NOT_SUPPORTED(ErrorType.METHOD_NOT_ALLOWED),
+
     IDEMPOTENCY_KEY_REUSED(ErrorType.CONFLICT),
     CONCURRENT_UPDATE(ErrorType.CONFLICT),
     ALREADY_EXISTS(ErrorType.CONFLICT),
     LAST_ADMINISTRATOR(ErrorType.CONFLICT),
 
     PROVIDER_RATE_LIMITED(ErrorType.RATE_LIMITED),
+    /** The platform holds calls back because the application's provider budget is nearly used up. */
+    USAGE_BUDGET_EXHAUSTED(ErrorType.RATE_LIMITED),
 
     PROVIDER_UNAVAILABLE(ErrorType.PROVIDER_FAILED),
     PROVIDER_TIMED_OUT(ErrorType.PROVIDER_TIMEOUT),

@@ -9,6 +9,8 @@ public enum ErrorType {
     UNAUTHENTICATED,
     FORBIDDEN,
     NOT_FOUND,
+    /** The resource exists, but not for this verb. */
+    METHOD_NOT_ALLOWED,
     CONFLICT,
     RATE_LIMITED,
     PROVIDER_FAILED,

@@ -2,6 +2,7 @@ package dev.elements.core.oauth;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.hub.ProviderUsage;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,12 +14,19 @@ import java.util.Optional;
  *     said nothing (it was unreachable, or answered something unreadable); never a token
  * @param providerCode the provider's code for logs and diagnostics (such as {@code 190/463}); may be null
  * @param retryAfter how long the provider asked callers to wait; may be null
+ * @param usage how close the application is to the provider's limits, when the refusal said; may be null
  */
 public record ProviderError(
-        ProviderErrorClass errorClass, String providerMessage, String providerCode, Duration retryAfter) {
+        ProviderErrorClass errorClass, String providerMessage, String providerCode, Duration retryAfter,
+        ProviderUsage usage) {
 
     public ProviderError {
         requireNonNull(errorClass, "errorClass");
+    }
+
+    public ProviderError(ProviderErrorClass errorClass, String providerMessage, String providerCode,
+            Duration retryAfter) {
+        this(errorClass, providerMessage, providerCode, retryAfter, null);
     }
 
     /** A refusal in the provider's words. */
@@ -37,5 +45,9 @@ public record ProviderError(
 
     public Optional<Duration> retryAfterHint() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    public Optional<ProviderUsage> usageIfKnown() {
+        return Optional.ofNullable(usage);
     }
 }

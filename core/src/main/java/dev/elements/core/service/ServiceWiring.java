@@ -1,11 +1,15 @@
 package dev.elements.core.service;
 
 import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.hub.PageTokens;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementContext;
@@ -19,11 +23,13 @@ public final class ServiceWiring {
     private final ProvisioningService provisioning;
     private final InstanceService instances;
     private final RenewalService renewals;
+    private final HubService hub;
 
     /** The ports the instance services need. */
     public record Ports(ElementRegistry registry, InstanceRepository instances, TenantRepository tenants,
-            CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency, ElementContext context,
-            SecretGenerator secrets) {
+            CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
+            ProviderUsageLedger usage, PageTokens pageTokens, AuthenticateUseCase authentication,
+            ElementContext context, SecretGenerator secrets) {
     }
 
     public ServiceWiring(Ports ports) {
@@ -37,6 +43,12 @@ public final class ServiceWiring {
                 idempotent, ports.secrets(), ports.context().clock());
         this.instances = new InstanceService(ports.registry(), ports.instances(), describer, vault, codes, renewals,
                 ports.secrets(), ports.context().clock());
+        this.hub = new HubService(ports.registry(), ports.instances(), ports.authentication(), vault, renewals,
+                new UsageGovernor(ports.usage(), ports.context().clock()), ports.pageTokens(), ports.context());
+    }
+
+    public CallHubUseCase hub() {
+        return hub;
     }
 
     public ProvisionInstanceUseCase provisioning() {

@@ -1,12 +1,16 @@
 package dev.elements.core.spi;
 
 import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.hub.HubResult;
+import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The contract between the platform and an element plugin: everything that differs from one
@@ -81,5 +85,30 @@ public interface ElementProvider {
      */
     default Duration renewBeforeExpiry() {
         return Duration.ofMinutes(10);
+    }
+
+    /**
+     * Calls one of the element's hub resources at the provider. The platform has matched the
+     * resource from {@link #definition()}, renewed the credentials if they were due and translated
+     * the application's paging into {@link HubCall#page()}; the plugin sends the request (with the
+     * credentials only in it) and shapes the answer: a list resource returns the array of items and
+     * the provider's cursor for the next page, never the provider's URLs, which may carry tokens.
+     *
+     * <p>Elements without resources never have this called.
+     *
+     * @throws ProviderException classified as for the other methods; {@code INVALID_TOKEN} makes the
+     *     instance {@code NEEDS_REAUTH}
+     */
+    default HubResult callHub(HubCall call, ElementContext context) {
+        throw new UnsupportedOperationException(definition().key() + " has no hub resources");
+    }
+
+    /**
+     * The usage bucket an instance's calls count against, when the provider reports usage (see
+     * {@link ProviderUsage}): the platform holds calls back for every instance sharing a bucket
+     * once the provider says it is nearly used up, before the provider starts refusing them.
+     */
+    default Optional<String> usageBucket(Configuration configuration) {
+        return Optional.empty();
     }
 }

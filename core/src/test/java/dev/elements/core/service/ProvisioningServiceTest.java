@@ -36,6 +36,7 @@ class ProvisioningServiceTest {
             .instances(instances).tenants(tenants).cipher(new PassThroughCipher())
             .leases(new dev.elements.core.memory.InMemoryRefreshLeases())
             .idempotency(new dev.elements.core.memory.InMemoryIdempotencyRecords())
+            .usageLedger(new dev.elements.core.memory.InMemoryProviderUsageLedger())
             .clock(clock).provider(provider).build();
     private final Principal principal = elements.bootstrap().createFirstIfEmpty(null, null).orElseThrow().principal();
 

@@ -23,10 +23,12 @@ public final class Platform {
     public final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     public final InMemoryTenantRepository tenants = new InMemoryTenantRepository(clock);
     public final InMemoryIdempotencyRecords idempotency = new InMemoryIdempotencyRecords();
+    public final dev.elements.core.memory.InMemoryProviderUsageLedger usage =
+            new dev.elements.core.memory.InMemoryProviderUsageLedger();
     public final PassThroughCipher cipher = new PassThroughCipher();
     public final Elements elements = Elements.builder()
             .instances(instances).tenants(tenants).cipher(cipher)
-            .leases(new InMemoryRefreshLeases()).idempotency(idempotency)
+            .leases(new InMemoryRefreshLeases()).idempotency(idempotency).usageLedger(usage)
             .clock(clock).operatorSecret("operator-secret").provider(provider).build();
     public final String organizationSecret = Fixtures.secret();
     public final String userSecret = Fixtures.secret();

@@ -6,6 +6,9 @@ import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.element.ValueFormat;
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.hub.HubResult;
+import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.net.FormEncoding;
 import dev.elements.core.oauth.AuthorizationRequest;
@@ -41,6 +44,10 @@ public final class ScriptedElementProvider implements ElementProvider {
     private final AtomicInteger renewals = new AtomicInteger();
     private final List<Configuration> seenConfigurations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Duration renewalDelay = Duration.ZERO;
+    private volatile List<String> items = List.of();
+    private volatile int usagePercent = -1;
+    private final AtomicInteger hubCalls = new AtomicInteger();
+    private final List<HubCall> seenHubCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile java.util.concurrent.CountDownLatch renewalGate;
 
     @Override
@@ -64,7 +71,12 @@ public final class ScriptedElementProvider implements ElementProvider {
                                 "https://login.scripted.invalid/token"),
                         ConfigurationEntry.instance("pagination.max", "Page size limit", "Largest page", "100",
                                 ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER)),
-                List.of(new ResourceDefinition("me", "GET", "/me", "GET", "The authorized user", false)));
+                List.of(new ResourceDefinition("me", "GET", "/me", "GET", "The authorized user", false),
+                        new ResourceDefinition("items", "GET", "/items", "GET", "The scripted items, in pages", true),
+                        new ResourceDefinition("items", "POST", "/items", "POST", "Adds an item", false),
+                        new ResourceDefinition("items/{id}", "GET", "/items/{id}", "GET", "One item", false),
+                        new ResourceDefinition("items/special", "GET", "/items/special", "GET", "A literal path",
+                                false)));
     }
 
     /** The provider will accept {@code code} once, for a user with this id. */
@@ -89,6 +101,57 @@ public final class ScriptedElementProvider implements ElementProvider {
     public ScriptedElementProvider holdNextRenewal(java.util.concurrent.CountDownLatch gate) {
         this.renewalGate = gate;
         return this;
+    }
+
+    /** The items the paged {@code items} resource lists, as JSON objects, in order. */
+    public ScriptedElementProvider items(List<String> jsonObjects) {
+        this.items = List.copyOf(jsonObjects);
+        return this;
+    }
+
+    /** Every hub answer from now on reports this share of the application's budget used. */
+    public ScriptedElementProvider reportUsage(int percent) {
+        this.usagePercent = percent;
+        return this;
+    }
+
+    public int hubCalls() {
+        return hubCalls.get();
+    }
+
+    /** The calls the platform made of the hub, in order. */
+    public List<HubCall> seenHubCalls() {
+        return new ArrayList<>(seenHubCalls);
+    }
+
+    @Override
+    public java.util.Optional<String> usageBucket(Configuration configuration) {
+        return configuration.get("oauth.api.key").map(key -> KEY + ":app:" + key);
+    }
+
+    @Override
+    public HubResult callHub(HubCall call, ElementContext context) {
+        hubCalls.incrementAndGet();
+        seenHubCalls.add(call);
+        ProviderException failure = failures.poll();
+        String bucket = usageBucket(call.configuration()).orElseThrow();
+        ProviderUsage usage = usagePercent < 0 ? null : new ProviderUsage(bucket, usagePercent, null);
+        if (failure != null) {
+            ProviderError error = failure.error();
+            throw new ProviderException(new ProviderError(error.errorClass(), error.providerMessage(),
+                    error.providerCode(), error.retryAfter(), usage));
+        }
+        String path = call.resource().path();
+        if (path.equals("items") && call.resource().method().equals("GET")) {
+            int from = call.page().cursor() == null ? 0 : Integer.parseInt(call.page().cursor());
+            int to = Math.min(items.size(), from + call.page().limit());
+            String body = "[" + String.join(",", items.subList(from, to)) + "]";
+            return new HubResult(200, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), to - from,
+                    to < items.size() ? Integer.toString(to) : null, usage);
+        }
+        String body = "{\"path\":\"" + path + "\",\"id\":\"" + call.pathParameters().getOrDefault("id", "me")
+                + "\",\"nothing\":null,\"accessToken\":\"" + (call.tokens().accessToken().isEmpty() ? "" : "sent") + "\"}";
+        return new HubResult(200, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, null, usage);
     }
 
     public int exchanges() {

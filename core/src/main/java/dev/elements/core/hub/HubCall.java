@@ -1,0 +1,60 @@
+package dev.elements.core.hub;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.ResourceDefinition;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.oauth.TokenSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call of a hub resource, as the platform hands it to the plugin: the resource already
+ * matched, its path parameters resolved, the credentials fresh, the paging translated.
+ *
+ * @param resource the matched resource
+ * @param pathParameters values of the resource path's placeholders, such as {@code id}
+ * @param query the application's query parameters, minus the platform's own ({@code page},
+ *     {@code pageSize}, {@code nextPage}); {@code fields} and the like pass through
+ * @param body the request body (JSON), or empty
+ * @param tokens the instance's provider credentials; they go only into the request to the provider
+ * @param configuration the instance's effective configuration, secrets included
+ * @param page the page wanted, for list resources; null otherwise
+ */
+public record HubCall(
+        ResourceDefinition resource,
+        Map<String, String> pathParameters,
+        Map<String, List<String>> query,
+        byte[] body,
+        TokenSet tokens,
+        Configuration configuration,
+        PageRequest page) {
+
+    public HubCall {
+        requireNonNull(resource, "resource");
+        requireNonNull(tokens, "tokens");
+        requireNonNull(configuration, "configuration");
+        pathParameters = Map.copyOf(pathParameters);
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        query.forEach((name, values) -> copied.put(name, List.copyOf(values)));
+        query = java.util.Collections.unmodifiableMap(copied);
+        body = body == null ? new byte[0] : body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The first value of a query parameter, if given. */
+    public java.util.Optional<String> queryValue(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(0));
+    }
+
+    @Override
+    public String toString() {
+        return "HubCall[" + resource.method() + " " + resource.path() + ", " + page + "]";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.elements.core.port.in;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code /hubs/{hub}/{path}}: the hub segment is not used; the element token decides the instance.
+ *
+ * @param credentials the Authorization header: an Element token, and User and Organization when sent
+ * @param method the verb
+ * @param path the resource path below the hub, such as {@code user/me/friends}
+ * @param query every query parameter, including the platform's {@code page}, {@code pageSize} and
+ *     {@code nextPage}
+ * @param body the request body, or empty
+ */
+public record HubRequest(PresentedCredentials credentials, String method, String path,
+        Map<String, List<String>> query, byte[] body) {
+
+    public HubRequest {
+        requireNonNull(credentials, "credentials");
+        method = requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+        requireNonNull(path, "path");
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        query.forEach((name, values) -> copied.put(name, List.copyOf(values)));
+        query = java.util.Collections.unmodifiableMap(copied);
+        body = body == null ? new byte[0] : body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "HubRequest[" + method + " " + path + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.elements.core.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.CommonConfiguration;
+import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.element.RegisteredElement;
+import dev.elements.core.element.ResourceDefinition;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.hub.HubResult;
+import dev.elements.core.hub.JsonNulls;
+import dev.elements.core.hub.PageRequest;
+import dev.elements.core.hub.PageTokens;
+import dev.elements.core.hub.ResourceMatcher;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
+import dev.elements.core.port.in.HubRequest;
+import dev.elements.core.port.in.HubResponse;
+import dev.elements.core.port.in.PresentedCredentials;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.spi.ElementContext;
+import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.SecretDigest;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Calls the provider through an instance: finds the instance from the element token, renews its
+ * credentials first if they are due (once, however many calls arrive together), translates Cloud
+ * Elements paging into the provider's cursors, retries what may be retried, and turns the provider's
+ * refusals into the platform's answers. A rejected token makes the instance {@code NEEDS_REAUTH}.
+ */
+public final class HubService implements CallHubUseCase {
+    private static final System.Logger LOG = System.getLogger(HubService.class.getName());
+    static final Set<String> PAGING_PARAMETERS = Set.of("page", "pageSize", "nextPage");
+    /** Cloud Elements' page size when the application names none, before {@code pagination.max} caps it. */
+    static final int DEFAULT_PAGE_SIZE = 200;
+    /** Attempts of a GET that failed for a passing reason, with these pauses in between. */
+    static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(200), Duration.ofMillis(600));
+
+    private final ElementRegistry registry;
+    private final InstanceRepository instances;
+    private final AuthenticateUseCase authentication;
+    private final CredentialVault vault;
+    private final RenewalService renewals;
+    private final UsageGovernor usage;
+    private final PageTokens pageTokens;
+    private final ElementContext context;
+
+    HubService(ElementRegistry registry, InstanceRepository instances, AuthenticateUseCase authentication,
+            CredentialVault vault, RenewalService renewals, UsageGovernor usage, PageTokens pageTokens,
+            ElementContext context) {
+        this.registry = requireNonNull(registry, "registry");
+        this.instances = requireNonNull(instances, "instances");
+        this.authentication = requireNonNull(authentication, "authentication");
+        this.vault = requireNonNull(vault, "vault");
+        this.renewals = requireNonNull(renewals, "renewals");
+        this.usage = requireNonNull(usage, "usage");
+        this.pageTokens = requireNonNull(pageTokens, "pageTokens");
+        this.context = requireNonNull(context, "context");
+    }
+
+    @Override
+    public HubResponse call(HubRequest request) {
+        Instance instance = instanceOf(request.credentials());
+        RegisteredElement element = registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(
+                ErrorCode.INTERNAL_ERROR, "Element " + instance.elementKey() + " is not installed"));
+        ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
+                request.path());
+        if (!instance.valid()) {
+            throw new PlatformException(ErrorCode.PROVIDER_TOKEN_REJECTED, "Instance " + instance.id()
+                    + " needs a new authorization: " + instance.statusReason());
+        }
+        Instance fresh = renewals.renewIfDue(instance);
+        InstanceSecrets secrets = vault.open(fresh);
+        Configuration configuration = ConfigurationPolicy.effective(element.definition(), fresh, secrets);
+        Optional<String> bucket = element.provider().usageBucket(configuration);
+        bucket.ifPresent(usage::beforeCall);
+
+        ResourceDefinition resource = match.resource();
+        String resourceKey = request.method() + " " + request.path();
+        Map<String, List<String>> query = new LinkedHashMap<>(request.query());
+        query.keySet().removeAll(PAGING_PARAMETERS);
+        Paging paging = resource.paged() ? paging(request, fresh, resourceKey, configuration) : null;
+        HubResult result = null;
+        PageRequest page = paging == null ? null : PageRequest.first(paging.pageSize());
+        if (paging != null && paging.cursor() != null) {
+            page = new PageRequest(paging.pageSize(), paging.cursor());
+        }
+        int walks = paging == null ? 1 : paging.pagesToWalk();
+        for (int walked = 1; walked <= walks; walked++) {
+            HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
+                    configuration, page);
+            result = callWithRetries(element, fresh, call);
+            if (walked < walks) {
+                if (result.nextCursor() == null) {
+                    result = new HubResult(200, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, null,
+                            null);
+                    break;
+                }
+                page = new PageRequest(paging.pageSize(), result.nextCursor());
+            }
+        }
+        byte[] body = configuration.flag(CommonConfiguration.FILTER_RESPONSE_NULLS, true)
+                ? JsonNulls.strip(result.body())
+                : result.body();
+        String nextPage = paging == null || result.nextCursor() == null
+                ? null
+                : pageTokens.issue(fresh.id(), resourceKey, new PageTokens.Page(result.nextCursor(),
+                        paging.pageSize()), context.clock().instant());
+        return new HubResponse(fresh.id(), result.status(), body, result.itemCount(), nextPage);
+    }
+
+    /**
+     * @param pageSize items per page, capped by {@code pagination.max}
+     * @param cursor where to start (a {@code nextPage} token), or null for the first page
+     * @param pagesToWalk how many provider pages to read to reach the page asked for
+     */
+    private record Paging(int pageSize, String cursor, int pagesToWalk) {
+    }
+
+    private Paging paging(HubRequest request, Instance instance, String resourceKey, Configuration configuration) {
+        int maximum = (int) Math.min(Integer.MAX_VALUE,
+                configuration.positiveNumber(CommonConfiguration.PAGINATION_MAX, DEFAULT_PAGE_SIZE));
+        Optional<String> nextPage = first(request.query(), "nextPage");
+        Optional<Integer> pageSize = first(request.query(), "pageSize").map(value -> positive("pageSize", value));
+        if (nextPage.isPresent()) {
+            PageTokens.Page page = pageTokens.open(nextPage.get(), instance.id(), resourceKey,
+                    context.clock().instant());
+            return new Paging(Math.min(pageSize.orElse(page.pageSize()), maximum), page.cursor(), 1);
+        }
+        int number = first(request.query(), "page").map(value -> positive("page", value)).orElse(1);
+        return new Paging(Math.min(pageSize.orElse(DEFAULT_PAGE_SIZE), maximum), null, number);
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PlatformException(ErrorCode.INVALID_FIELD, name + " must be a whole number of 1 or more");
+    }
+
+    private static Optional<String> first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private HubResult callWithRetries(RegisteredElement element, Instance instance, HubCall call) {
+        boolean retryable = call.resource().method().equals("GET");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                HubResult result = element.provider().callHub(call, context);
+                result.usageIfKnown().ifPresent(reading -> usage.observed(reading, null));
+                return result;
+            } catch (ProviderException e) {
+                e.error().usageIfKnown().ifPresent(reading -> usage.observed(reading, e.error().retryAfter()));
+                if (retryable && e.errorClass() == ProviderErrorClass.TRANSIENT && attempt < RETRY_PAUSES.size()) {
+                    pause(RETRY_PAUSES.get(attempt));
+                    continue;
+                }
+                if (e.errorClass() == ProviderErrorClass.INVALID_TOKEN
+                        || e.errorClass() == ProviderErrorClass.INVALID_GRANT) {
+                    markRejected(instance, call, e);
+                }
+                throw ProviderFailures.duringCall(e, element.key().value());
+            }
+        }
+    }
+
+    /** The provider no longer takes the token this call used: the instance needs a new authorization. */
+    private void markRejected(Instance instance, HubCall call, ProviderException failure) {
+        String why = "The provider rejected the credentials" + failure.error().message().map(m -> " (" + m + ")")
+                .orElse("") + "; the user must authorize again";
+        Instance current = instance;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (!vault.open(current).tokens().accessToken().equals(call.tokens().accessToken())) {
+                return;
+            }
+            if (instances.update(current.change().credentials(current.credentials().rejected(why))
+                    .at(context.clock().instant()))) {
+                LOG.log(Level.WARNING, "Instance {0} needs a new authorization: its token was rejected", current.id());
+                return;
+            }
+            Optional<Instance> reread = instances.findById(current.id());
+            if (reread.isEmpty()) {
+                return;
+            }
+            current = reread.get();
+        }
+    }
+
+    /** The instance the element token names; User and Organization, when sent, must be its organization's. */
+    private Instance instanceOf(PresentedCredentials credentials) {
+        if (credentials.elementToken() == null) {
+            throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
+                    "Hub calls need an Authorization header with an Element token");
+        }
+        Instance instance = instances.findByTokenDigest(SecretDigest.of(credentials.elementToken()))
+                .orElseThrow(() -> new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid Element token"));
+        if (credentials.userSecret() != null || credentials.organizationSecret() != null) {
+            Principal principal = authentication.authenticate(credentials);
+            if (!principal.organizationId().equals(instance.organizationId())) {
+                throw new PlatformException(ErrorCode.INVALID_CREDENTIALS,
+                        "The Element token does not belong to this organization");
+            }
+        }
+        if (instance.disabled()) {
+            throw new PlatformException(ErrorCode.INSTANCE_DISABLED, "Instance " + instance.id() + " is disabled");
+        }
+        return instance;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting to retry");
+        }
+    }
+}
