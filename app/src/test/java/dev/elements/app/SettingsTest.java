@@ -108,6 +108,22 @@ class SettingsTest {
     }
 
     @Test
+    void keysDerivedFromTheMasterKeyDependOnItAndOnTheirPurposeOnly() {
+        byte[] key = new byte[32];
+        key[5] = 9;
+        dev.elements.app.config.MasterKey master = new dev.elements.app.config.MasterKey(key);
+        byte[] other = key.clone();
+        other[5] = 10;
+
+        assertThat(master.derive("hub-page-tokens")).hasSize(32)
+                .isEqualTo(new dev.elements.app.config.MasterKey(key.clone()).derive("hub-page-tokens"))
+                .isNotEqualTo(master.derive("something else"))
+                .isNotEqualTo(new dev.elements.app.config.MasterKey(other).derive("hub-page-tokens"))
+                .isNotEqualTo(key);
+        assertThat(master.toString()).doesNotContain("9");
+    }
+
+    @Test
     void aConfiguredMasterKeyWinsAndWritesNoFile() {
         byte[] key = new byte[32];
         key[0] = 7;

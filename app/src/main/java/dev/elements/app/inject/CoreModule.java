@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.elements.app.config.MasterKey;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.Elements;
@@ -31,7 +32,7 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Elements elements(List<ElementProvider> plugins, PersistenceStore store) {
+    Elements elements(List<ElementProvider> plugins, PersistenceStore store, MasterKey masterKey) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
@@ -43,7 +44,10 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .providerTimeout(providers.timeout())
                 .readinessCheck(store.readinessCheck())
-                .credentialKeys(store.credentialKeys());
+                .credentialKeys(store.credentialKeys())
+                .usageLedger(store.providerUsageLedger())
+                // Every node derives the same key, so a page token from one node works on all.
+                .pageTokenKey(masterKey.derive("hub-page-tokens"));
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.MasterKey;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.persistence.PersistenceStore;
@@ -22,9 +23,14 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PersistenceStore store() {
-        byte[] masterKey = MasterKeyFile.resolve(security, database.dataDirectory());
+    MasterKey masterKey() {
+        return new MasterKey(MasterKeyFile.resolve(security, database.dataDirectory()));
+    }
+
+    @Provides
+    @Singleton
+    PersistenceStore store(MasterKey masterKey) {
         String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
-        return PersistenceStore.open(url, database.user(), database.password(), masterKey);
+        return PersistenceStore.open(url, database.user(), database.password(), masterKey.bytes());
     }
 }
