@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.Elements;
 import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
@@ -21,7 +22,8 @@ public record ApiUseCases(
         ManageTenantsUseCase tenants,
         ManageCredentialKeysUseCase credentialKeys,
         AuthenticateUseCase authentication,
-        CheckHealthUseCase health) {
+        CheckHealthUseCase health,
+        CallHubUseCase hub) {
 
     public ApiUseCases {
         requireNonNull(elements, "elements");
@@ -32,12 +34,13 @@ public record ApiUseCases(
         requireNonNull(credentialKeys, "credentialKeys");
         requireNonNull(authentication, "authentication");
         requireNonNull(health, "health");
+        requireNonNull(hub, "hub");
     }
 
     /** Everything an {@link Elements} offers. */
     public static ApiUseCases of(Elements elements) {
         return new ApiUseCases(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
                 elements.instances(), elements.tenants(), elements.credentialKeys(), elements.authentication(),
-                elements.health());
+                elements.health(), elements.hub());
     }
 }

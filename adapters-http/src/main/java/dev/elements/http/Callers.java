@@ -43,7 +43,13 @@ final class Callers {
         authentication.authenticateOperator(credentials(ctx));
     }
 
-    private static PresentedCredentials credentials(Context ctx) {
+    /**
+     * The secrets the one Authorization header presents, not yet checked: for routes whose use
+     * case authenticates by itself (hub calls, where the Element token decides).
+     *
+     * @throws PlatformException (401) when the header is malformed or sent more than once
+     */
+    static PresentedCredentials credentials(Context ctx) {
         if (Collections.list(ctx.req().getHeaders(AuthorizationHeader.NAME)).size() > 1) {
             throw new PlatformException(ErrorCode.INVALID_CREDENTIALS,
                     "Send one Authorization header with comma-separated pairs, not several headers");

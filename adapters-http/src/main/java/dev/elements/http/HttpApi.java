@@ -24,7 +24,8 @@ public final class HttpApi {
     public static final String BASE_PATH = "/elements/api-v2";
     /** The Cloud Elements custom response headers a browser client may read. */
     static final String EXPOSED_HEADERS = "Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id,"
-            + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition";
+            + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition,"
+            + " Elements-Element-Instance-Id";
 
     /** Kept-alive connections without a request get this long to close once stopping begins. */
     private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
@@ -55,6 +56,7 @@ public final class HttpApi {
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), callers, bodies, json);
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), callers, json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
+        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -71,6 +73,7 @@ public final class HttpApi {
             tenantRoutes.addTo(config.routes);
             operatorRoutes.addTo(config.routes);
             healthRoutes.addTo(config.routes);
+            hubRoutes.addTo(config.routes);
             // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
             // claimed explicitly: the most specific registration wins.
             config.routes.exception(HttpResponseException.class, errors::handle);

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Turns a request body into a JSON object, refusing in this order: not JSON (415), too large
- * (413), not parseable (400), not an object (400).
+ * (413), not parseable (400), not an object (400). Hub calls take any JSON value, or none.
  */
 final class RequestBodies {
     private final JsonCodec json;
@@ -34,6 +34,29 @@ final class RequestBodies {
                     "The request body must be a JSON object, not " + kind(tree));
         }
         return object;
+    }
+
+    /**
+     * The body as sent, for passing on unchanged (hub calls): empty when there is none, whatever
+     * the content type says; otherwise it must be declared JSON (415), fit the limit (413) and
+     * parse as one JSON value of any kind (400), so that no provider is sent what it would
+     * misread.
+     */
+    byte[] optionalJson(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0) {
+            return new byte[0];
+        }
+        if (declared > 0) {
+            requireJson(ctx.contentType());
+        }
+        byte[] bytes = read(ctx);
+        if (bytes.length == 0) {
+            return bytes;
+        }
+        requireJson(ctx.contentType());
+        json.parse(bytes);
+        return bytes;
     }
 
     /**

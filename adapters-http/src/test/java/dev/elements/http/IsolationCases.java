@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The isolation matrix: one case (or more) for every verb of every instance and user route.
+ * The isolation matrix: one case (or more) for every verb of every instance, user and hub route.
  * {@link IsolationMatrixTest} runs each case with one organization's secrets against the other's
  * instances and users, and fails when a registered route has no case here; add one with each new
  * route. Routes are templates relative to {@link HttpApi#BASE_PATH}, spelled as registered.
@@ -31,6 +31,11 @@ final class IsolationCases {
     enum Outcome {
         /** 404, as for something that does not exist. */
         NOT_FOUND,
+        /**
+         * 401, as for a wrong secret: hub calls, whose instance the Element token names, refuse a
+         * User and Organization of another organization than the token's.
+         */
+        UNAUTHENTICATED,
         /** 200 with a list of the caller's own, holding none of the other organization's ids. */
         LISTS_OWN,
         /** 200 with something of the caller's own, though the request repeats the other's (Idempotency-Key too). */
@@ -41,11 +46,26 @@ final class IsolationCases {
 
     /**
      * @param route the route template, possibly with a query; {@code {id}}, {@code {configId}} and
-     *     {@code {keyOrId}} are filled in per run
+     *     {@code {keyOrId}} are filled in per run, {@code {hub}} with the scripted element's hub
      * @param body a JSON body or null; {@code {code}} becomes a fresh code, {@code {email}} an email
      *     address, and {@link #PROVISIONING} the other organization's own provisioning body
+     * @param resource what {@code <path>} of a hub route becomes; null for other routes
+     * @param ownerStatus what the owner gets for the same request: 200, but 405 for a verb of a
+     *     hub route that the scripted element has no resource for, which shows the call passed the
+     *     token check and reached the matching of resources
      */
-    record Case(String method, String route, Target target, Outcome outcome, String body) {
+    record Case(String method, String route, Target target, Outcome outcome, String body, String resource,
+            int ownerStatus) {
+        Case(String method, String route, Target target, Outcome outcome, String body) {
+            this(method, route, target, outcome, body, null, 200);
+        }
+
+        /** A hub call with the other organization's Element token and the caller's User and Organization. */
+        static Case hub(String method, String resource, String body, int ownerStatus) {
+            return new Case(method, HUB_ROUTE, Target.INSTANCE_TOKEN, Outcome.UNAUTHENTICATED, body, resource,
+                    ownerStatus);
+        }
+
         /** The registered route this case exercises: verb and template without the query. */
         String routeKey() {
             int query = route.indexOf('?');
@@ -54,9 +74,13 @@ final class IsolationCases {
 
         @Override
         public String toString() {
-            return method + " " + route + (target == Target.INSTANCE_TOKEN ? " (Element token)" : "");
+            String shown = resource == null ? route : route.replace("<path>", resource);
+            return method + " " + shown + (target == Target.INSTANCE_TOKEN ? " (Element token)" : "");
         }
     }
+
+    /** The hub route as registered; the hub segment is any name, the token decides. */
+    static final String HUB_ROUTE = "/hubs/{hub}/<path>";
 
     /** Stands for the body the other organization provisioned its instance with. */
     static final String PROVISIONING = "{provisioning}";
@@ -134,5 +158,14 @@ final class IsolationCases {
             new Case("PATCH", "/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, USER_CHANGES),
             new Case("POST", "/users/{id}/secret", Target.USER_ID, Outcome.NOT_FOUND, null),
             new Case("GET", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
-            new Case("PATCH", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, USER_CHANGES));
+            new Case("PATCH", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, USER_CHANGES),
+
+            // Hub calls: the Element token names the instance, so no id is there to hide; the caller's
+            // own User and Organization beside another organization's token are refused as wrong.
+            Case.hub("GET", "me", null, 200),
+            Case.hub("GET", "items?pageSize=1", null, 200),
+            Case.hub("POST", "items", "{\"message\": \"taken\"}", 200),
+            Case.hub("PUT", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hub("PATCH", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hub("DELETE", "items/1", null, 405));
 }

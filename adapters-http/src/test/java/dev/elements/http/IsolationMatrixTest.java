@@ -35,13 +35,18 @@ import org.junit.jupiter.api.TestInstance;
  * and even Idempotency-Keys) run every case of {@link IsolationCases} against each other, as
  * administrator and as plain user; the owner then runs the same requests successfully, so that no
  * 404 here comes from a malformed case. And the matrix must cover every route Javalin serves under
- * {@code /instances}, {@code /users}, {@code /organizations} and {@code /elements/{keyOrId}/instances}.
+ * {@code /instances}, {@code /users}, {@code /organizations}, {@code /elements/{keyOrId}/instances}
+ * and {@code /hubs}. Hub routes are scoped by the Element token, not by an id: another
+ * organization's token with the caller's own User and Organization must get 401 there, and reach
+ * no provider.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IsolationMatrixTest {
     private static final String USERS = ApiServer.BASE + "/users";
     private static final Pattern TENANT_SCOPED =
-            Pattern.compile("/(instances|users|organizations)(/.*)?|/elements/[^/]+/instances(/.*)?");
+            Pattern.compile("/(instances|users|organizations|hubs)(/.*)?|/elements/[^/]+/instances(/.*)?");
+    /** The scripted element's hub; the token decides, so any name would do. */
+    private static final String HUB = "testing";
     private static final List<String> ELEMENT_REFERENCES =
             List.of(ScriptedElementProvider.KEY, Long.toString(ScriptedElementProvider.ID));
 
@@ -130,7 +135,8 @@ class IsolationMatrixTest {
 
         assertThat(registered).as("Javalin's route table is read")
                 .contains("GET /instances/{id}", "DELETE /instances", "POST /users/{id}/secret",
-                        "PATCH /elements/{keyOrId}/instances/{id}", "POST /organizations");
+                        "PATCH /elements/{keyOrId}/instances/{id}", "POST /organizations",
+                        "GET /hubs/{hub}/<path>", "DELETE /hubs/{hub}/<path>");
         List<String> missing = registered.stream()
                 .filter(route -> !covered.contains(route) && !IsolationCases.NOT_TENANT_SCOPED.containsKey(route))
                 .toList();
@@ -184,6 +190,7 @@ class IsolationMatrixTest {
         Ids victimIds = idsOf(victim);
         int exchanges = server.provider.exchanges();
         int renewals = server.provider.renewals();
+        int hubCalls = server.provider.hubCalls();
         if (c.body() != null && c.body().equals(IsolationCases.PROVISIONING)) {
             // Should core provision anew, the provider accepts the repeated code; the instance must be the caller's.
             server.provider.accept(aim.instance().code(), "provider-" + aim.instance().code());
@@ -202,6 +209,15 @@ class IsolationMatrixTest {
                     assertThat(response.message()).as("a token's 404 names no id")
                             .doesNotContainPattern("\\b" + aim.instance().id() + "\\b");
                 }
+            }
+            case UNAUTHENTICATED -> {
+                assertThat(response.status()).as(response.body()).isEqualTo(401);
+                assertThat(response.json().path("requestId").asText()).isEqualTo(response.requestId());
+                assertThat(server.provider.hubCalls()).as("the provider was not called").isEqualTo(hubCalls);
+                assertThat(server.provider.renewals()).as("nothing was renewed").isEqualTo(renewals);
+                assertThat(response.header(HubRoutes.INSTANCE_ID)).as("the instance is not named").isNull();
+                assertThat(response.message()).as("a token's refusal names no id")
+                        .doesNotContainPattern("\\b" + aim.instance().id() + "\\b");
             }
             case LISTS_OWN -> {
                 assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -254,7 +270,7 @@ class IsolationMatrixTest {
 
         ApiServer.Response response = send(c, owner.authorization(), aim, element, newUser, server.acceptedCode());
 
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isEqualTo(c.ownerStatus());
         if (c.outcome() == Outcome.LISTS_OWN) {
             Set<Long> expected = c.route().contains("users")
                     ? Set.of(owner.id(), first.member().id())
@@ -286,6 +302,8 @@ class IsolationMatrixTest {
         long id = c.target() == Target.USER_ID ? targetUser.id() : aim.instance().id();
         String path = ApiServer.BASE + c.route()
                 .replace("{keyOrId}", element == null ? "" : element)
+                .replace("{hub}", HUB)
+                .replace("<path>", c.resource() == null ? "" : c.resource())
                 .replace("{configId}", Long.toString(paginationEntry))
                 .replace("{id}", Long.toString(id));
         String headerValue = c.target() == Target.INSTANCE_TOKEN

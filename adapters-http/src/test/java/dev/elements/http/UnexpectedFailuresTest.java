@@ -32,7 +32,8 @@ class UnexpectedFailuresTest {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
         ApiUseCases all = ApiUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
-                all.tenants(), all.credentialKeys(), all.authentication(), all.health()), HttpApiSettings.defaults());
+                all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
+                HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/elements/api-v2/elements"))

@@ -8,6 +8,7 @@ import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeys;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
  * schema up to date and hands out the repositories, renewal leases, idempotency records, the
- * credential cipher with its key rotation, and a readiness check.
+ * credential cipher with its key rotation, the provider usage ledger, and a readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
  */
 public final class PersistenceStore implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiTenantRepository tenants;
     private final JdbiRefreshLeases refreshLeases;
     private final JdbiIdempotencyRecords idempotencyRecords;
+    private final JdbiProviderUsageLedger providerUsageLedger;
     private final TinkCredentialCipher cipher;
     private final DatabaseReadinessCheck readiness;
 
@@ -63,6 +65,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.tenants = new JdbiTenantRepository(jdbi, clock);
         this.refreshLeases = new JdbiRefreshLeases(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
+        this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
         this.cipher = cipher;
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT);
     }
@@ -132,6 +135,14 @@ public final class PersistenceStore implements AutoCloseable {
 
     public IdempotencyRecords idempotencyRecords() {
         return idempotencyRecords;
+    }
+
+    /**
+     * Provider usage readings, shared by every node on this database, so that all of them hold
+     * back an application's calls together when its provider budget runs out.
+     */
+    public ProviderUsageLedger providerUsageLedger() {
+        return providerUsageLedger;
     }
 
     public CredentialCipher credentialCipher() {

@@ -1,10 +1,16 @@
 package dev.elements.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.elements.core.Elements;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Instance;
+import dev.elements.core.port.in.HubRequest;
+import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
@@ -13,9 +19,11 @@ import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.MutableClock;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,11 +38,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Core's own services on two nodes that share one PostgreSQL database through this module: what
  * the ports promise is what the services rely on, so here the provider is asked once per renewal
- * and per idempotent request across nodes, and one node creates the first organization.
+ * and per idempotent request across nodes, and one node creates the first organization; a provider
+ * budget nearly used up on one node holds calls back on the other, and a page token of one node
+ * opens on the other.
  */
 class CoreServicesOnSharedPostgresTest {
     private static final String ORGANIZATION_SECRET = Fixtures.secret();
     private static final String USER_SECRET = Fixtures.secret();
+    /** Nodes serving one application share the key that seals page tokens, as they share the database. */
+    private static final byte[] PAGE_TOKEN_KEY = TestDatabases.newMasterKey();
 
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
@@ -64,6 +76,7 @@ class CoreServicesOnSharedPostgresTest {
         return Elements.builder()
                 .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
                 .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
+                .usageLedger(store.providerUsageLedger()).pageTokenKey(PAGE_TOKEN_KEY)
                 .clock(clock).provider(provider).build();
     }
 
@@ -135,6 +148,43 @@ class CoreServicesOnSharedPostgresTest {
         assertThat(replayed.token()).isEqualTo(first.token()).isPresent();
         assertThat(provider.exchanges()).isEqualTo(1);
         assertThat(accessToken(storeA.instances().findById(first.id()).orElseThrow())).startsWith("access-");
+    }
+
+    @Test
+    void aBudgetNearlyUsedUpOnOneNodeHoldsCallsBackOnTheOther() {
+        Principal principal = bootstrap();
+        String token = nodeA.provisioning().provision(command(principal, code(), null)).token().orElseThrow();
+        provider.reportUsage(97);
+
+        assertThat(nodeA.hub().call(hubCall(token, "me", Map.of())).status()).isEqualTo(200);
+        int calls = provider.hubCalls();
+        Throwable held = catchThrowable(() -> nodeB.hub().call(hubCall(token, "me", Map.of())));
+
+        assertThat(held).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.USAGE_BUDGET_EXHAUSTED);
+            assertThat(e.retryAfter()).isPresent();
+        });
+        assertThat(provider.hubCalls()).as("node B did not call the provider").isEqualTo(calls);
+        assertThat(storeB.providerUsageLedger().latest(ScriptedElementProvider.KEY + ":app:"
+                + Platform.configuration().get("oauth.api.key")).orElseThrow().percent()).isEqualTo(97);
+    }
+
+    @Test
+    void aPageTokenOfOneNodeOpensOnTheOther() {
+        Principal principal = bootstrap();
+        String token = nodeA.provisioning().provision(command(principal, code(), null)).token().orElseThrow();
+        provider.items(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
+
+        HubResponse first = nodeA.hub().call(hubCall(token, "items", Map.of("pageSize", List.of("2"))));
+        HubResponse second = nodeB.hub().call(hubCall(token, "items",
+                Map.of("nextPage", List.of(first.nextPage().orElseThrow()))));
+
+        assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("[{\"n\":3}]");
+        assertThat(second.nextPage()).isEmpty();
+    }
+
+    private static HubRequest hubCall(String elementToken, String path, Map<String, List<String>> query) {
+        return new HubRequest(new PresentedCredentials(null, null, elementToken, null), "GET", path, query, null);
     }
 
     private Principal bootstrap() {

@@ -79,7 +79,8 @@ class PersistenceStoreTest {
             // Flyway may also record markers of its own (H2 gets one), which have no version.
             assertThat(migrations).filteredOn(row -> row.get("version") != null)
                     .extracting(row -> row.get("script"))
-                    .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql");
+                    .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql",
+                            "V3__provider_usage.sql");
             assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
         }
 

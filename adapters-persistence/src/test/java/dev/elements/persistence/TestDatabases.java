@@ -57,6 +57,7 @@ final class TestDatabases {
             handle.execute("DELETE FROM instances");
             handle.execute("DELETE FROM idempotency_records");
             handle.execute("DELETE FROM bootstrap");
+            handle.execute("DELETE FROM provider_usage");
             handle.execute("DELETE FROM users");
             handle.execute("DELETE FROM organizations");
         });

@@ -1,0 +1,90 @@
+package dev.elements.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.in.CallHubUseCase;
+import dev.elements.core.port.in.HubRequest;
+import dev.elements.core.port.in.HubResponse;
+import dev.elements.core.port.in.PresentedCredentials;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /hubs/{hub}/...}: calls to the provider through the instance the Element token names.
+ * The hub segment is accepted and ignored, as Cloud Elements did: the token alone decides the
+ * instance, so a client may name any hub. Everything else (which instance, which resource, paging,
+ * retries, the provider's refusals) is the use case's; this class only carries the request in and
+ * the answer out, the provider's body byte for byte.
+ */
+final class HubRoutes {
+    static final String BASE = HttpApi.BASE_PATH + "/hubs";
+    /**
+     * {@code <path>} is Javalin's parameter that spans slashes ({@code {name}} stops at one), so one
+     * route takes {@code me} as well as {@code user/123/friends}.
+     */
+    static final String ROUTE = BASE + "/{hub}/<path>";
+    static final String INSTANCE_ID = "Elements-Element-Instance-Id";
+    static final String RETURNED_COUNT = InstanceRoutes.RETURNED_COUNT;
+    static final String NEXT_PAGE_TOKEN = "Elements-Next-Page-Token";
+    static final List<HandlerType> METHODS =
+            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final CallHubUseCase hub;
+    private final RequestBodies bodies;
+
+    HubRoutes(CallHubUseCase hub, RequestBodies bodies) {
+        this.hub = requireNonNull(hub, "hub");
+        this.bodies = requireNonNull(bodies, "bodies");
+    }
+
+    void addTo(RoutesConfig routes) {
+        for (HandlerType method : METHODS) {
+            routes.addHttpHandler(method, ROUTE, this::call);
+        }
+    }
+
+    private void call(Context ctx) {
+        PresentedCredentials credentials = Callers.credentials(ctx);
+        if (credentials.elementToken() == null) {
+            // Refused before the body is read, as every other route refuses an anonymous caller
+            // first; a wrong token is the use case's to find.
+            throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
+                    "Hub calls need an Authorization header with an Element token");
+        }
+        byte[] body = bodies.optionalJson(ctx);
+        HubResponse response = hub.call(new HubRequest(credentials, ctx.method().name(), resourcePath(ctx),
+                ctx.queryParamMap(), body));
+        ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
+        ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
+        response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));
+        ctx.status(response.status()).contentType(JsonCodec.CONTENT_TYPE).result(response.body());
+    }
+
+    /**
+     * The resource path below the hub, decoded. Refused: an encoded slash, which decoding would
+     * turn into a separator (so {@code items%2F42} would call {@code items/{id}} and
+     * {@code user%2F1%2Ffriends} something else than the id it seemed to name), and the segments
+     * {@code .} and {@code ..}, which no encoding protects and which the provider's server would
+     * resolve into another of its paths with this instance's token.
+     */
+    static String resourcePath(Context ctx) {
+        String raw = ctx.req().getRequestURI();
+        if (raw != null && raw.toLowerCase(Locale.ROOT).contains("%2f")) {
+            throw new PlatformException(ErrorCode.MALFORMED_REQUEST,
+                    "A hub path may not contain an encoded slash (%2F)");
+        }
+        String path = ctx.pathParam("path");
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new PlatformException(ErrorCode.MALFORMED_REQUEST,
+                        "A hub path may not contain the segments . or ..");
+            }
+        }
+        return path;
+    }
+}
