@@ -60,7 +60,8 @@ public final class ResourceMatcher {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < template.length; i++) {
             if (isPlaceholder(template[i])) {
-                if (segments[i].isEmpty()) {
+                // A value that could climb the provider's path (".", "..") names no resource.
+                if (segments[i].isEmpty() || segments[i].equals(".") || segments[i].equals("..")) {
                     return null;
                 }
                 parameters.put(template[i].substring(1, template[i].length() - 1), segments[i]);

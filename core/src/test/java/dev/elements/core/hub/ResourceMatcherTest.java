@@ -33,6 +33,9 @@ class ResourceMatcherTest {
 
     @Test
     void anUnknownPathIsNotFoundAndAKnownOneWithAnotherVerbIsNotSupported() {
+        assertThatThrownBy(() -> ResourceMatcher.match(RESOURCES, "GET", "user/.."))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
         assertThatThrownBy(() -> ResourceMatcher.match(RESOURCES, "GET", "groups/1"))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
