@@ -174,6 +174,48 @@ class ClusterTest {
     }
 
     @Test
+    void aStormOfHubCallsOnTwoNodesWithADueTokenRenewsOnceAndEveryCallUsesTheNewToken() throws Exception {
+        Answer created = clientA.post("/instances", body(code()));
+        String elementToken = created.json().path("token").asText();
+        long id = created.json().path("id").asLong();
+        String before = storedToken(id);
+        ApiClient hubA = new ApiClient(nodeA.port(), "Element " + elementToken);
+        ApiClient hubB = new ApiClient(nodeB.port(), "Element " + elementToken);
+        facebook.resetCounters();
+        facebook.setLatency(Duration.ofMillis(800));
+
+        clock.advance(Duration.ofHours(1));
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Answer>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                ApiClient client = i % 2 == 0 ? hubA : hubB;
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return client.get("/hubs/social/user/me");
+                }, callers));
+            }
+            start.countDown();
+            for (CompletableFuture<Answer> call : calls) {
+                Answer answer = call.get();
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                assertThat(answer.json().path("id").asText()).isEqualTo(ada.id());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        String renewed = storedToken(id);
+        assertThat(facebook.longLivedExchanges()).isEqualTo(1);
+        assertThat(renewed).isNotEqualTo(before).isEqualTo(facebook.latestTokenOf(ada).orElseThrow());
+        List<String> tokensUsed = facebook.requests().stream()
+                .filter(request -> request.path().endsWith("/me"))
+                .map(request -> request.header("Authorization").orElse(""))
+                .toList();
+        assertThat(tokensUsed).hasSize(20).containsOnly("Bearer " + renewed);
+    }
+
+    @Test
     void theBackgroundRenewalOfTwoNodesRenewsADueInstanceOnce() throws Exception {
         Answer created = clientB.post("/instances", body(code()));
         long id = created.json().path("id").asLong();

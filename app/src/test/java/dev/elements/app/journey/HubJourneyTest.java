@@ -1,0 +1,239 @@
+package dev.elements.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.app.ElementsServer;
+import dev.elements.app.TestServers;
+import dev.elements.app.journey.ApiClient.Answer;
+import dev.elements.facebook.fake.BrowserLogin;
+import dev.elements.facebook.fake.FakeApp;
+import dev.elements.facebook.fake.FakeFacebook;
+import dev.elements.facebook.fake.FakePost;
+import dev.elements.facebook.fake.FakeUser;
+import dev.elements.facebook.fake.GraphError;
+import dev.elements.facebook.fake.RecordedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The social hub as an application uses it, against the real server and the fake Facebook. */
+class HubJourneyTest {
+    private static final String CALLBACK = "https://app.example/auth/facebook";
+    private static final String APP_SECRET = "canary-hub-app-secret";
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private LogCapture logs;
+    private FakeFacebook facebook;
+    private FakeApp app;
+    private FakeUser ada;
+    private ElementsServer server;
+    private ApiClient platform;
+    private ApiClient hub;
+    private String elementToken;
+    private long instanceId;
+    private final List<Answer> answers = new ArrayList<>();
+
+    @BeforeEach
+    void provision() {
+        logs = new LogCapture();
+        facebook = FakeFacebook.start();
+        app = facebook.registerApp("556677", APP_SECRET, CALLBACK);
+        ada = facebook.createUser("Ada Lovelace", "ada@example.com");
+        FakeUser grace = facebook.createUser("Grace Hopper");
+        facebook.addFriend(ada, grace);
+        for (int i = 0; i < 60; i++) {
+            facebook.addPost(ada, "post " + i);
+        }
+        facebook.loginAs(ada);
+        server = TestServers.start(TestServers.settings(data, facebook, "hub-org", "hub-user"),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        platform = new ApiClient(server.port(), ApiClient.platformAuthorization("hub-user", "hub-org"));
+        Answer url = platform.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=public_profile,email,user_posts");
+        String code = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
+        Answer created = platform.post("/instances", Map.of("element", Map.of("key", "facebooksocial"),
+                "providerData", Map.of("code", code),
+                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", APP_SECRET,
+                        "oauth.callback.url", CALLBACK),
+                "name", "Ada's Facebook"));
+        elementToken = created.json().path("token").asText();
+        instanceId = created.json().path("id").asLong();
+        hub = new ApiClient(server.port(), "Element " + elementToken);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        facebook.close();
+        logs.close();
+    }
+
+    private Answer get(String path) {
+        Answer answer = hub.get("/hubs/social/" + path);
+        answers.add(answer);
+        return answer;
+    }
+
+    private static List<String> ids(Answer answer) {
+        List<String> ids = new ArrayList<>();
+        answer.json().forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void readsAndWritesThroughTheHubWithPagingInBothStylesAndLeaksNoToken() {
+        Answer me = get("user/me?fields=id,name,email");
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().path("id").asText()).isEqualTo(ada.id());
+        assertThat(me.json().path("email").asText()).isEqualTo("ada@example.com");
+        assertThat(me.header("Elements-Element-Instance-Id")).isEqualTo(Long.toString(instanceId));
+        assertThat(get("anything-goes/../ping").status()).isIn(400, 404);
+        assertThat(hub.get("/hubs/whatever/user/me").json().path("id").asText()).as("the hub segment is ignored")
+                .isEqualTo(ada.id());
+
+        Answer first = get("user/me/status?pageSize=25");
+        Answer second = get("user/me/status?pageSize=25&nextPage=" + first.header("Elements-Next-Page-Token"));
+        Answer byNumber = get("user/me/status?pageSize=25&page=2");
+        Answer fifty = get("user/me/status?pageSize=50");
+        Answer last = get("user/me/status?pageSize=25&page=3");
+        assertThat(first.header("Elements-Returned-Count")).isEqualTo("25");
+        assertThat(ids(second)).isEqualTo(ids(byNumber)).hasSize(25).doesNotContainAnyElementsOf(ids(first));
+        List<String> both = new ArrayList<>(ids(first));
+        both.addAll(ids(second));
+        assertThat(ids(fifty)).isEqualTo(both);
+        assertThat(ids(last)).hasSize(10);
+        assertThat(last.header("Elements-Next-Page-Token")).isNull();
+        Set<String> all = new HashSet<>(both);
+        all.addAll(ids(last));
+        assertThat(all).hasSize(60);
+        assertThat(get("user/me/status?pageSize=500").json()).as("capped by pagination.max").hasSize(60);
+
+        String postId = ids(first).get(0);
+        Answer commented = hub.post("/hubs/social/status/" + postId + "/comments", "{\"message\": \"Well said\"}");
+        answers.add(commented);
+        assertThat(commented.status()).as(commented.toString()).isEqualTo(200);
+        String commentId = commented.json().path("id").asText();
+        assertThat(facebook.commentsOn(postId)).anySatisfy(comment -> assertThat(comment.message()).isEqualTo("Well said"));
+        assertThat(get("status/" + postId + "/comments").json()).anySatisfy(comment ->
+                assertThat(comment.path("id").asText()).isEqualTo(commentId));
+        Answer liked = hub.post("/hubs/social/status/" + postId + "/like", "{}");
+        assertThat(liked.status()).isEqualTo(200);
+        assertThat(facebook.likeCountOf(postId)).isEqualTo(1);
+        Answer deleted = hub.send("DELETE", "/hubs/social/user/comment/" + commentId, null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(facebook.commentsOn(postId)).isEmpty();
+        assertThat(get("user/me/friends").json()).hasSize(1);
+
+        Answer ownFeed = hub.post("/hubs/social/user/me/status", "{\"message\": \"hello\"}");
+        assertThat(ownFeed.status()).as("Facebook refuses posts to a user's own feed").isEqualTo(403);
+        assertThat(ownFeed.json().path("providerMessage").asText()).contains("(#200)");
+
+        for (RecordedRequest request : facebook.requests()) {
+            if (!request.path().contains("oauth") && !request.path().contains("debug_token")
+                    && !request.path().contains("dialog")) {
+                assertThat(request.query()).containsKey("appsecret_proof").doesNotContainKey("access_token");
+            }
+        }
+        List<String> secrets = new ArrayList<>(facebook.tokensOf(ada));
+        secrets.add(APP_SECRET);
+        secrets.add(elementToken);
+        StringBuilder everythingShown = new StringBuilder();
+        for (Answer answer : answers) {
+            everythingShown.append(answer.response().body()).append(answer.response().headers().map());
+        }
+        for (String secret : secrets) {
+            if (!secret.equals(elementToken)) {
+                assertThat(everythingShown.toString()).doesNotContain(secret);
+            }
+        }
+        server.close();
+        Canaries.assertAbsent(data, logs.text() + console.toString(StandardCharsets.UTF_8), "Ada's Facebook",
+                secrets);
+    }
+
+    @Test
+    void anExpiredFacebookTokenIs401AndTheInstanceNeedsANewAuthorization() {
+        facebook.failNextGraphCalls(1, GraphError.expiredToken());
+
+        Answer refused = get("user/me");
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("providerMessage").asText()).contains("Session has expired");
+        JsonNode instance = platform.get("/instances/" + instanceId).json();
+        assertThat(instance.path("status").asText()).isEqualTo("NEEDS_REAUTH");
+        assertThat(instance.path("valid").asBoolean()).isFalse();
+        int graphCalls = facebook.graphCalls();
+        assertThat(get("user/me").status()).isEqualTo(401);
+        assertThat(facebook.graphCalls()).as("no call with a token known to be dead").isEqualTo(graphCalls);
+    }
+
+    @Test
+    void facebooksRefusalsBecomeTheirStatuses() {
+        facebook.failNextGraphCalls(1, GraphError.userRequestLimit());
+        Answer limited = get("user/me");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotNull();
+
+        facebook.failNextGraphCalls(1, GraphError.invalidParameter());
+        assertThat(get("user/me?fields=nonsense").status()).isEqualTo(400);
+
+        facebook.failNextGraphCalls(3, GraphError.serviceUnavailable());
+        assertThat(get("user/me").status()).isEqualTo(502);
+
+        facebook.setDown(true);
+        assertThat(get("user/me").status()).isEqualTo(502);
+        facebook.setDown(false);
+
+        platform.post("/instances/" + instanceId + "/refresh", "{}");
+        assertThat(get("user/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledInstanceIs403AndAnUnknownResource404() {
+        assertThat(platform.send("DELETE", "/instances/" + instanceId + "/enabled", null).status()).isEqualTo(200);
+        assertThat(get("user/me").status()).isEqualTo(403);
+        platform.send("PUT", "/instances/" + instanceId + "/enabled", null);
+        assertThat(get("user/me").status()).isEqualTo(200);
+        assertThat(get("groups/123").status()).isEqualTo(404);
+        assertThat(hub.send("PUT", "/hubs/social/user/me", "{}").status()).isEqualTo(405);
+    }
+
+    @Test
+    void facebooksUsageHeadersHoldCallsBackBeforeFacebookRefusesTheApp() {
+        facebook.setAppCallBudget(app.id(), 40);
+        int answered = 0;
+        Answer held = null;
+        for (int i = 0; i < 60 && held == null; i++) {
+            Answer answer = get("user/me");
+            if (answer.status() == 200) {
+                answered++;
+            } else {
+                held = answer;
+            }
+        }
+        assertThat(held).as("calls are held back before the budget is spent").isNotNull();
+        assertThat(held.status()).isEqualTo(429);
+        assertThat(held.header("Retry-After")).isNotNull();
+        assertThat(held.json().has("providerMessage")).as("the platform, not Facebook, said no").isFalse();
+        assertThat(answered).isLessThan(40);
+        int graphCalls = facebook.graphCalls();
+        assertThat(get("user/me").status()).isEqualTo(429);
+        assertThat(facebook.graphCalls()).isEqualTo(graphCalls);
+    }
+}
