@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -58,7 +59,7 @@ final class GraphRequests {
     private static Map<String, List<String>> applicationQuery(Map<String, List<String>> query) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
         query.forEach((name, values) -> {
-            if (!FacebookFacts.RESERVED_PARAMETERS.contains(name) && !values.isEmpty()) {
+            if (!isReserved(name) && !values.isEmpty()) {
                 kept.put(name, new ArrayList<>(values));
             }
         });
@@ -81,12 +82,17 @@ final class GraphRequests {
                 ProviderError.silent(ProviderErrorClass.BAD_REQUEST), "The request body is not a JSON object", null));
         json.properties().forEach(field -> {
             JsonNode value = field.getValue();
-            if (value.isNull() || FacebookFacts.RESERVED_PARAMETERS.contains(field.getKey())) {
+            if (value.isNull() || isReserved(field.getKey())) {
                 return;
             }
             form.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
         });
         return form;
+    }
+
+    /** Compared without case and blanks, in case some layer between here and Graph normalizes names. */
+    private static boolean isReserved(String name) {
+        return FacebookFacts.RESERVED_PARAMETERS.contains(name.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String encode(Map<String, List<String>> query) {

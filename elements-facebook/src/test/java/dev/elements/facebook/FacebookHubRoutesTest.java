@@ -195,6 +195,7 @@ class FacebookHubRoutesTest {
                 .query("offset", "7")
                 .query("method", "delete")
                 .query("suppress_http_code", "1")
+                .query("Access_Token", "someone-elses-token")
                 .page(10, null)
                 .send();
 
