@@ -1,6 +1,8 @@
 package dev.elements.facebook;
 
 import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.hub.HubResult;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.TokenSet;
@@ -8,6 +10,7 @@ import dev.elements.core.spi.ElementContext;
 import dev.elements.core.spi.ElementProvider;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The facebooksocial element: Facebook Login and the Graph API behind the social hub. */
 public final class FacebookElementProvider implements ElementProvider {
@@ -41,5 +44,17 @@ public final class FacebookElementProvider implements ElementProvider {
     @Override
     public Duration renewBeforeExpiry() {
         return Duration.ofDays(1);
+    }
+
+    /** The social hub: each resource mapped to its Graph path, with the token and appsecret_proof. */
+    @Override
+    public HubResult callHub(HubCall call, ElementContext context) {
+        return FacebookHub.call(call, context);
+    }
+
+    /** Facebook counts calls against the app, so every instance of one app id shares a bucket. */
+    @Override
+    public Optional<String> usageBucket(Configuration configuration) {
+        return FacebookUsage.bucketOf(configuration);
     }
 }

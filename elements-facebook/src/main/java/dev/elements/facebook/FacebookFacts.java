@@ -1,5 +1,7 @@
 package dev.elements.facebook;
 
+import java.util.Set;
+
 /** What this plugin knows about Facebook, in one place, so that a new Graph version is one edit. */
 public final class FacebookFacts {
     public static final String KEY = "facebooksocial";
@@ -21,6 +23,42 @@ public final class FacebookFacts {
     public static final String CONFIG_BASE_URL = "base.url";
     public static final String CONFIG_AUTHORIZATION_URL = "oauth.authorization.url";
     public static final String CONFIG_TOKEN_URL = "oauth.token.url";
+
+    /** Every instance of one Facebook app shares the app's call budget, so the app id names the bucket. */
+    public static final String USAGE_BUCKET_PREFIX = KEY + ":app:";
+    /** Percentages of the app's hourly budget used: call count, time and CPU time. */
+    public static final String APP_USAGE_HEADER = "X-App-Usage";
+    /** The same percentages for calls made with a page token, counted against the page. */
+    public static final String PAGE_USAGE_HEADER = "X-Page-Usage";
+    /** Per business (page) use case: the percentages and the minutes until access comes back. */
+    public static final String BUSINESS_USAGE_HEADER = "X-Business-Use-Case-Usage";
+    /** The percentages the usage headers carry. */
+    public static final Set<String> USAGE_PERCENTAGES = Set.of("call_count", "total_time", "total_cputime");
+    public static final String REGAIN_ACCESS_MINUTES = "estimated_time_to_regain_access";
+
+    /** Proves that a call comes from the app's server: lowercase hex HMAC-SHA256 of the token, keyed by the secret. */
+    public static final String APP_SECRET_PROOF = "appsecret_proof";
+    /** The page size of a Graph edge; Facebook caps it (usually at 100) whatever is asked. */
+    public static final String LIMIT = "limit";
+    /** The cursor a Graph edge continues after. */
+    public static final String AFTER = "after";
+    /**
+     * Parameters only the plugin may set. The credentials and their proofs are the instance's; the
+     * paging ones are the platform's; {@code method} would let a GET resource delete, and
+     * {@code suppress_http_code} would disguise refusals as successes; {@code batch} and
+     * {@code callback} turn a call into something else entirely.
+     */
+    public static final Set<String> RESERVED_PARAMETERS = Set.of("access_token", APP_SECRET_PROOF,
+            "appsecret_time", LIMIT, AFTER, "before", "offset", "method", "suppress_http_code", "batch",
+            "callback");
+    /**
+     * The parameters of a {@code paging.next} URL that say where the next page starts, for edges that
+     * page by time ({@code until}, {@code __paging_token}) or offset instead of cursors.
+     */
+    public static final Set<String> CONTINUATION_PARAMETERS = Set.of(AFTER, "until", "since", "__paging_token",
+            "offset");
+    /** Graph ids are digits, {@code owner_object} pairs, or page usernames; nothing that could leave the path. */
+    public static final String ID_PATTERN = "[A-Za-z0-9_.-]{1,128}";
 
     private FacebookFacts() {
     }

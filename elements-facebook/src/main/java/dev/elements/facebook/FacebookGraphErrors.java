@@ -1,6 +1,7 @@
 package dev.elements.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
@@ -43,15 +44,25 @@ final class FacebookGraphErrors {
     /** A refusal from the token endpoint: a code exchange or a long-lived token exchange. */
     static ProviderException fromTokenEndpoint(ProviderHttpResponse response) {
         return parse(response)
-                .map(error -> exception(error, classifyTokenEndpoint(error, response.status()), response))
+                .map(error -> exception(error, classifyTokenEndpoint(error, response.status()), response, null))
                 .orElseGet(() -> unreadable(response));
     }
 
     /** A refusal of a Graph API call. */
     static ProviderException fromGraphCall(ProviderHttpResponse response) {
+        return fromGraphCall(response, null);
+    }
+
+    /**
+     * A refusal of a Graph API call, with the usage Facebook reported alongside it, so that the
+     * platform holds back the app's other calls when the refusal is a rate limit.
+     *
+     * @param usage the reading of the answer's usage headers; may be null
+     */
+    static ProviderException fromGraphCall(ProviderHttpResponse response, ProviderUsage usage) {
         return parse(response)
-                .map(error -> exception(error, classifyGraphCall(error, response.status()), response))
-                .orElseGet(() -> unreadable(response));
+                .map(error -> exception(error, classifyGraphCall(error, response.status()), response, usage))
+                .orElseGet(() -> unreadable(response, usage));
     }
 
     static ProviderErrorClass classifyTokenEndpoint(GraphError error, int status) {
@@ -86,17 +97,22 @@ final class FacebookGraphErrors {
     }
 
     private static ProviderException exception(GraphError error, ProviderErrorClass errorClass,
-            ProviderHttpResponse response) {
+            ProviderHttpResponse response, ProviderUsage usage) {
         Duration retryAfter = errorClass == ProviderErrorClass.RATE_LIMITED
                 ? FacebookUsage.regainAccessAfter(response).orElse(null)
                 : null;
         return new ProviderException(new ProviderError(errorClass, error.message(), error.providerCode(),
-                retryAfter));
+                retryAfter, usage));
     }
 
     /** Facebook answered, but not with anything we can read: treat it as an outage, not a refusal. */
     static ProviderException unreadable(ProviderHttpResponse response) {
-        return new ProviderException(ProviderError.silent(ProviderErrorClass.TRANSIENT),
+        return unreadable(response, null);
+    }
+
+    /** As {@link #unreadable(ProviderHttpResponse)}, keeping the usage the answer's headers reported. */
+    static ProviderException unreadable(ProviderHttpResponse response, ProviderUsage usage) {
+        return new ProviderException(new ProviderError(ProviderErrorClass.TRANSIENT, null, null, null, usage),
                 "Facebook answered HTTP " + response.status() + " with a body that is not a Graph response", null);
     }
 }

@@ -1,0 +1,51 @@
+package dev.elements.facebook;
+
+import dev.elements.core.net.FormEncoding;
+import dev.elements.core.oauth.ProviderError;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.oauth.ProviderException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a Graph path's placeholders with the application's values. A value is only ever an id:
+ * anything else ({@code a/b}, {@code ..}, {@code x?access_token=}) could steer the call, with the
+ * instance's token, to another Graph path, so it is refused before anything is sent.
+ */
+final class GraphPaths {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
+    private static final Pattern ID = Pattern.compile(FacebookFacts.ID_PATTERN);
+
+    private GraphPaths() {
+    }
+
+    /**
+     * @param vendorPath such as {@code /{id}/comments}
+     * @param values the values of the placeholders, from the application's path
+     * @throws ProviderException {@code BAD_REQUEST} when a value is not an id
+     */
+    static String fill(String vendorPath, Map<String, String> values) {
+        Matcher placeholders = PLACEHOLDER.matcher(vendorPath);
+        StringBuilder path = new StringBuilder();
+        while (placeholders.find()) {
+            String name = placeholders.group(1);
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("The platform gave no value for {" + name + "} of " + vendorPath);
+            }
+            if (!isId(value)) {
+                // The value itself stays out of the message: it is the application's input, of any length.
+                throw new ProviderException(ProviderError.silent(ProviderErrorClass.BAD_REQUEST),
+                        "The value of {" + name + "} is not a Facebook id; it was not sent", null);
+            }
+            placeholders.appendReplacement(path, Matcher.quoteReplacement(FormEncoding.encodeComponent(value)));
+        }
+        placeholders.appendTail(path);
+        return path.toString();
+    }
+
+    static boolean isId(String value) {
+        return ID.matcher(value).matches() && !value.contains("..") && !value.startsWith(".");
+    }
+}

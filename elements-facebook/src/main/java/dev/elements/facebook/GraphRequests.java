@@ -1,0 +1,108 @@
+package dev.elements.facebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.instance.Configuration;
+import dev.elements.core.net.FormEncoding;
+import dev.elements.core.oauth.ProviderError;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.port.out.ProviderHttpRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Builds the Graph request for a hub call. The access token travels in the {@code Authorization}
+ * header, never in the URL, where proxies and access logs would keep it; the {@code appsecret_proof}
+ * (which is no secret) goes in the query of every call.
+ */
+final class GraphRequests {
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private GraphRequests() {
+    }
+
+    static ProviderHttpRequest build(GraphOperation operation, HubCall call, Duration timeout) {
+        Configuration configuration = call.configuration();
+        String accessToken = call.tokens().accessToken();
+        String path = GraphPaths.fill(operation.resource().vendorPath(), call.pathParameters());
+        Map<String, List<String>> query = applicationQuery(call.query());
+        operation.fixedQuery().forEach((name, value) -> query.put(name, List.of(value)));
+        if (operation.resource().paged() && call.page() != null) {
+            query.put(FacebookFacts.LIMIT, List.of(Integer.toString(call.page().limit())));
+            GraphCursor.parameters(call.page().cursor()).forEach((name, value) -> query.put(name, List.of(value)));
+        }
+        query.put(FacebookFacts.APP_SECRET_PROOF,
+                List.of(AppSecretProof.of(configuration.require(FacebookFacts.CONFIG_API_SECRET), accessToken)));
+        URI uri = URI.create(withoutTrailingSlash(configuration.require(FacebookFacts.CONFIG_BASE_URL)) + path + "?"
+                + encode(query));
+        String method = operation.resource().vendorMethod();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Authorization", List.of("Bearer " + accessToken));
+        headers.put("Accept", List.of("application/json"));
+        byte[] body = null;
+        if (method.equals("POST")) {
+            headers.put("Content-Type", List.of(FORM));
+            body = FormEncoding.encode(formOf(call.body())).getBytes(StandardCharsets.UTF_8);
+        }
+        return new ProviderHttpRequest(method, uri, headers, body, timeout);
+    }
+
+    /** The application's parameters ({@code fields}, {@code type}, {@code since}...), minus the reserved ones. */
+    private static Map<String, List<String>> applicationQuery(Map<String, List<String>> query) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        query.forEach((name, values) -> {
+            if (!isReserved(name) && !values.isEmpty()) {
+                kept.put(name, new ArrayList<>(values));
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * The application's JSON object as Graph's form fields: strings, numbers and booleans as their
+     * text, objects and arrays as JSON text (as Graph takes {@code privacy} or {@code targeting}),
+     * nulls left out, reserved names dropped so a body cannot swap the token or the verb.
+     *
+     * @throws ProviderException {@code BAD_REQUEST} when the body is not a JSON object
+     */
+    static Map<String, String> formOf(byte[] body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return form;
+        }
+        JsonNode json = Json.read(body).filter(JsonNode::isObject).orElseThrow(() -> new ProviderException(
+                ProviderError.silent(ProviderErrorClass.BAD_REQUEST), "The request body is not a JSON object", null));
+        json.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull() || isReserved(field.getKey())) {
+                return;
+            }
+            form.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+        });
+        return form;
+    }
+
+    /** Compared without case and blanks, in case some layer between here and Graph normalizes names. */
+    private static boolean isReserved(String name) {
+        return FacebookFacts.RESERVED_PARAMETERS.contains(name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String encode(Map<String, List<String>> query) {
+        StringJoiner joined = new StringJoiner("&");
+        query.forEach((name, values) -> values.forEach(value ->
+                joined.add(FormEncoding.encodeComponent(name) + "=" + FormEncoding.encodeComponent(value))));
+        return joined.toString();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
