@@ -1,6 +1,8 @@
 package dev.elements.facebook;
 
 import dev.elements.core.net.FormEncoding;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
@@ -23,7 +25,8 @@ final class GraphPaths {
     /**
      * @param vendorPath such as {@code /{id}/comments}
      * @param values the values of the placeholders, from the application's path
-     * @throws ProviderException {@code BAD_REQUEST} when a value is not an id
+     * @throws PlatformException {@code INVALID_FIELD} when a value is not an id: the application's
+     *     mistake, found before anything is sent
      */
     static String fill(String vendorPath, Map<String, String> values) {
         Matcher placeholders = PLACEHOLDER.matcher(vendorPath);
@@ -36,8 +39,8 @@ final class GraphPaths {
             }
             if (!isId(value)) {
                 // The value itself stays out of the message: it is the application's input, of any length.
-                throw new ProviderException(ProviderError.silent(ProviderErrorClass.BAD_REQUEST),
-                        "The value of {" + name + "} is not a Facebook id; it was not sent", null);
+                throw new PlatformException(ErrorCode.INVALID_FIELD,
+                        "The value of {" + name + "} in the path is not a Facebook id");
             }
             placeholders.appendReplacement(path, Matcher.quoteReplacement(FormEncoding.encodeComponent(value)));
         }

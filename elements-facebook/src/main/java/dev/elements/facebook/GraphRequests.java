@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.net.FormEncoding;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
@@ -71,15 +73,16 @@ final class GraphRequests {
      * text, objects and arrays as JSON text (as Graph takes {@code privacy} or {@code targeting}),
      * nulls left out, reserved names dropped so a body cannot swap the token or the verb.
      *
-     * @throws ProviderException {@code BAD_REQUEST} when the body is not a JSON object
+     * @throws PlatformException {@code INVALID_FIELD} when the body is not a JSON object: the
+     *     application's mistake, found before anything is sent
      */
     static Map<String, String> formOf(byte[] body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return form;
         }
-        JsonNode json = Json.read(body).filter(JsonNode::isObject).orElseThrow(() -> new ProviderException(
-                ProviderError.silent(ProviderErrorClass.BAD_REQUEST), "The request body is not a JSON object", null));
+        JsonNode json = Json.read(body).filter(JsonNode::isObject).orElseThrow(() -> new PlatformException(
+                ErrorCode.INVALID_FIELD, "The request body must be a JSON object of Facebook's fields"));
         json.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (value.isNull() || isReserved(field.getKey())) {

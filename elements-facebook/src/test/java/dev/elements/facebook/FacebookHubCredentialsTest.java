@@ -64,6 +64,9 @@ class FacebookHubCredentialsTest {
                 seen.add(failure.toString());
             }
             seen.add(String.valueOf(refused.error()));
+        } catch (dev.elements.core.error.PlatformException refused) {
+            seen.add(String.valueOf(refused.getMessage()));
+            seen.add(refused.toString());
         }
     }
 

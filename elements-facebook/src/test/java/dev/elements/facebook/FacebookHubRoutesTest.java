@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.elements.core.element.ResourceDefinition;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.facebook.fake.FakeComment;
@@ -227,11 +229,11 @@ class FacebookHubRoutesTest {
     @Test
     void aBodyThatIsNotAJsonObjectIsRefusedBeforeAnythingIsSent() {
         for (String body : List.of("[\"Quite so\"]", "\"Quite so\"", "Quite so", "{\"message\":")) {
-            ProviderException refused = catchThrowableOfType(
-                    () -> fixture.post("status/" + post.id() + "/comments", body).send(), ProviderException.class);
+            PlatformException refused = catchThrowableOfType(
+                    () -> fixture.post("status/" + post.id() + "/comments", body).send(), PlatformException.class);
 
-            assertThat(refused.errorClass()).as(body).isEqualTo(ProviderErrorClass.BAD_REQUEST);
-            assertThat(refused.error().providerMessage()).as("nothing came from Facebook").isNull();
+            assertThat(refused.code()).as(body).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(refused.providerMessage()).as("nothing came from Facebook").isEmpty();
         }
         assertThat(fixture.graphCalls()).isEmpty();
     }
@@ -248,10 +250,10 @@ class FacebookHubRoutesTest {
     void oddPathValuesAreRefusedWithoutACall() {
         for (String odd : List.of("a/b", "..", "../debug_token", "me?fields=email", "me#x", "1 2", "%2F", "",
                 ".hidden", "me&access_token=x", "é", "1\n2", "x".repeat(129))) {
-            ProviderException refused = catchThrowableOfType(() -> fixture.get("status/1")
-                    .pathParameters(Map.of("id", odd)).send(), ProviderException.class);
+            PlatformException refused = catchThrowableOfType(() -> fixture.get("status/1")
+                    .pathParameters(Map.of("id", odd)).send(), PlatformException.class);
 
-            assertThat(refused.errorClass()).as(odd).isEqualTo(ProviderErrorClass.BAD_REQUEST);
+            assertThat(refused.code()).as(odd).isEqualTo(ErrorCode.INVALID_FIELD);
             assertThat(refused.getMessage()).doesNotContain(odd.isEmpty() ? "\u0000" : odd);
         }
         assertThat(fixture.graphCalls()).isEmpty();

@@ -33,7 +33,10 @@ import java.util.Optional;
  * says what it means ({@code INVALID_GRANT} for a refused code or application credentials,
  * {@code INVALID_TOKEN} for a dead instance token, {@code TRANSIENT} for an outage, and so on), and
  * whose message is the provider's own words. Never put a token or a URL carrying one into an
- * exception message or a log line.
+ * exception message or a log line. To refuse the application's input before anything is sent (an
+ * id that is not one, a body of the wrong shape), throw a
+ * {@link dev.elements.core.error.PlatformException} with {@code ErrorCode.INVALID_FIELD} and a
+ * message of your own: the application then gets a 400 that does not blame the provider.
  *
  * <h2>Compatibility</h2>
  * Capabilities beyond the OAuth basics are {@code default} methods, so new platform capabilities
