@@ -18,6 +18,9 @@ import java.util.Locale;
  * (413), not parseable (400), not an object (400). Hub calls take any JSON value, or none.
  */
 final class RequestBodies {
+    /** Refused bodies up to this many times the limit are read to their end before the answer. */
+    private static final long DRAIN_FACTOR = 4;
+
     private final JsonCodec json;
     private final long maxBodyBytes;
 
@@ -66,8 +69,33 @@ final class RequestBodies {
     void refuseDeclaredOversize(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
+            if (declared <= drainLimit()) {
+                drain(ctx);
+            }
             throw tooLarge();
         }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a few times the limit. A server that
+     * closes a connection with unread request bytes makes the client's TCP stack reset it, and the
+     * reset can destroy the 413 before the client reads it; a body far larger is cut off anyway.
+     */
+    private void drain(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = drainLimit();
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // The client went away; the refusal stands.
+        }
+    }
+
+    private long drainLimit() {
+        return maxBodyBytes * DRAIN_FACTOR;
     }
 
     /** Reads at most one byte more than the limit, so an undeclared (chunked) oversize body is cut off too. */
@@ -76,6 +104,7 @@ final class RequestBodies {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
+                drain(ctx);
                 throw tooLarge();
             }
             return bytes;
