@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +64,12 @@ public final class HttpApi {
             configureServer(config, new JettyErrors(json, requestIds));
             config.requestLogger.http(new RequestLog(requestIds));
             config.routes.before(ctx -> {
+                keepThroughIdleTimeouts(ctx);
                 requestIds.assign(ctx);
                 ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
                 bodies.refuseDeclaredOversize(ctx);
             });
+            config.routes.after(HttpApi::markActive);
             elementRoutes.addTo(config.routes);
             elementInstanceRoutes.addTo(config.routes);
             instanceRoutes.addTo(config.routes);
@@ -105,6 +108,32 @@ public final class HttpApi {
             server.setStopTimeout(settings.stopTimeout().toMillis());
             server.setErrorHandler(jettyErrors);
         });
+    }
+
+    /**
+     * A handler that waits on a provider does no I/O on its connection for a while, and Jetty fails
+     * such a request when the connection's idle timeout passes, which on shutdown is cut to
+     * {@link #IDLE_CONNECTION_SHUTDOWN}: requests in flight would be dropped instead of finished.
+     * Our handlers are bounded by their own timeouts, so a request being handled declines idle
+     * timeouts; a client that stalls a read or write still meets them.
+     */
+    private static void keepThroughIdleTimeouts(io.javalin.http.Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.addIdleTimeoutListener(timeout -> false);
+        }
+    }
+
+    /**
+     * The connection was silent while the handler worked; its idle clock still counts from the
+     * request, so the response's write could be failed as idle. It is reset just before the answer goes out.
+     */
+    private static void markActive(io.javalin.http.Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null && request.getConnectionMetaData().getConnection().getEndPoint()
+                instanceof org.eclipse.jetty.io.IdleTimeout endPoint) {
+            endPoint.notIdle();
+        }
     }
 
     private static Handler surfaceErrors(Endpoint endpoint) {

@@ -16,11 +16,16 @@ class GracefulStopTest {
 
     /** A readiness check that takes its time, so a request is in flight when stop() is called. */
     private static final class SlowCheck implements ReadinessCheck {
-        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch entered;
         final long millis;
 
         SlowCheck(long millis) {
+            this(millis, 1);
+        }
+
+        SlowCheck(long millis, int callers) {
             this.millis = millis;
+            this.entered = new CountDownLatch(callers);
         }
 
         @Override
@@ -56,5 +61,26 @@ class GracefulStopTest {
         HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void aRequestThatWaitsLongerThanTheShutdownIdleTimeoutStillFinishes() throws Exception {
+        // Several in flight at once, each silent for a second: under load this is where Jetty's
+        // shortened idle timeout used to drop requests during a stop.
+        SlowCheck slow = new SlowCheck(1000, 4);
+        ApiServer server = ApiServer.start(builder -> builder.readinessCheck(slow));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.List<CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inFlight.add(client.sendAsync(HttpRequest.newBuilder(server.uri("/health"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(slow.entered.await(5, TimeUnit.SECONDS)).as("all four are being handled").isTrue();
+        Thread.sleep(300);
+        server.close();
+
+        for (CompletableFuture<HttpResponse<String>> request : inFlight) {
+            assertThat(request.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
     }
 }
