@@ -72,6 +72,7 @@ final class ErrorResponses {
         } else {
             LOG.debug("Request {} refused: {}", requestId, exception.code());
         }
+        exception.instance().ifPresent(instance -> ctx.header(HubRoutes.INSTANCE_ID, Long.toString(instance.value())));
         if (exception.type() == ErrorType.RATE_LIMITED) {
             ctx.header("Retry-After", Long.toString(retryAfterSeconds(exception)));
         }

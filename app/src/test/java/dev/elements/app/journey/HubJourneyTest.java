@@ -207,10 +207,15 @@ class HubJourneyTest {
     @Test
     void aDisabledInstanceIs403AndAnUnknownResource404() {
         assertThat(platform.send("DELETE", "/instances/" + instanceId + "/enabled", null).status()).isEqualTo(200);
-        assertThat(get("user/me").status()).isEqualTo(403);
+        Answer disabled = get("user/me");
+        assertThat(disabled.status()).isEqualTo(403);
+        assertThat(disabled.header("Elements-Element-Instance-Id")).isEqualTo(Long.toString(instanceId));
         platform.send("PUT", "/instances/" + instanceId + "/enabled", null);
         assertThat(get("user/me").status()).isEqualTo(200);
-        assertThat(get("groups/123").status()).isEqualTo(404);
+        Answer unknown = get("groups/123");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Elements-Element-Instance-Id")).as("a refusal names the instance too")
+                .isEqualTo(Long.toString(instanceId));
         assertThat(hub.send("PUT", "/hubs/social/user/me", "{}").status()).isEqualTo(405);
     }
 

@@ -2,6 +2,7 @@ package dev.elements.core.error;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.instance.InstanceId;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ public final class PlatformException extends RuntimeException {
     private final ErrorCode code;
     private final String providerMessage;
     private final Duration retryAfter;
+    private final transient InstanceId instance;
 
     public PlatformException(ErrorCode code, String message) {
         this(code, message, null, null, null);
@@ -23,10 +25,26 @@ public final class PlatformException extends RuntimeException {
 
     public PlatformException(ErrorCode code, String message, String providerMessage, Duration retryAfter,
             Throwable cause) {
+        this(code, message, providerMessage, retryAfter, cause, null);
+    }
+
+    private PlatformException(ErrorCode code, String message, String providerMessage, Duration retryAfter,
+            Throwable cause, InstanceId instance) {
         super(requireNonNull(message, "message"), cause, false, cause != null);
         this.code = requireNonNull(code, "code");
         this.providerMessage = providerMessage;
         this.retryAfter = retryAfter;
+        this.instance = instance;
+    }
+
+    /** The same failure, saying which instance it concerns (hub answers name it, refusals too). */
+    public PlatformException concerning(InstanceId concerned) {
+        return new PlatformException(code, getMessage(), providerMessage, retryAfter, getCause(),
+                requireNonNull(concerned, "concerned"));
+    }
+
+    public Optional<InstanceId> instance() {
+        return Optional.ofNullable(instance);
     }
 
     public ErrorCode code() {

@@ -75,6 +75,17 @@ public final class HubService implements CallHubUseCase {
     @Override
     public HubResponse call(HubRequest request) {
         Instance instance = instanceOf(request.credentials());
+        try {
+            return call(request, instance);
+        } catch (PlatformException failure) {
+            throw failure.concerning(instance.id());
+        }
+    }
+
+    private HubResponse call(HubRequest request, Instance instance) {
+        if (instance.disabled()) {
+            throw new PlatformException(ErrorCode.INSTANCE_DISABLED, "Instance " + instance.id() + " is disabled");
+        }
         RegisteredElement element = registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(
                 ErrorCode.INTERNAL_ERROR, "Element " + instance.elementKey() + " is not installed"));
         ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
@@ -206,7 +217,10 @@ public final class HubService implements CallHubUseCase {
         }
     }
 
-    /** The instance the element token names; User and Organization, when sent, must be its organization's. */
+    /**
+     * The instance the element token names; User and Organization, when sent, must be its
+     * organization's. Refusals before this point name no instance.
+     */
     private Instance instanceOf(PresentedCredentials credentials) {
         if (credentials.elementToken() == null) {
             throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
@@ -220,9 +234,6 @@ public final class HubService implements CallHubUseCase {
                 throw new PlatformException(ErrorCode.INVALID_CREDENTIALS,
                         "The Element token does not belong to this organization");
             }
-        }
-        if (instance.disabled()) {
-            throw new PlatformException(ErrorCode.INSTANCE_DISABLED, "Instance " + instance.id() + " is disabled");
         }
         return instance;
     }
