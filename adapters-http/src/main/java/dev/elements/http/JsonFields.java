@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads typed fields out of a request object and collects every wrong type, so that one 400 names
@@ -18,51 +20,34 @@ final class JsonFields {
     private final List<String> problems = new ArrayList<>();
 
     String string(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (absent(node)) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        problems.add(path + " must be a string");
-        return null;
+        return typed(parent, name, path, JsonNode::isTextual, JsonNode::textValue, "a string");
     }
 
     /** An integral number, as text; the commands take element references as text. */
     String integer(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (absent(node)) {
-            return null;
-        }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
-        }
-        problems.add(path + " must be a number");
-        return null;
+        return typed(parent, name, path, JsonNode::isIntegralNumber, node -> node.bigIntegerValue().toString(),
+                "a number");
     }
 
     Boolean bool(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (absent(node)) {
-            return null;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        problems.add(path + " must be a boolean");
-        return null;
+        return typed(parent, name, path, JsonNode::isBoolean, JsonNode::booleanValue, "a boolean");
     }
 
     ObjectNode object(JsonNode parent, String name, String path) {
+        return typed(parent, name, path, ObjectNode.class::isInstance, ObjectNode.class::cast, "an object");
+    }
+
+    /** The field read as {@code T} when it is of the right kind; otherwise null and a problem naming it. */
+    private <T> T typed(JsonNode parent, String name, String path, Predicate<JsonNode> fits,
+            Function<JsonNode, T> read, String kind) {
         JsonNode node = parent.get(name);
         if (absent(node)) {
             return null;
         }
-        if (node instanceof ObjectNode object) {
-            return object;
+        if (fits.test(node)) {
+            return read.apply(node);
         }
-        problems.add(path + " must be an object");
+        problems.add(path + " must be " + kind);
         return null;
     }
 
