@@ -265,11 +265,6 @@ public final class Elements {
             return this;
         }
 
-        public Builder secretGenerator(SecretGenerator generator) {
-            this.secrets = requireNonNull(generator, "generator");
-            return this;
-        }
-
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(requireNonNull(check, "check"));
             return this;

@@ -2,6 +2,8 @@ package dev.elements.core.element;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.spi.ElementProvider;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -83,6 +85,15 @@ public final class ElementRegistry {
 
     public Optional<RegisteredElement> find(ElementKey key) {
         return Optional.ofNullable(byKey.get(key));
+    }
+
+    /**
+     * The element of a stored instance. Its plugin may have been removed since; that is the
+     * operator's doing, not the caller's, so it is an internal error.
+     */
+    public RegisteredElement installed(ElementKey key) {
+        return find(key).orElseThrow(() -> new PlatformException(ErrorCode.INTERNAL_ERROR,
+                "Element " + key + " is not installed; put its plugin back on the class path"));
     }
 
     public Optional<RegisteredElement> findById(long id) {

@@ -47,12 +47,6 @@ public record HubCall(
         return body.clone();
     }
 
-    /** The first value of a query parameter, if given. */
-    public java.util.Optional<String> queryValue(String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(0));
-    }
-
     @Override
     public String toString() {
         return "HubCall[" + resource.method() + " " + resource.path() + ", " + page + "]";

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One authenticated connection of an organization to a provider, as stored. Secrets live only in
@@ -76,10 +75,6 @@ public record Instance(
 
     public boolean valid() {
         return credentials.valid();
-    }
-
-    public Optional<String> providerAccount() {
-        return Optional.ofNullable(providerAccountId);
     }
 
     /** A builder seeded with this instance, for the changes that make up an update. */

@@ -20,8 +20,8 @@ public enum ProviderErrorClass {
     /** The provider did not answer in time. */
     TIMEOUT;
 
-    /** Whether the failure says nothing about the credentials themselves, so they stay usable. */
-    public boolean transientForCredentials() {
-        return this == RATE_LIMITED || this == TRANSIENT || this == TIMEOUT;
+    /** Whether the provider refused the credentials themselves: only a new authorization helps. */
+    public boolean rejectsCredentials() {
+        return this == INVALID_TOKEN || this == INVALID_GRANT;
     }
 }

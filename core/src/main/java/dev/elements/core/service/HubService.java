@@ -29,6 +29,7 @@ import dev.elements.core.spi.ElementContext;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,7 @@ public final class HubService implements CallHubUseCase {
         if (instance.disabled()) {
             throw new PlatformException(ErrorCode.INSTANCE_DISABLED, "Instance " + instance.id() + " is disabled");
         }
-        RegisteredElement element = registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(
-                ErrorCode.INTERNAL_ERROR, "Element " + instance.elementKey() + " is not installed"));
+        RegisteredElement element = registry.installed(instance.elementKey());
         ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
                 request.path());
         if (!instance.valid()) {
@@ -106,10 +106,7 @@ public final class HubService implements CallHubUseCase {
         query.keySet().removeAll(PAGING_PARAMETERS);
         Paging paging = resource.paged() ? paging(request, fresh, resourceKey, configuration) : null;
         HubResult result = null;
-        PageRequest page = paging == null ? null : PageRequest.first(paging.pageSize());
-        if (paging != null && paging.cursor() != null) {
-            page = new PageRequest(paging.pageSize(), paging.cursor());
-        }
+        PageRequest page = paging == null ? null : new PageRequest(paging.pageSize(), paging.cursor());
         int walks = paging == null ? 1 : paging.pagesToWalk();
         for (int walked = 1; walked <= walks; walked++) {
             HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
@@ -117,8 +114,7 @@ public final class HubService implements CallHubUseCase {
             result = callWithRetries(element, fresh, call);
             if (walked < walks) {
                 if (result.nextCursor() == null) {
-                    result = new HubResult(200, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, null,
-                            null);
+                    result = new HubResult(200, "[]".getBytes(StandardCharsets.UTF_8), 0, null, null);
                     break;
                 }
                 page = new PageRequest(paging.pageSize(), result.nextCursor());
@@ -186,8 +182,7 @@ public final class HubService implements CallHubUseCase {
                     pause(RETRY_PAUSES.get(attempt));
                     continue;
                 }
-                if (e.errorClass() == ProviderErrorClass.INVALID_TOKEN
-                        || e.errorClass() == ProviderErrorClass.INVALID_GRANT) {
+                if (e.errorClass().rejectsCredentials()) {
                     markRejected(instance, call, e);
                 }
                 throw ProviderFailures.duringCall(e, element.key().value());

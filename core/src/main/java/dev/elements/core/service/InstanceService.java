@@ -73,16 +73,14 @@ public final class InstanceService implements ManageInstancesUseCase {
         }
         InstanceQuery page = new InstanceQuery(query.tags(), elementKey,
                 (int) Math.min(Integer.MAX_VALUE, (long) (query.page() - 1) * query.pageSize()), query.pageSize());
-        List<InstanceDescription> described = instances.list(principal.organizationId(), page).stream()
-                .map(instance -> describer.describe(instance, null))
-                .toList();
-        return new InstancePage(described, instances.count(principal.organizationId(), page));
+        return new InstancePage(describer.describeAll(instances.list(principal.organizationId(), page)),
+                instances.count(principal.organizationId(), page));
     }
 
     @Override
     public InstanceDescription update(Principal principal, InstanceId id, UpdateInstanceCommand command) {
         Instance before = owned(principal, id);
-        RegisteredElement element = elementOf(before);
+        RegisteredElement element = registry.installed(before.elementKey());
         if (command.element() != null && registry.find(command.element())
                 .filter(named -> named.key().equals(element.key())).isEmpty()) {
             throw new PlatformException(ErrorCode.INVALID_FIELD, "element cannot change: instance " + id
@@ -91,7 +89,8 @@ public final class InstanceService implements ManageInstancesUseCase {
         // The provider is asked before anything is written: if it refuses, nothing changes.
         Reauthorization reauthorization = null;
         if (command.code() != null) {
-            ConfigurationPolicy.Accepted configuration = acceptedConfiguration(before, element, command);
+            ConfigurationPolicy.Accepted configuration = acceptedConfiguration(before, vault.open(before), element,
+                    command);
             TokenSet tokens = codes.exchange(element, command.code(), configuration.effective());
             reauthorization = new Reauthorization(tokens, codes.freshState(element, tokens,
                     configuration.effective()));
@@ -107,8 +106,8 @@ public final class InstanceService implements ManageInstancesUseCase {
     private Instance applyUpdate(Instance current, RegisteredElement element, UpdateInstanceCommand command,
             Reauthorization reauthorization) {
         ElementDefinition definition = element.definition();
-        ConfigurationPolicy.Accepted configuration = acceptedConfiguration(current, element, command);
         InstanceSecrets stored = vault.open(current);
+        ConfigurationPolicy.Accepted configuration = acceptedConfiguration(current, stored, element, command);
         TokenSet tokens = reauthorization != null ? reauthorization.tokens() : stored.tokens();
         CredentialState credentials = reauthorization != null
                 ? reauthorization.state()
@@ -134,9 +133,8 @@ public final class InstanceService implements ManageInstancesUseCase {
     }
 
     /** The configuration an update leaves, checked; a masked value keeps the stored secret. */
-    private ConfigurationPolicy.Accepted acceptedConfiguration(Instance current, RegisteredElement element,
-            UpdateInstanceCommand command) {
-        InstanceSecrets stored = vault.open(current);
+    private ConfigurationPolicy.Accepted acceptedConfiguration(Instance current, InstanceSecrets stored,
+            RegisteredElement element, UpdateInstanceCommand command) {
         Map<String, String> requested = new LinkedHashMap<>();
         if (command.configuration() != null) {
             command.configuration().forEach((key, value) -> {
@@ -146,7 +144,8 @@ public final class InstanceService implements ManageInstancesUseCase {
             });
         }
         boolean replaceAll = command.replace();
-        return policy.accept(element.definition(), requested, describer.describe(current, null).configuration(),
+        return policy.accept(element.definition(), requested,
+                InstanceDescriber.shown(element.definition(), current, stored),
                 replaceAll ? Map.of() : current.configuration(),
                 replaceAll ? Map.of() : stored.secretConfiguration());
     }
@@ -160,9 +159,12 @@ public final class InstanceService implements ManageInstancesUseCase {
 
     @Override
     public List<ConfigurationValue> configuration(Principal principal, InstanceId id) {
-        InstanceDescription description = instance(principal, id);
+        return valuesOf(instance(principal, id));
+    }
+
+    private static List<ConfigurationValue> valuesOf(InstanceDescription description) {
         return description.configuration().entrySet().stream()
-                .map(entry -> new ConfigurationValue(description.configurationIds().get(entry.getKey()),
+                .map(entry -> new ConfigurationValue(description.element().entry(entry.getKey()).orElseThrow().id(),
                         entry.getKey(), entry.getValue()))
                 .toList();
     }
@@ -179,12 +181,13 @@ public final class InstanceService implements ManageInstancesUseCase {
     public ConfigurationValue updateConfigurationValue(Principal principal, InstanceId id, long configurationId,
             String value) {
         Instance current = owned(principal, id);
-        ConfigurationEntry entry = elementOf(current).definition().entryById(configurationId)
+        ConfigurationEntry entry = registry.installed(current.elementKey()).definition().entryById(configurationId)
                 .orElseThrow(() -> unknownEntry(id, configurationId));
         Map<String, String> change = new LinkedHashMap<>();
         change.put(entry.key(), value);
-        update(principal, id, new UpdateInstanceCommand(false, null, null, change, null, null));
-        return configurationValue(principal, id, configurationId);
+        InstanceDescription updated = update(principal, id, new UpdateInstanceCommand(false, null, null, change, null,
+                null));
+        return new ConfigurationValue(entry.id(), entry.key(), updated.configuration().get(entry.key()));
     }
 
     @Override
@@ -233,11 +236,6 @@ public final class InstanceService implements ManageInstancesUseCase {
         }
         throw new PlatformException(ErrorCode.CONCURRENT_UPDATE,
                 "Instance " + id + " kept changing while this request ran; read it again and retry");
-    }
-
-    private RegisteredElement elementOf(Instance instance) {
-        return registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(ErrorCode.INTERNAL_ERROR,
-                "Element " + instance.elementKey() + " of instance " + instance.id() + " is not installed"));
     }
 
     /** Another organization's instance is reported exactly like a missing one. */

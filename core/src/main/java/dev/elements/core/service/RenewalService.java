@@ -12,7 +12,6 @@ import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
 import dev.elements.core.instance.InstanceStatus;
-import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.out.InstanceRepository;
@@ -76,7 +75,7 @@ public final class RenewalService {
         }
         try {
             return renew(instance.id(), current -> current.credentials().renewalDue(context.clock().instant()),
-                    true);
+                    true).instance();
         } catch (PlatformException e) {
             if (e.code() == ErrorCode.PROVIDER_TOKEN_REJECTED || e.code() == ErrorCode.INSTANCE_NOT_FOUND) {
                 throw e;
@@ -94,7 +93,7 @@ public final class RenewalService {
      */
     public Instance renewNow(Instance seen) {
         Instance renewed = renew(seen.id(), current -> current.secrets().equals(seen.secrets())
-                && current.credentials().equals(seen.credentials()), true);
+                && current.credentials().equals(seen.credentials()), true).instance();
         if (renewed.credentials().status() != InstanceStatus.ACTIVE) {
             ErrorCode code = renewed.valid() ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_TOKEN_REJECTED;
             throw new PlatformException(code, renewed.credentials().reason());
@@ -106,19 +105,20 @@ public final class RenewalService {
      * One pass of the background renewal: every due instance whose lease is free is renewed by this
      * node; instances another node is renewing are left to it.
      *
-     * @return how many renewals this pass attempted
+     * @return how many renewals this pass asked the provider for, successful or not
      */
     public int renewDue(int batch) {
         List<InstanceId> due = instances.dueForRenewal(context.clock().instant(), batch);
         int attempted = 0;
         for (InstanceId id : due) {
             try {
-                Instance before = instances.findById(id).orElse(null);
-                Instance after = renew(id, current -> current.credentials().renewalDue(context.clock().instant()),
-                        false);
-                attempted += before != null && after.version() != before.version() ? 1 : 0;
-            } catch (PlatformException | ProviderException e) {
+                attempted += renew(id, current -> current.credentials().renewalDue(context.clock().instant()),
+                        false).askedProvider() ? 1 : 0;
+            } catch (RenewalFailed e) {
                 // The outcome is recorded on the instance; the next pass carries on.
+                attempted++;
+                LOG.log(Level.DEBUG, "Background renewal of instance {0} failed: {1}", id, e.getMessage());
+            } catch (PlatformException e) {
                 LOG.log(Level.DEBUG, "Background renewal of instance {0} ended with {1}", id, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Background renewal of instance " + id + " failed unexpectedly", e);
@@ -147,30 +147,50 @@ public final class RenewalService {
         };
     }
 
+    /** What a renewal call came to: the instance as it now is, and whether this caller asked the provider. */
+    private record Outcome(Instance instance, boolean askedProvider) {
+    }
+
+    /** A renewal this caller asked the provider for failed; its outcome is recorded on the instance. */
+    private static final class RenewalFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RenewalFailed(PlatformException failure) {
+            super(failure.getMessage(), failure, false, false);
+        }
+    }
+
     /**
      * @param needed whether the instance, as stored now, still needs this renewal
      * @param waitForOthers wait while another caller holds the lease (inline and on-request
      *     renewals), or leave the instance to it (background)
      */
-    private Instance renew(InstanceId id, Predicate<Instance> needed, boolean waitForOthers) {
+    private Outcome renew(InstanceId id, Predicate<Instance> needed, boolean waitForOthers) {
         long deadline = System.nanoTime() + leaseDuration.toNanos();
         while (true) {
             Instance current = load(id);
             if (!needed.test(current)) {
-                return current;
+                return new Outcome(current, false);
             }
             String holder = node + "/" + UUID.randomUUID();
             Instant now = context.clock().instant();
             if (leases.tryAcquire(id, holder, now, now.plus(leaseDuration))) {
                 try {
                     Instance reread = load(id);
-                    return needed.test(reread) ? renewHolding(reread) : reread;
+                    if (!needed.test(reread)) {
+                        return new Outcome(reread, false);
+                    }
+                    try {
+                        return new Outcome(renewHolding(reread), true);
+                    } catch (PlatformException failure) {
+                        throw waitForOthers ? failure : new RenewalFailed(failure);
+                    }
                 } finally {
                     leases.release(id, holder);
                 }
             }
             if (!waitForOthers) {
-                return current;
+                return new Outcome(current, false);
             }
             if (System.nanoTime() > deadline) {
                 throw new PlatformException(ErrorCode.PROVIDER_TIMED_OUT,
@@ -196,8 +216,7 @@ public final class RenewalService {
 
     /** Asks the provider, with the lease held, and records the outcome. */
     private Instance renewHolding(Instance instance) {
-        RegisteredElement element = registry.find(instance.elementKey()).orElseThrow(() -> new PlatformException(
-                ErrorCode.INTERNAL_ERROR, "Element " + instance.elementKey() + " is not installed"));
+        RegisteredElement element = registry.installed(instance.elementKey());
         InstanceSecrets secrets = vault.open(instance);
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), instance, secrets);
         String renewedFrom = secrets.tokens().accessToken();
@@ -208,8 +227,7 @@ public final class RenewalService {
             LOG.log(Level.INFO, "Renewed the credentials of instance {0}", instance.id());
             return record(instance, renewedFrom, fresh, state);
         } catch (ProviderException e) {
-            boolean rejected = e.errorClass() == ProviderErrorClass.INVALID_TOKEN
-                    || e.errorClass() == ProviderErrorClass.INVALID_GRANT;
+            boolean rejected = e.errorClass().rejectsCredentials();
             String words = e.error().message().map(message -> " (" + message + ")").orElse("");
             CredentialState state = rejected
                     ? instance.credentials().rejected("The provider rejected the credentials" + words

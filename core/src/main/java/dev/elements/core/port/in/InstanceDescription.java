@@ -24,8 +24,8 @@ import java.util.Optional;
  * @param statusReason why, in words
  * @param valid false exactly when it needs a new authorization
  * @param disabled whether the application switched it off
- * @param configuration effective values of every entry by key, null when unset, secrets as {@link #MASK}
- * @param configurationIds the id of each key in {@code configuration}
+ * @param configuration effective values of every entry by key, null when unset, secrets as {@link #MASK};
+ *     each key's id is its entry's in {@code element}
  * @param ownerId the user who created it
  * @param ownerEmail that user's address
  * @param createdAt when it was created
@@ -41,7 +41,6 @@ public record InstanceDescription(
         boolean valid,
         boolean disabled,
         Map<String, String> configuration,
-        Map<String, Long> configurationIds,
         UserId ownerId,
         String ownerEmail,
         Instant createdAt) {
@@ -60,7 +59,6 @@ public record InstanceDescription(
         requireNonNull(createdAt, "createdAt");
         tags = List.copyOf(tags);
         configuration = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configuration));
-        configurationIds = Map.copyOf(configurationIds);
     }
 
     public Optional<String> token() {
