@@ -1,5 +1,6 @@
 package dev.elements.facebook;
 
+import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
@@ -50,7 +51,7 @@ final class FacebookElementDefinition {
                         "Facebook's login dialog", FacebookFacts.AUTHORIZATION_URL),
                 ConfigurationEntry.endpoint(FacebookFacts.CONFIG_TOKEN_URL, "Token URL",
                         "Where codes and tokens are exchanged", FacebookFacts.TOKEN_URL),
-                ConfigurationEntry.instance("pagination.max", "Largest page size",
+                ConfigurationEntry.instance(CommonConfiguration.PAGINATION_MAX, "Largest page size",
                         "The most items asked of Facebook in one call", "100", ConfigurationType.TEXTFIELD_32, false,
                         ValueFormat.POSITIVE_INTEGER),
                 ConfigurationEntry.instance("pagination.offset", "Offset paging",
@@ -59,7 +60,7 @@ final class FacebookElementDefinition {
                 ConfigurationEntry.instance("event.notification.instance.finder", "Instance finder",
                         "Which field of a Facebook webhook entry names the instance", null,
                         ConfigurationType.TEXTFIELD_128, false, ValueFormat.TEXT),
-                ConfigurationEntry.instance("event.vendor.type", "Event type",
+                ConfigurationEntry.instance(CommonConfiguration.EVENT_VENDOR_TYPE, "Event type",
                         "How the platform learns of Facebook changes", "webhook", ConfigurationType.TEXTFIELD_32,
                         false, ValueFormat.TEXT));
     }

@@ -48,11 +48,6 @@ final class FacebookGraphErrors {
                 .orElseGet(() -> unreadable(response));
     }
 
-    /** A refusal of a Graph API call. */
-    static ProviderException fromGraphCall(ProviderHttpResponse response) {
-        return fromGraphCall(response, null);
-    }
-
     /**
      * A refusal of a Graph API call, with the usage Facebook reported alongside it, so that the
      * platform holds back the app's other calls when the refusal is a rate limit.

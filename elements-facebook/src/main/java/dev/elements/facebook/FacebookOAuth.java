@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * Facebook Login's server flow: the code exchange, the long-lived token exchange (Facebook has no
  * refresh tokens; a valid long-lived token is exchanged for a fresh one instead) and
- * {@code debug_token} to learn whose token it is. Secrets travel in POST bodies and headers, never
- * in URLs, so that no proxy log can catch them.
+ * {@code debug_token} to learn whose token it is. The app secret travels in POST bodies and headers, never
+ * in URLs, so that no proxy log can catch it; the user's token goes in {@code debug_token}'s query
+ * as {@code input_token}, the one form Facebook documents for it, and to Facebook only.
  */
 final class FacebookOAuth {
     private FacebookOAuth() {
@@ -98,7 +99,7 @@ final class FacebookOAuth {
      */
     private static TokenSet inspect(IssuedToken token, Configuration configuration, ElementContext context) {
         String appId = configuration.require(FacebookFacts.CONFIG_API_KEY);
-        URI uri = FormEncoding.withQuery(configuration.require(FacebookFacts.CONFIG_BASE_URL) + "/debug_token",
+        URI uri = FormEncoding.withQuery(GraphPaths.url(configuration, "/debug_token"),
                 Map.of("input_token", token.accessToken()));
         ProviderHttpResponse response = context.http().send(ProviderHttpRequest.get(uri, context.providerTimeout())
                 .withHeader("Authorization", "Bearer " + appId + "|"

@@ -1,7 +1,6 @@
 package dev.elements.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.ProviderUsage;

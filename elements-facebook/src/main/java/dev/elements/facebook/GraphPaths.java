@@ -3,9 +3,7 @@ package dev.elements.facebook;
 import dev.elements.core.net.FormEncoding;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.oauth.ProviderError;
-import dev.elements.core.oauth.ProviderErrorClass;
-import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.instance.Configuration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +44,12 @@ final class GraphPaths {
         }
         placeholders.appendTail(path);
         return path.toString();
+    }
+
+    /** {@code base.url} and a Graph path, whether or not the operator's base URL ends in a slash. */
+    static String url(Configuration configuration, String path) {
+        String base = configuration.require(FacebookFacts.CONFIG_BASE_URL);
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     static boolean isId(String value) {

@@ -6,9 +6,6 @@ import dev.elements.core.instance.Configuration;
 import dev.elements.core.net.FormEncoding;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.oauth.ProviderError;
-import dev.elements.core.oauth.ProviderErrorClass;
-import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.port.out.ProviderHttpRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +40,7 @@ final class GraphRequests {
         }
         query.put(FacebookFacts.APP_SECRET_PROOF,
                 List.of(AppSecretProof.of(configuration.require(FacebookFacts.CONFIG_API_SECRET), accessToken)));
-        URI uri = URI.create(withoutTrailingSlash(configuration.require(FacebookFacts.CONFIG_BASE_URL)) + path + "?"
-                + encode(query));
+        URI uri = URI.create(GraphPaths.url(configuration, path) + "?" + encode(query));
         String method = operation.resource().vendorMethod();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Authorization", List.of("Bearer " + accessToken));
@@ -103,9 +99,5 @@ final class GraphRequests {
         query.forEach((name, values) -> values.forEach(value ->
                 joined.add(FormEncoding.encodeComponent(name) + "=" + FormEncoding.encodeComponent(value))));
         return joined.toString();
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -119,6 +119,18 @@ class FacebookElementProviderTest {
     }
 
     @Test
+    void aBaseUrlEndingInASlashStillReachesDebugToken() {
+        Map<String, String> values = new HashMap<>(configuration().asMap());
+        values.put("base.url", facebook.graphUrl() + "/");
+
+        TokenSet tokens = provider.exchangeCode(loginCode("public_profile"), Configuration.of(values), context);
+
+        assertThat(tokens.providerUserId()).isEqualTo(ada.id());
+        assertThat(facebook.requests()).extracting(RecordedRequest::path).contains("/debug_token")
+                .noneMatch(path -> path.contains("//"));
+    }
+
+    @Test
     void theAppSecretNeverTravelsInAUrl() {
         provider.exchangeCode(loginCode("public_profile"), configuration(), context);
 

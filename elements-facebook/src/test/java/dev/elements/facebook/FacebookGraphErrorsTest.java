@@ -43,7 +43,7 @@ class FacebookGraphErrorsTest {
         "12345, '', 500, TRANSIENT"
     })
     void graphCallsAreClassifiedByCode(int code, String subcode, int status, ProviderErrorClass expected) {
-        ProviderException exception = FacebookGraphErrors.fromGraphCall(response(status, error(code, subcode), Map.of()));
+        ProviderException exception = FacebookGraphErrors.fromGraphCall(response(status, error(code, subcode), Map.of()), null);
 
         assertThat(exception.errorClass()).isEqualTo(expected);
         assertThat(exception.error().providerMessage()).isEqualTo("(#" + code + ") words");
@@ -68,7 +68,7 @@ class FacebookGraphErrorsTest {
     @Test
     void anUnreadableAnswerIsAnOutageWithoutProviderWords() {
         ProviderException exception = FacebookGraphErrors.fromGraphCall(response(502, "<html>Bad gateway</html>",
-                Map.of()));
+                Map.of()), null);
 
         assertThat(exception.errorClass()).isEqualTo(ProviderErrorClass.TRANSIENT);
         assertThat(exception.error().message()).isEmpty();
@@ -78,7 +78,7 @@ class FacebookGraphErrorsTest {
     void aRateLimitCarriesTheTimeFacebookEstimates() {
         ProviderException exception = FacebookGraphErrors.fromGraphCall(response(400, error(80001, ""),
                 Map.of("X-Business-Use-Case-Usage", List.of("{\"123\":[{\"type\":\"pages\",\"call_count\":100,"
-                        + "\"estimated_time_to_regain_access\":7}]}"))));
+                        + "\"estimated_time_to_regain_access\":7}]}"))), null);
 
         assertThat(exception.error().retryAfterHint()).contains(Duration.ofMinutes(7));
     }
