@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.Sealed;
 import dev.elements.core.tenant.OrganizationId;
@@ -24,12 +25,6 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
      * meantime; trying again is then right, but never forever.
      */
     private static final int CLAIM_ATTEMPTS = 5;
-    /**
-     * The column's width. H2 counts UTF-16 units and PostgreSQL code points, so counting units
-     * here fits both.
-     */
-    static final int LONGEST_KEY = 255;
-
     private static final RowMapper<IdempotencyRecord> RECORD = (row, context) -> {
         String answerKeyId = row.getString("answer_key_id");
         byte[] answerCiphertext = row.getBytes("answer_ciphertext");
@@ -56,10 +51,10 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         requireNonNull(key, "key");
         requireNonNull(fingerprint, "fingerprint");
         requireNonNull(now, "now");
-        if (key.length() > LONGEST_KEY) {
+        if (key.length() > ProvisionInstanceCommand.MAX_IDEMPOTENCY_KEY) {
             // Refused here, as the caller's mistake, rather than as a failed INSERT and a 500.
             throw new PlatformException(ErrorCode.INVALID_FIELD,
-                    "An Idempotency-Key has at most " + LONGEST_KEY + " characters");
+                    "An Idempotency-Key has at most " + ProvisionInstanceCommand.MAX_IDEMPOTENCY_KEY + " characters");
         }
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (insertIfAbsent(organization, key, fingerprint, now)) {

@@ -177,15 +177,7 @@ public final class PersistenceStore implements AutoCloseable {
         return kind;
     }
 
-    /**
-     * The pool, for components that must share this database's transactions or cluster state (a
-     * clustered scheduler, for one).
-     */
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    /** For the adapters of this module that are built on the same database (leases, outbox). */
+    /** For the adapters of this module that are built on the same database (leases, key rotation). */
     Jdbi jdbi() {
         return jdbi;
     }

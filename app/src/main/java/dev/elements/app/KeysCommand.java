@@ -34,8 +34,7 @@ final class KeysCommand {
             return false;
         }
         byte[] masterKey = MasterKeyFile.resolveExisting(security, database.dataDirectory());
-        String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
-        try (PersistenceStore store = open(url, masterKey)) {
+        try (PersistenceStore store = open(database.jdbcUrl(), masterKey)) {
             if (action.equals("rotate")) {
                 RotationReport report = store.keyRotation().rotate();
                 out.println("Rotated the credential keys: key " + report.primaryKeyId() + " is primary (was "

@@ -1,5 +1,6 @@
 package dev.elements.app.config;
 
+import dev.elements.persistence.PersistenceStore;
 import java.nio.file.Path;
 
 /**
@@ -24,6 +25,11 @@ public record DatabaseSettings(Path dataDirectory, String url, String user, Stri
 
     public boolean embedded() {
         return url == null;
+    }
+
+    /** The database to open: the operator's URL, or the embedded H2 file in the data directory. */
+    public String jdbcUrl() {
+        return embedded() ? PersistenceStore.h2FileUrl(dataDirectory) : url;
     }
 
     @Override

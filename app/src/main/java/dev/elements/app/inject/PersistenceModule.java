@@ -30,7 +30,6 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     PersistenceStore store(MasterKey masterKey) {
-        String url = database.embedded() ? PersistenceStore.h2FileUrl(database.dataDirectory()) : database.url();
-        return PersistenceStore.open(url, database.user(), database.password(), masterKey.bytes());
+        return PersistenceStore.open(database.jdbcUrl(), database.user(), database.password(), masterKey.bytes());
     }
 }

@@ -201,6 +201,8 @@ public abstract class InstanceRepositoryContract {
 
     @Test
     void findsNothingForUnknownIdsAndTokens() {
+        instances.insert(newInstance(two, "someone else's", List.of()));
+
         assertThat(instances.findById(new InstanceId(123_456_789))).isEmpty();
         assertThat(instances.findByTokenDigest(SecretDigest.of("nobody's token"))).isEmpty();
         Set<String> names = new HashSet<>();
