@@ -34,8 +34,4 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout);
     }
-
-    public HttpApiSettings withStopTimeout(Duration timeout) {
-        return new HttpApiSettings(maxBodyBytes, timeout);
-    }
 }

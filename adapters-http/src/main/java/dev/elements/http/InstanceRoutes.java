@@ -2,10 +2,7 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.error.ErrorCode;
-import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.InstanceId;
-import dev.elements.core.port.in.ConfigurationValue;
 import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.InstancePage;
 import dev.elements.core.port.in.ManageInstancesUseCase;
@@ -32,7 +29,6 @@ final class InstanceRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String TOTAL_COUNT = "Elements-Total-Count";
     static final String RETURNED_COUNT = "Elements-Returned-Count";
-    private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ProvisionInstanceUseCase provisioning;
     private final ManageInstancesUseCase instances;
@@ -56,7 +52,8 @@ final class InstanceRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        InstanceLocator fromToken = (ctx, caller) -> instanceOfToken(caller, caller.requireElementToken());
+        InstanceLocator fromToken = (ctx, caller) -> instances.instanceOfToken(caller.principal(),
+                caller.requireElementToken());
         InstanceLocator fromPath = (ctx, caller) -> PathIds.instance(ctx.pathParam("id"));
         InstanceLocator fromPathNotSubResource = (ctx, caller) -> {
             refuseSubResourceAsId(ctx);
@@ -109,7 +106,7 @@ final class InstanceRoutes {
     private void listOrTokenInstance(Context ctx) {
         Caller caller = callers.caller(ctx);
         if (caller.hasElementToken()) {
-            InstanceId id = instanceOfToken(caller, caller.elementToken());
+            InstanceId id = instances.instanceOfToken(caller.principal(), caller.elementToken());
             json.respond(ctx, 200, InstanceView.of(instances.instance(caller.principal(), id)));
             return;
         }
@@ -126,6 +123,7 @@ final class InstanceRoutes {
     private void update(Context ctx, InstanceLocator locator, boolean replace) {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
+        instances.instance(caller.principal(), id);
         UpdateInstanceRequest request = UpdateInstanceRequest.from(bodies.object(ctx));
         json.respond(ctx, 200, InstanceView.of(instances.update(caller.principal(), id, request.command(replace))));
     }
@@ -139,9 +137,8 @@ final class InstanceRoutes {
     private void configuration(Context ctx, InstanceLocator locator) {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
-        InstanceDescription instance = instances.instance(caller.principal(), id);
         List<ConfigurationValueView> values = instances.configuration(caller.principal(), id).stream()
-                .map(value -> ConfigurationValueView.of(value, instance.element()))
+                .map(ConfigurationValueView::of)
                 .toList();
         json.respond(ctx, 200, values);
     }
@@ -150,20 +147,19 @@ final class InstanceRoutes {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
         long configurationId = PathIds.configuration(ctx.pathParam("configId"));
-        InstanceDescription instance = instances.instance(caller.principal(), id);
-        ConfigurationValue value = instances.configurationValue(caller.principal(), id, configurationId);
-        json.respond(ctx, 200, ConfigurationValueView.of(value, instance.element()));
+        json.respond(ctx, 200, ConfigurationValueView.of(
+                instances.configurationValue(caller.principal(), id, configurationId)));
     }
 
     private void updateConfigurationValue(Context ctx, InstanceLocator locator) {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
         long configurationId = PathIds.configuration(ctx.pathParam("configId"));
-        InstanceDescription instance = instances.instance(caller.principal(), id);
+        // Found before the body is read, as for updates.
+        instances.instance(caller.principal(), id);
         String newValue = ConfigurationValueRequest.value(bodies.object(ctx));
-        ConfigurationValue value = instances.updateConfigurationValue(caller.principal(), id, configurationId,
-                newValue);
-        json.respond(ctx, 200, ConfigurationValueView.of(value, instance.element()));
+        json.respond(ctx, 200, ConfigurationValueView.of(
+                instances.updateConfigurationValue(caller.principal(), id, configurationId, newValue)));
     }
 
     private void setEnabled(Context ctx, InstanceLocator locator, boolean enabled) {
@@ -182,22 +178,6 @@ final class InstanceRoutes {
         Caller caller = callers.caller(ctx);
         InstanceId id = locator.locate(ctx, caller);
         json.respond(ctx, 200, InstanceView.of(instances.refresh(caller.principal(), id)));
-    }
-
-    /**
-     * The instance a token names. When it is another organization's, core says which id it has;
-     * the caller sent no id, so the answer names none either.
-     */
-    private InstanceId instanceOfToken(Caller caller, String token) {
-        try {
-            return instances.instanceOfToken(caller.principal(), token);
-        } catch (PlatformException e) {
-            if (e.code() == ErrorCode.INSTANCE_NOT_FOUND) {
-                throw new PlatformException(ErrorCode.INSTANCE_NOT_FOUND,
-                        "No instance of yours has that Element token");
-            }
-            throw e;
-        }
     }
 
     /** {@code GET /instances/token} is a known path with the wrong verb, not an instance called "token". */
@@ -225,10 +205,6 @@ final class InstanceRoutes {
         String key = ctx.header(IDEMPOTENCY_KEY);
         if (key == null || key.isBlank()) {
             return null;
-        }
-        if (key.length() > MAX_IDEMPOTENCY_KEY) {
-            throw PlatformException.invalid(IDEMPOTENCY_KEY + " must be at most "
-                    + MAX_IDEMPOTENCY_KEY + " characters");
         }
         return key;
     }

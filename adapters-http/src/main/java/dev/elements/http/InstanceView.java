@@ -1,10 +1,6 @@
 package dev.elements.http;
 
-import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.port.in.InstanceDescription;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,20 +31,11 @@ record InstanceView(
     static InstanceView of(InstanceDescription instance) {
         return new InstanceView(instance.id().value(), instance.name(),
                 instance.token().orElse(InstanceDescription.MASK), ElementView.embedded(instance.element()),
-                instance.tags(), List.of(), instance.valid(), instance.disabled(), 0, 0, masked(instance), instance.eventsEnabled(),
+                instance.tags(), List.of(), instance.valid(), instance.disabled(), 0, 0, instance.configuration(),
+                instance.eventsEnabled(),
                 false, false, new Owner(instance.ownerId().value(), instance.ownerEmail()),
-                DateTimeFormatter.ISO_INSTANT.format(instance.createdAt().truncatedTo(ChronoUnit.MILLIS)),
+                UserView.date(instance.createdAt()),
                 instance.status().name(), instance.statusReason());
-    }
-
-    /** Core masks already; masking again here keeps a slip there from reaching a client. */
-    private static Map<String, String> masked(InstanceDescription instance) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        instance.configuration().forEach((key, value) -> {
-            boolean secret = instance.element().entry(key).map(ConfigurationEntry::secret).orElse(false);
-            shown.put(key, secret && value != null ? InstanceDescription.MASK : value);
-        });
-        return shown;
     }
 
     record Owner(long id, String emailAddress) {

@@ -72,6 +72,19 @@ class ElementRoutesTest {
     }
 
     @Test
+    void aSecretWithADefaultShowsItMasked() {
+        try (ApiServer withDefault = ApiServer.start(builder -> builder.operatorOverrides(
+                dev.elements.core.element.OperatorOverrides.fromSettings(java.util.Map.of(
+                        "ELEMENTS_SCRIPTED_OAUTH_API_SECRET", "canary-operator-default-secret"))))) {
+            ApiServer.Response element = withDefault.get(ELEMENTS + "/scripted", withDefault.auth());
+
+            assertThat(find(element.json().path("configuration"), "oauth.api.secret").path("defaultValue").asText())
+                    .isEqualTo("********");
+            assertThat(element.body()).doesNotContain("canary-operator-default-secret");
+        }
+    }
+
+    @Test
     void secretConfigurationEntriesNeverShowAValue() {
         JsonNode configuration = server.get(ELEMENTS + "/scripted", server.auth()).json().path("configuration");
 

@@ -218,6 +218,40 @@ class InstanceRoutesTest {
                 .build());
 
         assertThat(created.status()).isEqualTo(200);
+        ApiServer.Response replayed = server.send(java.net.http.HttpRequest.newBuilder(server.uri(INSTANCES))
+                .header("Authorization", server.auth())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "key-123")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        provisionBody("{\"key\": \"scripted\"}", "code-5")))
+                .build());
+        ApiServer.Response otherBody = server.send(java.net.http.HttpRequest.newBuilder(server.uri(INSTANCES))
+                .header("Authorization", server.auth())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "key-123")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        provisionBody("{\"key\": \"scripted\"}", "code-6")))
+                .build());
+
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("id")).isEqualTo(created.json().path("id"));
+        assertThat(replayed.json().path("token").asText()).isEqualTo(created.json().path("token").asText());
+        assertThat(server.provider.exchanges()).as("the provider is not asked again").isEqualTo(1);
+        assertThat(otherBody.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aBodyIsNotLookedAtBeforeTheInstanceIsFound() {
+        String foreign = server.otherOrganization();
+        long id = server.provision(server.auth(), "mine", java.util.List.of()).path("id").asLong();
+
+        for (String method : java.util.List.of("PUT", "PATCH")) {
+            assertThat(server.send(method, INSTANCES + "/" + id, foreign, "{broken").status()).as(method).isEqualTo(404);
+            assertThat(server.send(method, INSTANCES + "/987654", server.auth(), "{broken").status()).as(method)
+                    .isEqualTo(404);
+        }
+        assertThat(server.send("PATCH", INSTANCES + "/" + id + "/configuration/1", foreign,
+                "{broken").status()).isEqualTo(404);
     }
 
     @Test

@@ -69,11 +69,6 @@ final class LogCapture implements AutoCloseable {
         return lines;
     }
 
-    static String stackTrace(Throwable throwable) {
-        StringWriter text = new StringWriter();
-        throwable.printStackTrace(new PrintWriter(text));
-        return text.toString();
-    }
 
     @Override
     public void close() {
