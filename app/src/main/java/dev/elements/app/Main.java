@@ -37,16 +37,13 @@ public final class Main {
             System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
             return;
         }
-        ElementsServer server;
         try {
-            server = start(System.getenv(), System.getProperties(), System.out);
+            ElementsServer server = start(System.getenv(), System.getProperties(), System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "elements-shutdown"));
         } catch (StartupFailure failure) {
             System.err.println("Elements cannot start: " + failure.getMessage());
             System.exit(failure.exitCode);
-            return;
         }
-        ElementsServer running = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "elements-shutdown"));
     }
 
     /** Runs a maintenance command such as {@code keys rotate}; returns the exit code. */
