@@ -29,6 +29,7 @@ import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.service.AuthenticationService;
 import dev.elements.core.service.CredentialKeyService;
@@ -161,6 +162,7 @@ public final class Elements {
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
         private SecretGenerator secrets = new SecretGenerator();
+        private Sleeper sleeper = Sleeper.threadSleep();
 
         private Builder() {
         }
@@ -257,6 +259,12 @@ public final class Elements {
          */
         public Builder clock(Clock platformClock) {
             this.clock = Clock.tick(requireNonNull(platformClock, "platformClock"), Duration.ofMillis(1));
+            return this;
+        }
+
+        /** How the platform pauses between retries and while spacing calls out; tests pass a recorder. */
+        public Builder sleeper(Sleeper pauses) {
+            this.sleeper = requireNonNull(pauses, "pauses");
             return this;
         }
 
