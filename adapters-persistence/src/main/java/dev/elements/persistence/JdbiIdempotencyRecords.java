@@ -75,10 +75,10 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
                     INSERT INTO idempotency_records (organization_id, idempotency_key, fingerprint, created_at)
                     VALUES (:organizationId, :key, :fingerprint, :createdAt)
                     ON CONFLICT DO NOTHING""")
-                    .bind("organizationId", organization.value())
+                    .bind("organizationId", organization)
                     .bind("key", key)
                     .bind("fingerprint", fingerprint)
-                    .bind("createdAt", now.toEpochMilli())
+                    .bind("createdAt", now)
                     .execute()) == 1;
         } catch (JdbiException e) {
             if (UniqueViolations.isUniqueViolation(e)) {
@@ -97,11 +97,10 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
                     UPDATE idempotency_records
-                       SET answer_key_id = :answerKeyId, answer_ciphertext = :answerCiphertext
+                       SET answer_key_id = :answer.keyId, answer_ciphertext = :answer.ciphertext
                      WHERE organization_id = :organizationId AND idempotency_key = :key""")
-                    .bind("answerKeyId", answer.keyId())
-                    .bind("answerCiphertext", answer.ciphertext())
-                    .bind("organizationId", organization.value())
+                    .bindMethods("answer", answer)
+                    .bind("organizationId", organization)
                     .bind("key", key)
                     .execute());
         } catch (JdbiException e) {
@@ -118,7 +117,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         jdbi.useHandle(handle -> handle.createUpdate("""
                 DELETE FROM idempotency_records
                  WHERE organization_id = :organizationId AND idempotency_key = :key AND answer_key_id IS NULL""")
-                .bind("organizationId", organization.value())
+                .bind("organizationId", organization)
                 .bind("key", key)
                 .execute());
     }
@@ -133,9 +132,9 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                 DELETE FROM idempotency_records
                  WHERE organization_id = :organizationId AND idempotency_key = :key AND created_at < :createdBefore""")
-                .bind("organizationId", organization.value())
+                .bind("organizationId", organization)
                 .bind("key", key)
-                .bind("createdBefore", createdBefore.toEpochMilli())
+                .bind("createdBefore", createdBefore)
                 .execute()) == 1;
     }
 
@@ -146,7 +145,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT fingerprint, created_at, answer_key_id, answer_ciphertext FROM idempotency_records
                  WHERE organization_id = :organizationId AND idempotency_key = :key""")
-                .bind("organizationId", organization.value())
+                .bind("organizationId", organization)
                 .bind("key", key)
                 .map(RECORD)
                 .findOne());

@@ -24,8 +24,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Instances in the {@code instances} table, with their tags and non-secret configuration in two
  * child tables that keep the order. A read is one statement that brings the children along
- * (see {@link InstanceChildren}); every write is one transaction; an update is conditional on the
- * version, so a writer holding a stale copy changes nothing.
+ * (see {@link InstanceChildren}); a write binds the instance's own methods and those of its
+ * credential state and sealed secrets (see {@link StoredTypes}). Every write is one transaction;
+ * an update is conditional on the version, so a writer holding a stale copy changes nothing.
  */
 public final class JdbiInstanceRepository implements InstanceRepository {
     private static final RowMapper<Instance> INSTANCE = new InstanceRowMapper();
@@ -60,11 +61,13 @@ public final class JdbiInstanceRepository implements InstanceRepository {
                                            token_digest, disabled, status, status_reason, last_renewed_at,
                                            token_expires_at, next_renewal_at, consecutive_failures, secrets_key_id,
                                            secrets_ciphertext, created_at, updated_at, version)
-                    VALUES (:id, :organizationId, :ownerUserId, :elementKey, :name, :providerAccountId,
-                            :tokenDigest, :disabled, :status, :statusReason, :lastRenewedAt,
-                            :tokenExpiresAt, :nextRenewalAt, :consecutiveFailures, :secretsKeyId,
-                            :secretsCiphertext, :createdAt, :updatedAt, :version)""")
-                    .bindMethods(InstanceColumns.of(instance))
+                    VALUES (:id, :organizationId, :ownerId, :elementKey, :name, :providerAccountId,
+                            :tokenDigest, :disabled, :credentials.status, :credentials.reason, :credentials.lastRenewedAt,
+                            :credentials.tokenExpiresAt, :credentials.nextRenewalAt, :credentials.consecutiveFailures,
+                            :secrets.keyId, :secrets.ciphertext, :createdAt, :updatedAt, :version)""")
+                    .bindMethods(instance)
+                    .bindMethods("credentials", instance.credentials())
+                    .bindMethods("secrets", instance.secrets())
                     .execute();
             InstanceChildren children = InstanceChildren.of(instance);
             insertTags(handle, instance.id(), children);
@@ -77,19 +80,19 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         requireNonNull(organization, "organization");
         requireNonNull(id, "id");
         return findOne(" WHERE id = :id AND organization_id = :organizationId",
-                query -> query.bind("id", id.value()).bind("organizationId", organization.value()));
+                query -> query.bind("id", id).bind("organizationId", organization));
     }
 
     @Override
     public Optional<Instance> findById(InstanceId id) {
         requireNonNull(id, "id");
-        return findOne(" WHERE id = :id", query -> query.bind("id", id.value()));
+        return findOne(" WHERE id = :id", query -> query.bind("id", id));
     }
 
     @Override
     public Optional<Instance> findByTokenDigest(SecretDigest tokenDigest) {
         requireNonNull(tokenDigest, "tokenDigest");
-        return findOne(" WHERE token_digest = :tokenDigest", query -> query.bind("tokenDigest", tokenDigest.hex()));
+        return findOne(" WHERE token_digest = :tokenDigest", query -> query.bind("tokenDigest", tokenDigest));
     }
 
     @Override
@@ -130,7 +133,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         }
 
         <S extends SqlStatement<S>> S bind(S statement) {
-            statement.bind("organizationId", organization.value());
+            statement.bind("organizationId", organization);
             if (elementKey != null) {
                 statement.bind("elementKey", elementKey);
             }
@@ -160,7 +163,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
                    AND (renewal_lease_until IS NULL OR renewal_lease_until < :now)
                  ORDER BY next_renewal_at, id
                  LIMIT :limit""")
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("limit", limit)
                 .map((row, context) -> new InstanceId(row.getLong("id")))
                 .list());
@@ -188,13 +191,17 @@ public final class JdbiInstanceRepository implements InstanceRepository {
             int changed = handle.createUpdate("""
                     UPDATE instances
                        SET name = :name, provider_account_id = :providerAccountId, token_digest = :tokenDigest,
-                           disabled = :disabled, status = :status, status_reason = :statusReason,
-                           last_renewed_at = :lastRenewedAt, token_expires_at = :tokenExpiresAt,
-                           next_renewal_at = :nextRenewalAt, consecutive_failures = :consecutiveFailures,
-                           secrets_key_id = :secretsKeyId, secrets_ciphertext = :secretsCiphertext,
+                           disabled = :disabled, status = :credentials.status, status_reason = :credentials.reason,
+                           last_renewed_at = :credentials.lastRenewedAt,
+                           token_expires_at = :credentials.tokenExpiresAt,
+                           next_renewal_at = :credentials.nextRenewalAt,
+                           consecutive_failures = :credentials.consecutiveFailures,
+                           secrets_key_id = :secrets.keyId, secrets_ciphertext = :secrets.ciphertext,
                            updated_at = :updatedAt, version = :version
                      WHERE id = :id AND organization_id = :organizationId AND version = :expectedVersion""")
-                    .bindMethods(InstanceColumns.of(updated))
+                    .bindMethods(updated)
+                    .bindMethods("credentials", updated.credentials())
+                    .bindMethods("secrets", updated.secrets())
                     .bind("expectedVersion", updated.version() - 1)
                     .execute();
             if (changed == 0) {
@@ -202,7 +209,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
             }
             InstanceChildren stored = handle.createQuery(
                     "SELECT " + InstanceChildren.AGGREGATED_COLUMNS + " FROM instances WHERE id = :id")
-                    .bind("id", updated.id().value())
+                    .bind("id", updated.id())
                     .map(CHILDREN)
                     .one();
             InstanceChildren wanted = InstanceChildren.of(updated);
@@ -225,8 +232,8 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         // Tags and configuration go with it (ON DELETE CASCADE).
         return jdbi.withHandle(handle -> handle.createUpdate(
                 "DELETE FROM instances WHERE id = :id AND organization_id = :organizationId")
-                .bind("id", id.value())
-                .bind("organizationId", organization.value())
+                .bind("id", id)
+                .bind("organizationId", organization)
                 .execute()) == 1;
     }
 
@@ -244,7 +251,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
 
     /** {@code table} is one of the two child tables, never input. */
     private static void deleteChildren(Handle handle, String table, InstanceId id) {
-        handle.createUpdate("DELETE FROM " + table + " WHERE instance_id = :id").bind("id", id.value()).execute();
+        handle.createUpdate("DELETE FROM " + table + " WHERE instance_id = :id").bind("id", id).execute();
     }
 
     private static void insertTags(Handle handle, InstanceId id, InstanceChildren children) {
@@ -254,7 +261,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         PreparedBatch batch = handle.prepareBatch(
                 "INSERT INTO instance_tags (instance_id, position, tag) VALUES (:instanceId, :position, :tag)");
         for (int position = 0; position < children.tags().size(); position++) {
-            batch.bind("instanceId", id.value()).bind("position", position).bind("tag", children.tags().get(position))
+            batch.bind("instanceId", id).bind("position", position).bind("tag", children.tags().get(position))
                     .add();
         }
         batch.execute();
@@ -268,7 +275,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
                 INSERT INTO instance_configuration (instance_id, position, entry_key, entry_value)
                 VALUES (:instanceId, :position, :key, :value)""");
         for (int position = 0; position < children.configurationKeys().size(); position++) {
-            batch.bind("instanceId", id.value())
+            batch.bind("instanceId", id)
                     .bind("position", position)
                     .bind("key", children.configurationKeys().get(position))
                     .bind("value", children.configurationValues().get(position))

@@ -6,21 +6,17 @@ import dev.elements.core.port.out.ProviderUsageLedger;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Provider usage readings in {@code provider_usage}, one row per budget, shared by every node on
  * the database. A reading replaces the stored one only when it was observed no earlier, decided
  * by the database rather than by a read before the write, so that nodes recording at once cannot
- * put an older reading over a newer one.
+ * put an older reading over a newer one. Readings are bound and mapped as the record they are
+ * (see {@link StoredTypes}).
  */
 public final class JdbiProviderUsageLedger implements ProviderUsageLedger {
     /** The column's width; core's buckets (element, kind, application id) are far shorter. */
     static final int LONGEST_BUCKET = 255;
-
-    private static final RowMapper<UsageReading> READING = (row, context) -> new UsageReading(
-            row.getString("bucket"), row.getInt("usage_percent"), EpochMillis.read(row, "observed_at"),
-            EpochMillis.read(row, "blocked_until"));
 
     private final Jdbi jdbi;
 
@@ -32,10 +28,10 @@ public final class JdbiProviderUsageLedger implements ProviderUsageLedger {
     public Optional<UsageReading> latest(String bucket) {
         requireNonNull(bucket, "bucket");
         return jdbi.withHandle(handle -> handle.createQuery("""
-                SELECT bucket, usage_percent, observed_at, blocked_until FROM provider_usage
+                SELECT bucket, usage_percent AS percent, observed_at, blocked_until FROM provider_usage
                  WHERE bucket = :bucket""")
                 .bind("bucket", bucket)
-                .map(READING)
+                .mapTo(UsageReading.class)
                 .findOne());
     }
 
@@ -70,10 +66,7 @@ public final class JdbiProviderUsageLedger implements ProviderUsageLedger {
                 UPDATE provider_usage
                    SET usage_percent = :percent, observed_at = :observedAt, blocked_until = :blockedUntil
                  WHERE bucket = :bucket AND observed_at <= :observedAt""")
-                .bind("percent", reading.percent())
-                .bind("observedAt", reading.observedAt().toEpochMilli())
-                .bind("blockedUntil", EpochMillis.of(reading.blockedUntil()))
-                .bind("bucket", reading.bucket())
+                .bindMethods(reading)
                 .execute()) == 1;
     }
 
@@ -89,10 +82,7 @@ public final class JdbiProviderUsageLedger implements ProviderUsageLedger {
                     INSERT INTO provider_usage (bucket, usage_percent, observed_at, blocked_until)
                     VALUES (:bucket, :percent, :observedAt, :blockedUntil)
                     ON CONFLICT DO NOTHING""")
-                    .bind("bucket", reading.bucket())
-                    .bind("percent", reading.percent())
-                    .bind("observedAt", reading.observedAt().toEpochMilli())
-                    .bind("blockedUntil", EpochMillis.of(reading.blockedUntil()))
+                    .bindMethods(reading)
                     .execute()) == 1;
         } catch (JdbiException e) {
             if (UniqueViolations.isUniqueViolation(e)) {

@@ -32,9 +32,9 @@ public final class JdbiRefreshLeases implements RefreshLeases {
                    SET renewal_holder = :holder, renewal_lease_until = :until
                  WHERE id = :id AND (renewal_lease_until IS NULL OR renewal_lease_until < :now)""")
                 .bind("holder", holder)
-                .bind("until", until.toEpochMilli())
-                .bind("id", instance.value())
-                .bind("now", now.toEpochMilli())
+                .bind("until", until)
+                .bind("id", instance)
+                .bind("now", now)
                 .execute()) == 1;
     }
 
@@ -47,7 +47,7 @@ public final class JdbiRefreshLeases implements RefreshLeases {
                 UPDATE instances
                    SET renewal_holder = NULL, renewal_lease_until = NULL
                  WHERE id = :id AND renewal_holder = :holder""")
-                .bind("id", instance.value())
+                .bind("id", instance)
                 .bind("holder", holder)
                 .execute());
     }

@@ -9,7 +9,6 @@ import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Organization;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
-import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
@@ -21,23 +20,16 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementException;
 
-/** Organizations and users in the {@code organizations} and {@code users} tables. */
+/**
+ * Organizations and users in the {@code organizations} and {@code users} tables, mapped and bound
+ * as the records they are (see {@link StoredTypes}); neither has child rows, so each read is one
+ * statement.
+ */
 public final class JdbiTenantRepository implements TenantRepository {
     private static final String USER_COLUMNS =
             "id, organization_id, email_address, first_name, last_name, role, active, secret_digest, created_at";
-
-    private static final RowMapper<Organization> ORGANIZATION = (row, context) -> new Organization(
-            new OrganizationId(row.getLong("id")), row.getString("name"),
-            new SecretDigest(row.getString("secret_digest")), EpochMillis.read(row, "created_at"));
-
-    private static final RowMapper<User> USER = (row, context) -> new User(
-            new UserId(row.getLong("id")), new OrganizationId(row.getLong("organization_id")),
-            row.getString("email_address"), row.getString("first_name"), row.getString("last_name"),
-            role(row.getString("role")), row.getBoolean("active"), new SecretDigest(row.getString("secret_digest")),
-            EpochMillis.read(row, "created_at"));
 
     /** Ids are positive, so no user has this one. */
     private static final long NO_USER = 0;
@@ -83,8 +75,8 @@ public final class JdbiTenantRepository implements TenantRepository {
                         INSERT INTO bootstrap (id, first_organization_id, created_at)
                         VALUES (1, :organizationId, :createdAt)
                         ON CONFLICT DO NOTHING""")
-                        .bind("organizationId", first.organizationId().value())
-                        .bind("createdAt", now.toEpochMilli())
+                        .bind("organizationId", first.organizationId())
+                        .bind("createdAt", now)
                         .execute();
                 if (marked == 0) {
                     throw new AlreadyBootstrapped();
@@ -124,8 +116,8 @@ public final class JdbiTenantRepository implements TenantRepository {
         long id = handle.createUpdate(
                 "INSERT INTO organizations (name, secret_digest, created_at) VALUES (:name, :secretDigest, :createdAt)")
                 .bind("name", name)
-                .bind("secretDigest", organizationSecret.hex())
-                .bind("createdAt", now.toEpochMilli())
+                .bind("secretDigest", organizationSecret)
+                .bind("createdAt", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -147,8 +139,8 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(id, "id");
         return jdbi.withHandle(handle -> handle.createQuery(
                 "SELECT id, name, secret_digest, created_at FROM organizations WHERE id = :id")
-                .bind("id", id.value())
-                .map(ORGANIZATION)
+                .bind("id", id)
+                .mapTo(Organization.class)
                 .findOne());
     }
 
@@ -157,8 +149,8 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(userSecret, "userSecret");
         return jdbi.withHandle(handle -> handle.createQuery(
                 "SELECT " + USER_COLUMNS + " FROM users WHERE secret_digest = :secretDigest")
-                .bind("secretDigest", userSecret.hex())
-                .map(USER)
+                .bind("secretDigest", userSecret)
+                .mapTo(User.class)
                 .findOne());
     }
 
@@ -168,9 +160,9 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(id, "id");
         return jdbi.withHandle(handle -> handle.createQuery(
                 "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id AND organization_id = :organizationId")
-                .bind("id", id.value())
-                .bind("organizationId", organization.value())
-                .map(USER)
+                .bind("id", id)
+                .bind("organizationId", organization)
+                .mapTo(User.class)
                 .findOne());
     }
 
@@ -179,8 +171,8 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(organization, "organization");
         return jdbi.withHandle(handle -> handle.createQuery(
                 "SELECT " + USER_COLUMNS + " FROM users WHERE organization_id = :organizationId ORDER BY id")
-                .bind("organizationId", organization.value())
-                .map(USER)
+                .bind("organizationId", organization)
+                .mapTo(User.class)
                 .list());
     }
 
@@ -209,14 +201,7 @@ public final class JdbiTenantRepository implements TenantRepository {
                            first_name = :firstName, last_name = :lastName, role = :role, active = :active,
                            secret_digest = :secretDigest
                      WHERE id = :id AND organization_id = :organizationId""")
-                    .bind("emailAddress", user.emailAddress())
-                    .bind("firstName", user.firstName())
-                    .bind("lastName", user.lastName())
-                    .bind("role", user.role().key())
-                    .bind("active", user.active())
-                    .bind("secretDigest", user.secretDigest().hex())
-                    .bind("id", user.id().value())
-                    .bind("organizationId", user.organizationId().value())
+                    .bindMethods(user)
                     .execute()) == 1;
         } catch (StatementException e) {
             throw emailTakenOr(e, user.organizationId(), user.emailAddress(), user.id().value());
@@ -230,13 +215,9 @@ public final class JdbiTenantRepository implements TenantRepository {
                                    active, secret_digest, created_at)
                 VALUES (:organizationId, :emailAddress, LOWER(:emailAddress), :firstName, :lastName, :role,
                         TRUE, :secretDigest, :createdAt)""")
-                .bind("organizationId", organization.value())
-                .bind("emailAddress", user.emailAddress())
-                .bind("firstName", user.firstName())
-                .bind("lastName", user.lastName())
-                .bind("role", user.role().key())
-                .bind("secretDigest", user.secretDigest().hex())
-                .bind("createdAt", now.toEpochMilli())
+                .bindMethods(user)
+                .bind("organizationId", organization)
+                .bind("createdAt", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -263,7 +244,7 @@ public final class JdbiTenantRepository implements TenantRepository {
                 SELECT id FROM users
                  WHERE organization_id = :organizationId AND email_address_key = LOWER(:emailAddress)
                    AND id <> :otherThan""")
-                .bind("organizationId", organization.value())
+                .bind("organizationId", organization)
                 .bind("emailAddress", email)
                 .bind("otherThan", otherThan)
                 .mapTo(Long.class)
@@ -274,9 +255,5 @@ public final class JdbiTenantRepository implements TenantRepository {
     /** Truncated to what the table keeps, so that what is returned equals what is read back. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Role role(String key) {
-        return Role.fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown role stored: " + key));
     }
 }

@@ -22,7 +22,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,7 +242,7 @@ public final class PersistenceStore implements AutoCloseable {
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new StoredTypes());
         // JDBI's default messages include the bound arguments, which here are ciphertexts and
         // digests: exception messages get logged, so they carry the statement only.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(PersistenceStore::withoutArguments);
