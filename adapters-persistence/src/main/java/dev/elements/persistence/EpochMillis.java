@@ -4,13 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Instants as stored: BIGINT epoch milliseconds, the one time type H2 and PostgreSQL agree on. */
+/**
+ * Instants as stored (BIGINT epoch milliseconds, see {@link StoredTypes}), read by the row mappers
+ * that build their records by hand.
+ */
 final class EpochMillis {
     private EpochMillis() {
-    }
-
-    static Long of(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
     }
 
     static Instant read(ResultSet row, String column) throws SQLException {
