@@ -46,7 +46,7 @@ class CoreServicesOnSharedPostgresTest {
     private static final String ORGANIZATION_SECRET = Fixtures.secret();
     private static final String USER_SECRET = Fixtures.secret();
     /** Nodes serving one application share the key that seals page tokens, as they share the database. */
-    private static final byte[] PAGE_TOKEN_KEY = TestDatabases.newMasterKey();
+    private static final byte[] PAGE_TOKEN_KEY = TestStores.newMasterKey();
 
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
@@ -58,8 +58,8 @@ class CoreServicesOnSharedPostgresTest {
 
     @BeforeEach
     void twoNodes() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         storeA = PersistenceStore.open(url, "postgres", "", masterKey, clock);
         storeB = PersistenceStore.open(url, "postgres", "", masterKey, clock);
         nodeA = node(storeA);

@@ -37,9 +37,9 @@ class CredentialCanaryTest {
         String accessToken = "canary-access-token-" + UUID.randomUUID();
         String secretValue = "canary-api-secret-" + UUID.randomUUID();
         String name = "visible-instance-name-" + UUID.randomUUID();
-        byte[] masterKey = TestDatabases.newMasterKey();
+        byte[] masterKey = TestStores.newMasterKey();
         InstanceId id;
-        try (PersistenceStore store = TestDatabases.openH2(dataDirectory, masterKey)) {
+        try (PersistenceStore store = TestStores.openH2(dataDirectory, masterKey)) {
             Principal owner = store.tenants().createOrganization("Canary", SecretDigest.of(Fixtures.secret()),
                     Fixtures.newUser("admin@canary.example", Role.ORG_ADMIN));
             id = store.instances().nextId();
@@ -58,7 +58,7 @@ class CredentialCanaryTest {
         assertThat(filesContaining(secretValue.getBytes(UTF_8))).isEmpty();
         assertThat(filesContaining(masterKey)).isEmpty();
 
-        try (PersistenceStore reopened = TestDatabases.openH2(dataDirectory, masterKey)) {
+        try (PersistenceStore reopened = TestStores.openH2(dataDirectory, masterKey)) {
             Instance stored = reopened.instances().findById(id).orElseThrow();
             InstanceSecrets opened = new CredentialVault(reopened.credentialCipher()).open(stored);
             assertThat(opened.tokens().accessToken()).isEqualTo(accessToken);

@@ -48,8 +48,8 @@ class CredentialKeyRotationTest {
 
     @Test
     void rotatesWhileAnotherNodeKeepsSealingAndOpening() throws Exception {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         try (PersistenceStore server = PersistenceStore.open(url, "postgres", "", masterKey);
                 PersistenceStore operator = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Principal owner = anOrganization(server);
@@ -123,8 +123,8 @@ class CredentialKeyRotationTest {
 
     @Test
     void aCopyWrittenBackAfterTheRowMovedIsKeptOpensAndMovesAtTheNextRotation() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        try (PersistenceStore store = TestDatabases.openPostgres(masterKey)) {
+        byte[] masterKey = TestStores.newMasterKey();
+        try (PersistenceStore store = TestStores.openPostgres(masterKey)) {
             Principal owner = anOrganization(store);
             Instance readBeforeTheRotation = insertSealedInstance(store, owner, "stale");
 
@@ -150,7 +150,7 @@ class CredentialKeyRotationTest {
 
     @Test
     void aRowThatDoesNotOpenIsLeftUnderItsKeyAndReported() {
-        try (PersistenceStore store = TestDatabases.openPostgres(TestDatabases.newMasterKey())) {
+        try (PersistenceStore store = TestStores.openPostgres(TestStores.newMasterKey())) {
             Principal owner = anOrganization(store);
             Instance good = insertSealedInstance(store, owner, "good");
             Instance moved = Fixtures.instance(store.instances().nextId(), owner.organizationId(), owner.user().id(),
@@ -180,11 +180,11 @@ class CredentialKeyRotationTest {
 
     @Test
     void rotatingTwiceOnPostgresWorksAndAWrongMasterKeyStillFailsClearly() {
-        rotateTwiceThenTryAWrongMasterKey(TestDatabases.freshPostgresUrl(), "postgres");
+        rotateTwiceThenTryAWrongMasterKey(TestStores.freshPostgresUrl(), "postgres");
     }
 
     private static void rotateTwiceThenTryAWrongMasterKey(String url, String user) {
-        byte[] masterKey = TestDatabases.newMasterKey();
+        byte[] masterKey = TestStores.newMasterKey();
         OrganizationId organization;
         String firstKey;
         try (PersistenceStore store = PersistenceStore.open(url, user, "", masterKey)) {
@@ -209,7 +209,7 @@ class CredentialKeyRotationTest {
             assertEverythingOpens(List.of(store), organization);
         }
 
-        assertThatThrownBy(() -> PersistenceStore.open(url, user, "", TestDatabases.newMasterKey()))
+        assertThatThrownBy(() -> PersistenceStore.open(url, user, "", TestStores.newMasterKey()))
                 .isInstanceOf(PersistenceStartupException.class)
                 .hasMessageContaining("ELEMENTS_MASTER_KEY does not open the encryption keys stored in the database");
 

@@ -31,7 +31,7 @@ class JdbiInstanceRepositoryStatementsTest {
 
     @BeforeEach
     void open() {
-        store = TestDatabases.openH2(dataDirectory, TestDatabases.newMasterKey());
+        store = TestStores.openH2(dataDirectory, TestStores.newMasterKey());
         Principal owner = store.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
                 Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
         instance = Fixtures.instance(store.instances().nextId(), owner.organizationId(), owner.user().id(), "page",

@@ -6,6 +6,7 @@ import dev.elements.core.contract.ProviderUsageLedgerContract;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderUsageLedger.UsageReading;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.testing.DatabaseKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,22 +19,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Core's contract for the usage ledger on a real database, and what a database adds to it: nodes
  * recording at the same moment, the first reading of a budget included.
  */
-abstract class JdbiProviderUsageLedgerTest extends ProviderUsageLedgerContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(DatabaseKind.class)
+class JdbiProviderUsageLedgerTest extends ProviderUsageLedgerContract {
+    @RegisterExtension
+    static final DatabaseStores STORES = new DatabaseStores();
+
     private static final Instant NOW = Fixtures.NOW;
     private static final int THREADS = 12;
     private static final int READINGS_PER_THREAD = 25;
 
-    protected abstract PersistenceStore store();
+    @Parameter
+    DatabaseKind database;
 
     @Override
     protected ProviderUsageLedger emptyLedger() {
-        TestDatabases.clear(store());
-        return store().providerUsageLedger();
+        return STORES.emptied(database).providerUsageLedger();
     }
 
     @Test

@@ -46,7 +46,7 @@ class PersistenceStoreTest {
         POSTGRESQL {
             @Override
             String freshUrl(Path dataDirectory) {
-                return TestDatabases.freshPostgresUrl();
+                return TestStores.freshPostgresUrl();
             }
 
             @Override
@@ -68,7 +68,7 @@ class PersistenceStoreTest {
     @EnumSource(Database.class)
     void migratesAnEmptyDatabaseOnceAndKeepsItsDataAcrossARestart(Database database) {
         String url = database.freshUrl(dataDirectory);
-        byte[] masterKey = TestDatabases.newMasterKey();
+        byte[] masterKey = TestStores.newMasterKey();
         Principal created;
         List<Map<String, Object>> migrations;
         try (PersistenceStore first = database.open(url, masterKey)) {
@@ -95,7 +95,7 @@ class PersistenceStoreTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void theFirstKeysetStaysWhenAnotherNodeTriesToStoreOne(Database database) {
-        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey())) {
             EncryptionKeysets keysets = new EncryptionKeysets(store.jdbi(), Clock.systemUTC());
             EncryptionKeysets.StoredKeyset first = keysets.find(TinkCredentialCipher.PURPOSE).orElseThrow();
 
@@ -110,7 +110,7 @@ class PersistenceStoreTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void isReadyWhileOpenAndNotReadyOnceClosedWithoutThrowing(Database database) {
-        PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey());
+        PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey());
 
         assertThat(store.readinessCheck().name()).isEqualTo("database");
         assertThat(store.readinessCheck().ready()).isTrue();
@@ -122,7 +122,7 @@ class PersistenceStoreTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void aFailedWriteShowsNoStoredValueInItsMessages(Database database) {
-        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey())) {
             Principal owner = store.tenants().createOrganization("Leaky", SecretDigest.of(Fixtures.secret()),
                     Fixtures.newUser("admin@leaky.example", Role.ORG_ADMIN));
             Instance instance = Fixtures.instance(store.instances().nextId(), owner.organizationId(),
@@ -148,7 +148,7 @@ class PersistenceStoreTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void aFailedIdempotencyClaimShowsNoStoredValueInItsMessages(Database database) {
-        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey())) {
             OrganizationId unknown = new OrganizationId(987_654_321);
 
             Throwable failure = catchThrowable(() -> store.idempotencyRecords()
@@ -166,7 +166,7 @@ class PersistenceStoreTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void anIdempotencyKeyOfUpTo255CharactersIsStoredAndALongerOneIsTheCallersMistake(Database database) {
-        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestDatabases.newMasterKey())) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey())) {
             OrganizationId organization = store.tenants().createOrganization("Keys", SecretDigest.of(Fixtures.secret()),
                     Fixtures.newUser("admin@keys.example", Role.ORG_ADMIN)).organizationId();
             String longest = "\u00e9".repeat(253) + "\ud83d\udd11";
@@ -193,7 +193,7 @@ class PersistenceStoreTest {
                     + SecretDigest.of(Fixtures.secret()).hex() + "', 1)");
         }
 
-        try (PersistenceStore upgraded = database.open(url, TestDatabases.newMasterKey())) {
+        try (PersistenceStore upgraded = database.open(url, TestStores.newMasterKey())) {
             assertThat(upgraded.tenants().createFirstOrganization("Second first", SecretDigest.of(Fixtures.secret()),
                     Fixtures.newUser("admin@second.example", Role.ORG_ADMIN))).isEmpty();
             long organizations = upgraded.jdbi().withHandle(handle ->

@@ -38,8 +38,8 @@ class SharedDatabaseTest {
 
     @BeforeAll
     static void open() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         nodeA = PersistenceStore.open(url, "postgres", "", masterKey);
         nodeB = PersistenceStore.open(url, "postgres", "", masterKey);
     }
@@ -52,7 +52,7 @@ class SharedDatabaseTest {
 
     @BeforeEach
     void empty() {
-        TestDatabases.clear(nodeA);
+        TestStores.clear(nodeA);
     }
 
     @Test

@@ -35,7 +35,7 @@ class StartupFailureTest {
 
     @Test
     void aDatabaseThatDoesNotExistFailsNamingTheUrl() {
-        String existing = TestDatabases.freshPostgresUrl();
+        String existing = TestStores.freshPostgresUrl();
         String missing = existing.replaceFirst("elements_test_\\d+", "no_such_database");
 
         PersistenceStartupException failure = catchStartupFailure(missing, LOGIN_PASSWORD);
@@ -75,7 +75,7 @@ class StartupFailureTest {
 
     private static PersistenceStartupException catchStartupFailure(String url, String password) {
         try (PersistenceStore unexpected = PersistenceStore.open(url, "elements", password,
-                TestDatabases.newMasterKey())) {
+                TestStores.newMasterKey())) {
             throw new AssertionError("opened " + unexpected.kind() + " at an unusable URL");
         } catch (PersistenceStartupException expected) {
             return expected;

@@ -29,7 +29,7 @@ class TinkCredentialCipherTest {
 
     @BeforeAll
     static void open() {
-        store = TestDatabases.openPostgres(TestDatabases.newMasterKey());
+        store = TestStores.openPostgres(TestStores.newMasterKey());
     }
 
     @AfterAll
@@ -93,8 +93,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void anotherNodeWithTheSameMasterKeyOpensWhatThisOneSealed() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         try (PersistenceStore first = PersistenceStore.open(url, "postgres", "", masterKey);
                 PersistenceStore second = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Sealed sealed = first.credentialCipher().seal(SECRET, ROW);
@@ -105,8 +105,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void aWrongMasterKeyFailsAtOpenAndLeavesTheStoredKeysAlone() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         StoredKeyset original;
         Sealed sealed;
         try (PersistenceStore first = PersistenceStore.open(url, "postgres", "", masterKey)) {
@@ -114,7 +114,7 @@ class TinkCredentialCipherTest {
             sealed = first.credentialCipher().seal(SECRET, ROW);
         }
 
-        assertThatThrownBy(() -> PersistenceStore.open(url, "postgres", "", TestDatabases.newMasterKey()))
+        assertThatThrownBy(() -> PersistenceStore.open(url, "postgres", "", TestStores.newMasterKey()))
                 .isInstanceOf(PersistenceStartupException.class)
                 .hasMessageContaining("ELEMENTS_MASTER_KEY does not open the encryption keys stored in the database");
 
@@ -129,8 +129,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void nodesStartingTogetherOnAnEmptyDatabaseStoreOneKeyset() throws Exception {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         int nodes = 4;
         CyclicBarrier start = new CyclicBarrier(nodes);
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
@@ -164,8 +164,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void aNodeReloadsTheKeysetWhenAnotherNodeRotated() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         try (PersistenceStore before = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Sealed underOldKey = before.credentialCipher().seal(SECRET, ROW);
 
@@ -185,8 +185,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void aNodeSealsUnderANewPrimaryWithinTheKeysetCheckIntervalWithoutOpeningAnything() throws Exception {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         try (PersistenceStore running = PersistenceStore.open(url, "postgres", "", masterKey);
                 PersistenceStore rotating = PersistenceStore.open(url, "postgres", "", masterKey)) {
             String oldKey = running.credentialCipher().seal(SECRET, ROW).keyId();
@@ -201,8 +201,8 @@ class TinkCredentialCipherTest {
 
     @Test
     void addingAKeyKeepsTheOldOnesAndNeverUndoesAnotherRotation() {
-        byte[] masterKey = TestDatabases.newMasterKey();
-        String url = TestDatabases.freshPostgresUrl();
+        byte[] masterKey = TestStores.newMasterKey();
+        String url = TestStores.freshPostgresUrl();
         try (PersistenceStore first = PersistenceStore.open(url, "postgres", "", masterKey);
                 PersistenceStore second = PersistenceStore.open(url, "postgres", "", masterKey)) {
             StoredKeyset original = storedKeyset(first);
