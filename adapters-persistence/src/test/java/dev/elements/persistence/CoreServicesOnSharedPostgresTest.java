@@ -76,7 +76,7 @@ class CoreServicesOnSharedPostgresTest {
         return Elements.builder()
                 .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
                 .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
-                .usageLedger(store.providerUsageLedger()).pageTokenKey(PAGE_TOKEN_KEY)
+                .usageLedger(store.providerUsageLedger()).pageTokens(new TinkPageTokenSealer(PAGE_TOKEN_KEY))
                 .clock(clock).provider(provider).build();
     }
 
@@ -94,10 +94,13 @@ class CoreServicesOnSharedPostgresTest {
         Principal principal = bootstrap();
         InstanceDescription created = nodeA.provisioning().provision(command(principal, code(), null));
         clock.advance(Duration.ofHours(1));
-        provider.slowRenewals(Duration.ofMillis(300));
+        // The renewal ends only once every caller has arrived, so that all of them overlap it.
+        CountDownLatch arrived = new CountDownLatch(16);
+        provider.holdRenewalsUntil(arrived);
         Instance due = storeA.instances().findById(created.id()).orElseThrow();
 
         List<String> seen = race(16, node -> () -> {
+            arrived.countDown();
             Instance renewed = node.renewals().renewIfDue(due);
             return accessToken(renewed);
         });

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
-import dev.elements.core.hub.PageTokens;
 import dev.elements.core.memory.InMemoryInstanceRepository;
+import dev.elements.core.memory.InMemoryPageTokenSealer;
 import dev.elements.core.memory.InMemoryProviderUsageLedger;
 import dev.elements.core.memory.InMemoryRefreshLeases;
 import dev.elements.core.memory.InMemoryTenantRepository;
@@ -26,6 +26,7 @@ import dev.elements.core.port.out.CredentialKeys;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -81,9 +82,8 @@ public final class Elements {
         this.tenants = new TenantService(builder.tenants, builder.secrets);
         this.credentialKeys = new CredentialKeyService(builder.credentialKeys);
         this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
-                builder.cipher, builder.leases, builder.idempotency, builder.usage,
-                builder.pageTokenKey == null ? PageTokens.withRandomKey() : new PageTokens(builder.pageTokenKey),
-                authentication, context, builder.secrets));
+                builder.cipher, builder.leases, builder.idempotency, builder.usage, builder.pageTokens,
+                authentication, context, builder.sleeper, builder.secrets));
     }
 
     public static Builder builder() {
@@ -157,7 +157,7 @@ public final class Elements {
         private String operatorSecret;
         private CredentialKeys credentialKeys;
         private ProviderUsageLedger usage;
-        private byte[] pageTokenKey;
+        private PageTokenSealer pageTokens;
         private ProviderHttp http;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
@@ -214,14 +214,11 @@ public final class Elements {
         }
 
         /**
-         * The 32-byte key that seals hub page tokens. Nodes that serve one application must share
-         * it; without one, tokens are good for this process only.
+         * What seals hub page tokens. Nodes that serve one application must seal with the same key;
+         * without one, an {@link InMemoryPageTokenSealer} makes tokens good for this process only.
          */
-        public Builder pageTokenKey(byte[] key) {
-            if (requireNonNull(key, "key").length != 32) {
-                throw new IllegalArgumentException("A page token key is 32 bytes");
-            }
-            this.pageTokenKey = key.clone();
+        public Builder pageTokens(PageTokenSealer sealer) {
+            this.pageTokens = requireNonNull(sealer, "sealer");
             return this;
         }
 
@@ -287,6 +284,9 @@ public final class Elements {
             requireNonNull(usage, "usage: call usageLedger(...) or inMemory()");
             if (http == null) {
                 http = new JdkProviderHttp();
+            }
+            if (pageTokens == null) {
+                pageTokens = new InMemoryPageTokenSealer();
             }
             return new Elements(this);
         }

@@ -30,7 +30,7 @@ final class FacebookHub {
             if (!response.successful()) {
                 throw FacebookGraphErrors.fromGraphCall(response, usage);
             }
-            return GraphAnswers.shape(operation, response, usage, scrubber);
+            return GraphAnswers.shape(operation, response, usage, scrubber, call.removeNulls());
         } catch (ProviderException failure) {
             throw scrubber.scrub(failure);
         }

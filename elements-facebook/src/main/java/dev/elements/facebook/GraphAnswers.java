@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Shapes a successful Graph answer for the application: the items of a connection without
- * Facebook's envelope, an object without tokens, the ping and the page token. Anything that is not
+ * Facebook's envelope, an object without tokens, the ping and the page token; without null members
+ * when the call says so ({@link dev.elements.core.hub.HubCall#removeNulls()}). Anything that is not
  * what the resource should answer is an outage ({@code TRANSIENT}), because passing it on would hand
  * the application whatever a broken proxy or a changed API sent.
  */
@@ -25,15 +26,15 @@ final class GraphAnswers {
     }
 
     static HubResult shape(GraphOperation operation, ProviderHttpResponse response, ProviderUsage usage,
-            CredentialScrubber scrubber) {
+            CredentialScrubber scrubber, boolean removeNulls) {
         JsonNode body = Json.read(response.body()).orElseThrow(() -> FacebookGraphErrors.unreadable(response, usage));
         // With suppress_http_code (which the plugin never sends) or behind some proxies, refusals come as 200.
         if (body.path("error").isObject()) {
             throw FacebookGraphErrors.fromGraphCall(response, usage);
         }
         return switch (operation.answer()) {
-            case LIST -> list(body, response, usage, scrubber);
-            case OBJECT -> object(operation, body, response, usage, scrubber);
+            case LIST -> list(body, response, usage, scrubber, removeNulls);
+            case OBJECT -> object(operation, body, response, usage, scrubber, removeNulls);
             case PING -> ping(body, response, usage);
             case PAGE_TOKEN -> pageToken(body, response, usage, scrubber);
         };
@@ -41,17 +42,17 @@ final class GraphAnswers {
 
     /** {@code {"data":[...],"paging":{...}}} → the array, and where the next page starts. */
     private static HubResult list(JsonNode body, ProviderHttpResponse response, ProviderUsage usage,
-            CredentialScrubber scrubber) {
+            CredentialScrubber scrubber, boolean removeNulls) {
         JsonNode data = body.get("data");
         if (data == null || !data.isArray()) {
             throw FacebookGraphErrors.unreadable(response, usage);
         }
-        JsonNode items = scrubber.scrub(data);
+        JsonNode items = filtered(scrubber.scrub(data), removeNulls);
         return new HubResult(OK, bytes(items), items.size(), GraphCursor.next(body.get("paging")), usage);
     }
 
     private static HubResult object(GraphOperation operation, JsonNode body, ProviderHttpResponse response,
-            ProviderUsage usage, CredentialScrubber scrubber) {
+            ProviderUsage usage, CredentialScrubber scrubber, boolean removeNulls) {
         if (body.isBoolean() && body.asBoolean() && !operation.resource().vendorMethod().equals("GET")) {
             // Older Graph versions answered a bare true to deletes and likes.
             ObjectNode success = Json.MAPPER.createObjectNode().put("success", true);
@@ -60,7 +61,7 @@ final class GraphAnswers {
         if (!body.isObject()) {
             throw FacebookGraphErrors.unreadable(response, usage);
         }
-        return new HubResult(OK, bytes(scrubber.scrub(body)), 1, null, usage);
+        return new HubResult(OK, bytes(filtered(scrubber.scrub(body), removeNulls)), 1, null, usage);
     }
 
     /** The token works when Graph says whose it is; that id is all the ping tells. */
@@ -95,6 +96,11 @@ final class GraphAnswers {
         }
         answer.put("access_token", token.asText());
         return new HubResult(OK, bytes(answer), 1, null, usage);
+    }
+
+    /** The ping and the page token are built here and hold no nulls; Facebook's own answers may. */
+    private static JsonNode filtered(JsonNode answer, boolean removeNulls) {
+        return removeNulls ? Json.withoutNullMembers(answer) : answer;
     }
 
     private static byte[] bytes(JsonNode json) {

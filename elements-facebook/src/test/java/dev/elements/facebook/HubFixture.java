@@ -140,6 +140,7 @@ final class HubFixture implements AutoCloseable {
         private Duration timeout = TIMEOUT;
         private ProviderHttp http = new JdkProviderHttp(TIMEOUT);
         private Map<String, String> pathParameters;
+        private boolean removeNulls = true;
 
         private Call(String method, String path) {
             this.method = method;
@@ -187,12 +188,18 @@ final class HubFixture implements AutoCloseable {
             return this;
         }
 
+        /** As the platform calls for an instance whose {@code filter.response.nulls} is false. */
+        Call keepNulls() {
+            this.removeNulls = false;
+            return this;
+        }
+
         HubCall build() {
             ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
             PageRequest wanted = page == null && match.resource().paged() ? PageRequest.first(25) : page;
             return new HubCall(match.resource(), pathParameters != null ? pathParameters : match.pathParameters(),
                     query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted);
+                    new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted, removeNulls);
         }
 
         HubResult send() {

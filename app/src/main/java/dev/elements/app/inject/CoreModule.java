@@ -12,6 +12,7 @@ import dev.elements.core.Elements;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.persistence.PersistenceStore;
+import dev.elements.persistence.TinkPageTokenSealer;
 import java.time.Clock;
 import java.util.List;
 
@@ -47,7 +48,7 @@ public final class CoreModule extends AbstractModule {
                 .credentialKeys(store.credentialKeys())
                 .usageLedger(store.providerUsageLedger())
                 // Every node derives the same key, so a page token from one node works on all.
-                .pageTokenKey(masterKey.derive("hub-page-tokens"));
+                .pageTokens(new TinkPageTokenSealer(masterKey.derive("hub-page-tokens")));
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }

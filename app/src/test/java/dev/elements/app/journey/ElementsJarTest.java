@@ -140,7 +140,8 @@ class ElementsJarTest {
                 facebook.setLatency(Duration.ofSeconds(2));
                 CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> provisionWith(client, app,
                         code, "in flight"));
-                Thread.sleep(700);
+                // Facebook holds the code exchange back, so the provisioning is in flight when it is recorded.
+                assertThat(facebook.awaitRequest(request -> code.equals(request.param("code")), START)).isTrue();
                 jar.terminate();
                 Answer finished = inFlight.get();
                 assertThat(finished.status()).as("the request in flight finishes: " + finished).isEqualTo(200);

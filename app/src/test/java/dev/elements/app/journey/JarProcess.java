@@ -19,11 +19,20 @@ final class JarProcess implements AutoCloseable {
     private final Process process;
     private final StringBuffer stdout = new StringBuffer();
     private final StringBuffer stderr = new StringBuffer();
+    /** Notified whenever output arrives or the process ends, so that waiting needs no polling pause. */
+    private final Object changed = new Object();
+    private final List<Thread> pumps;
 
     private JarProcess(Process process) {
         this.process = process;
-        pump(process.getInputStream(), stdout);
-        pump(process.getErrorStream(), stderr);
+        this.pumps = List.of(pump(process.getInputStream(), stdout), pump(process.getErrorStream(), stderr));
+        process.onExit().thenRun(this::signal);
+    }
+
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
     }
 
     static Path jar() {
@@ -46,13 +55,14 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream from, StringBuffer into) {
+    private Thread pump(InputStream from, StringBuffer into) {
         Thread thread = new Thread(() -> {
             try {
                 byte[] buffer = new byte[8192];
                 int read;
                 while ((read = from.read(buffer)) >= 0) {
                     into.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                    signal();
                 }
             } catch (IOException e) {
                 // the process ended
@@ -60,23 +70,29 @@ final class JarProcess implements AutoCloseable {
         });
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** The port from the start-up line, waiting for it. */
     int awaitPort(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher started = STARTED.matcher(stdout);
-            if (started.find()) {
-                return Integer.parseInt(started.group(1));
+        synchronized (changed) {
+            while (true) {
+                Matcher started = STARTED.matcher(stdout);
+                if (started.find()) {
+                    return Integer.parseInt(started.group(1));
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The server exited with " + process.exitValue() + ": " + stderr
+                            + stdout);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("No start-up line within " + timeout + ": " + stdout + stderr);
+                }
+                TimeUnit.NANOSECONDS.timedWait(changed, left);
             }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The server exited with " + process.exitValue() + ": " + stderr
-                        + stdout);
-            }
-            Thread.sleep(50);
         }
-        throw new IllegalStateException("No start-up line within " + timeout + ": " + stdout + stderr);
     }
 
     /** Waits for the process to end and returns its exit code. */
@@ -85,8 +101,10 @@ final class JarProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("Still running after " + timeout + ": " + stdout + stderr);
         }
-        // Let the pumps drain what the process wrote last.
-        Thread.sleep(200);
+        // The pumps end at the end of the output, once they have kept what the process wrote last.
+        for (Thread pump : pumps) {
+            pump.join(timeout.toMillis());
+        }
         return process.exitValue();
     }
 

@@ -21,6 +21,10 @@ import java.util.Map;
  * @param tokens the instance's provider credentials; they go only into the request to the provider
  * @param configuration the instance's effective configuration, secrets included
  * @param page the page wanted, for list resources; null otherwise
+ * @param removeNulls whether the answer must leave out object members whose value is JSON
+ *     {@code null}, at any depth (the instance's {@code filter.response.nulls}, {@code true} unless
+ *     the instance says otherwise); array elements keep their places. Core has no JSON library, so
+ *     the plugin, which parses the provider's answer anyway, does the removing
  */
 public record HubCall(
         ResourceDefinition resource,
@@ -29,7 +33,8 @@ public record HubCall(
         byte[] body,
         TokenSet tokens,
         Configuration configuration,
-        PageRequest page) {
+        PageRequest page,
+        boolean removeNulls) {
 
     public HubCall {
         requireNonNull(resource, "resource");
@@ -49,6 +54,7 @@ public record HubCall(
 
     @Override
     public String toString() {
-        return "HubCall[" + resource.method() + " " + resource.path() + ", " + page + "]";
+        return "HubCall[" + resource.method() + " " + resource.path() + ", " + page + ", removeNulls=" + removeNulls
+                + "]";
     }
 }

@@ -5,45 +5,29 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.port.out.PageTokenSealer;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code Elements-Next-Page-Token}: the provider's cursor, sealed (AES-GCM) so that clients cannot
- * read or alter it, and bound to the instance and resource that issued it, so that it is useless to
- * anyone else. It never holds a provider token or URL: only the cursor and the page size.
+ * {@code Elements-Next-Page-Token}: the provider's cursor, sealed by the {@link PageTokenSealer} so
+ * that clients cannot read or alter it, and bound to the instance and resource that issued it, so
+ * that it is useless to anyone else. It never holds a provider token or URL: only the cursor, the
+ * page size and when it expires. The format is core's; the sealer only encrypts.
  */
 public final class PageTokens {
     private static final byte VERSION = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     static final Duration LIFETIME = Duration.ofHours(1);
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final PageTokenSealer sealer;
 
-    /** @param key 32 bytes; every node that should accept another's tokens uses the same key */
-    public PageTokens(byte[] key) {
-        requireNonNull(key, "key");
-        if (key.length != 32) {
-            throw new IllegalArgumentException("A page token key is 32 bytes");
-        }
-        this.key = new SecretKeySpec(key.clone(), "AES");
-    }
-
-    /** A key for one process only, for hosts that run a single node and restart rarely. */
-    public static PageTokens withRandomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return new PageTokens(key);
+    public PageTokens(PageTokenSealer sealer) {
+        this.sealer = requireNonNull(sealer, "sealer");
     }
 
     /** What a token carries. */
@@ -54,16 +38,9 @@ public final class PageTokens {
         byte[] cursor = page.cursor().getBytes(StandardCharsets.UTF_8);
         ByteBuffer plain = ByteBuffer.allocate(8 + 4 + cursor.length);
         plain.putLong(now.plus(LIFETIME).toEpochMilli()).putInt(page.pageSize()).put(cursor);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] sealed;
-        try {
-            sealed = crypt(Cipher.ENCRYPT_MODE, nonce, associatedData(instance, resource), plain.array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every Java runtime has AES-GCM", e);
-        }
-        ByteBuffer token = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length);
-        token.put(VERSION).put(nonce).put(sealed);
+        byte[] sealed = sealer.seal(plain.array(), associatedData(instance, resource));
+        ByteBuffer token = ByteBuffer.allocate(1 + sealed.length);
+        token.put(VERSION).put(sealed);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
     }
 
@@ -73,16 +50,12 @@ public final class PageTokens {
      */
     public Page open(String token, InstanceId instance, String resource, Instant now) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token));
-            if (buffer.remaining() < 1 + NONCE_BYTES + TAG_BITS / 8 || buffer.get() != VERSION) {
+            byte[] bytes = Base64.getUrlDecoder().decode(token);
+            if (bytes.length < 1 || bytes[0] != VERSION) {
                 throw refused();
             }
-            byte[] nonce = new byte[NONCE_BYTES];
-            buffer.get(nonce);
-            byte[] sealed = new byte[buffer.remaining()];
-            buffer.get(sealed);
-            ByteBuffer plain = ByteBuffer.wrap(crypt(Cipher.DECRYPT_MODE, nonce, associatedData(instance, resource),
-                    sealed));
+            ByteBuffer plain = ByteBuffer.wrap(sealer.open(Arrays.copyOfRange(bytes, 1, bytes.length),
+                    associatedData(instance, resource)).orElseThrow(PageTokens::refused));
             Instant expires = Instant.ofEpochMilli(plain.getLong());
             int pageSize = plain.getInt();
             byte[] cursor = new byte[plain.remaining()];
@@ -92,7 +65,7 @@ public final class PageTokens {
                         "nextPage has expired; start again from the first page");
             }
             return new Page(new String(cursor, StandardCharsets.UTF_8), pageSize);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (IllegalArgumentException | BufferUnderflowException e) {
             throw refused();
         }
     }
@@ -100,14 +73,6 @@ public final class PageTokens {
     private static PlatformException refused() {
         return new PlatformException(ErrorCode.INVALID_FIELD,
                 "nextPage is not a page token this instance issued for this resource");
-    }
-
-    private byte[] crypt(int mode, byte[] nonce, byte[] associatedData, byte[] input)
-            throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(input);
     }
 
     private static byte[] associatedData(InstanceId instance, String resource) {

@@ -10,7 +10,6 @@ import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
-import dev.elements.core.hub.JsonNulls;
 import dev.elements.core.hub.PageRequest;
 import dev.elements.core.hub.PageTokens;
 import dev.elements.core.hub.ResourceMatcher;
@@ -58,11 +57,12 @@ public final class HubService implements CallHubUseCase {
     private final RenewalService renewals;
     private final UsageGovernor usage;
     private final PageTokens pageTokens;
+    private final RetryPolicy retries;
     private final ElementContext context;
 
     HubService(ElementRegistry registry, InstanceRepository instances, AuthenticateUseCase authentication,
             CredentialVault vault, RenewalService renewals, UsageGovernor usage, PageTokens pageTokens,
-            ElementContext context) {
+            RetryPolicy retries, ElementContext context) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.authentication = requireNonNull(authentication, "authentication");
@@ -70,6 +70,7 @@ public final class HubService implements CallHubUseCase {
         this.renewals = requireNonNull(renewals, "renewals");
         this.usage = requireNonNull(usage, "usage");
         this.pageTokens = requireNonNull(pageTokens, "pageTokens");
+        this.retries = requireNonNull(retries, "retries");
         this.context = requireNonNull(context, "context");
     }
 
@@ -108,9 +109,10 @@ public final class HubService implements CallHubUseCase {
         HubResult result = null;
         PageRequest page = paging == null ? null : new PageRequest(paging.pageSize(), paging.cursor());
         int walks = paging == null ? 1 : paging.pagesToWalk();
+        boolean removeNulls = configuration.flag(CommonConfiguration.FILTER_RESPONSE_NULLS, true);
         for (int walked = 1; walked <= walks; walked++) {
             HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
-                    configuration, page);
+                    configuration, page, removeNulls);
             result = callWithRetries(element, fresh, call);
             if (walked < walks) {
                 if (result.nextCursor() == null) {
@@ -120,14 +122,11 @@ public final class HubService implements CallHubUseCase {
                 page = new PageRequest(paging.pageSize(), result.nextCursor());
             }
         }
-        byte[] body = configuration.flag(CommonConfiguration.FILTER_RESPONSE_NULLS, true)
-                ? JsonNulls.strip(result.body())
-                : result.body();
         String nextPage = paging == null || result.nextCursor() == null
                 ? null
                 : pageTokens.issue(fresh.id(), resourceKey, new PageTokens.Page(result.nextCursor(),
                         paging.pageSize()), context.clock().instant());
-        return new HubResponse(fresh.id(), result.status(), body, result.itemCount(), nextPage);
+        return new HubResponse(fresh.id(), result.status(), result.body(), result.itemCount(), nextPage);
     }
 
     /**
@@ -171,15 +170,14 @@ public final class HubService implements CallHubUseCase {
 
     private HubResult callWithRetries(RegisteredElement element, Instance instance, HubCall call) {
         boolean retryable = call.resource().method().equals("GET");
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 HubResult result = element.provider().callHub(call, context);
                 result.usageIfKnown().ifPresent(reading -> usage.observed(reading, null));
                 return result;
             } catch (ProviderException e) {
                 e.error().usageIfKnown().ifPresent(reading -> usage.observed(reading, e.error().retryAfter()));
-                if (retryable && e.errorClass() == ProviderErrorClass.TRANSIENT && attempt < RETRY_PAUSES.size()) {
-                    pause(RETRY_PAUSES.get(attempt));
+                if (retryable && e.errorClass() == ProviderErrorClass.TRANSIENT && pauseBeforeRetry(attempt)) {
                     continue;
                 }
                 if (e.errorClass().rejectsCredentials()) {
@@ -233,9 +231,9 @@ public final class HubService implements CallHubUseCase {
         return instance;
     }
 
-    private static void pause(Duration duration) {
+    private boolean pauseBeforeRetry(int failedAttempts) {
         try {
-            Thread.sleep(duration.toMillis());
+            return retries.pauseBeforeRetry(failedAttempts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting to retry");

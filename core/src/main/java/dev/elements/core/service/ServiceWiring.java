@@ -9,8 +9,10 @@ import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.core.tenant.SecretGenerator;
@@ -28,8 +30,8 @@ public final class ServiceWiring {
     /** The ports the instance services need. */
     public record Ports(ElementRegistry registry, InstanceRepository instances, TenantRepository tenants,
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
-            ProviderUsageLedger usage, PageTokens pageTokens, AuthenticateUseCase authentication,
-            ElementContext context, SecretGenerator secrets) {
+            ProviderUsageLedger usage, PageTokenSealer pageTokens, AuthenticateUseCase authentication,
+            ElementContext context, Sleeper sleeper, SecretGenerator secrets) {
     }
 
     public ServiceWiring(Ports ports) {
@@ -44,7 +46,9 @@ public final class ServiceWiring {
         this.instances = new InstanceService(ports.registry(), ports.instances(), describer, vault, codes, renewals,
                 ports.secrets(), ports.context().clock());
         this.hub = new HubService(ports.registry(), ports.instances(), ports.authentication(), vault, renewals,
-                new UsageGovernor(ports.usage(), ports.context().clock()), ports.pageTokens(), ports.context());
+                new UsageGovernor(ports.usage(), ports.context().clock(), ports.sleeper()),
+                new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
+                ports.context());
     }
 
     public CallHubUseCase hub() {

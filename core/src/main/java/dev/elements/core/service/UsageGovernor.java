@@ -7,6 +7,7 @@ import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderUsageLedger.UsageReading;
+import dev.elements.core.port.out.Sleeper;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,14 +38,16 @@ final class UsageGovernor {
 
     private final ProviderUsageLedger ledger;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<UsageReading> reading, Instant readAt) {
     }
 
-    UsageGovernor(ProviderUsageLedger ledger, Clock clock) {
+    UsageGovernor(ProviderUsageLedger ledger, Clock clock, Sleeper sleeper) {
         this.ledger = requireNonNull(ledger, "ledger");
         this.clock = requireNonNull(clock, "clock");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
     }
 
     /** Holds a call back, slows it, or lets it go, by the bucket's latest reading. */
@@ -109,10 +112,11 @@ final class UsageGovernor {
                 null, retryAfter, null);
     }
 
-    private static void pause(Duration duration) {
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            sleeper.sleep(duration);
         } catch (InterruptedException e) {
+            // The call goes ahead unslowed; whoever interrupted still sees the flag.
             Thread.currentThread().interrupt();
         }
     }

@@ -97,6 +97,11 @@ public interface ElementProvider {
      * credentials only in it) and shapes the answer: a list resource returns the array of items and
      * the provider's cursor for the next page, never the provider's URLs, which may carry tokens.
      *
+     * <p>When {@link HubCall#removeNulls()} is true (the instance's {@code filter.response.nulls},
+     * on by default) the plugin leaves out every object member whose value is {@code null}, at any
+     * depth, from the body it returns; array elements keep their places. The platform does not
+     * filter the body afterwards: core has no JSON library, and the plugin has the answer parsed.
+     *
      * <p>Elements without resources never have this called.
      *
      * @throws ProviderException classified as for the other methods; {@code INVALID_TOKEN} makes the

@@ -6,16 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.memory.InMemoryPageTokenSealer;
+import dev.elements.core.port.out.PageTokenSealer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The token format: what a token carries, its expiry and its binding, over the embedding default
+ * sealer. That nodes sharing a key accept each other's tokens is the shared sealer's promise,
+ * tested with it in adapters-persistence ({@code TinkPageTokenSealerTest}).
+ */
 class PageTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final InstanceId INSTANCE = new InstanceId(7);
     private static final String RESOURCE = "GET user/me/friends";
-    private final PageTokens tokens = PageTokens.withRandomKey();
+    private final PageTokens tokens = new PageTokens(new InMemoryPageTokenSealer());
 
     private static void assertRefused(Runnable open) {
         assertThatThrownBy(open::run).isInstanceOfSatisfying(PlatformException.class, e -> {
@@ -39,7 +48,7 @@ class PageTokensTest {
 
         assertRefused(() -> tokens.open(token, new InstanceId(8), RESOURCE, NOW));
         assertRefused(() -> tokens.open(token, INSTANCE, "GET user/me/likes", NOW));
-        assertRefused(() -> PageTokens.withRandomKey().open(token, INSTANCE, RESOURCE, NOW));
+        assertRefused(() -> new PageTokens(new InMemoryPageTokenSealer()).open(token, INSTANCE, RESOURCE, NOW));
     }
 
     @Test
@@ -57,11 +66,26 @@ class PageTokensTest {
     }
 
     @Test
-    void nodesSharingAKeyAcceptEachOthersTokens() {
-        byte[] key = new byte[32];
-        key[3] = 42;
-        String token = new PageTokens(key).issue(INSTANCE, RESOURCE, new PageTokens.Page("c", 10), NOW);
+    void theSealerOnlyEncryptsTheFormatAndTheBindingToInstanceAndResourceAreCores() {
+        byte[][] handedOver = new byte[2][];
+        PageTokens transparent = new PageTokens(new PageTokenSealer() {
+            @Override
+            public byte[] seal(byte[] plaintext, byte[] associatedData) {
+                handedOver[0] = associatedData;
+                return plaintext;
+            }
 
-        assertThat(new PageTokens(key).open(token, INSTANCE, RESOURCE, NOW).cursor()).isEqualTo("c");
+            @Override
+            public Optional<byte[]> open(byte[] sealed, byte[] associatedData) {
+                handedOver[1] = associatedData;
+                return Optional.of(sealed);
+            }
+        });
+        String token = transparent.issue(INSTANCE, RESOURCE, new PageTokens.Page("c", 10), NOW);
+
+        assertThat(transparent.open(token, INSTANCE, RESOURCE, NOW)).isEqualTo(new PageTokens.Page("c", 10));
+        assertThat(handedOver[1]).as("opened with what it was sealed with").isEqualTo(handedOver[0]);
+        assertThat(new String(handedOver[0], StandardCharsets.UTF_8))
+                .as("bound to the instance and resource").isEqualTo("page|7|" + RESOURCE);
     }
 }

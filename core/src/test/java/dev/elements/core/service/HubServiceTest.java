@@ -60,7 +60,7 @@ class HubServiceTest {
     }
 
     private void items(int count) {
-        platform.provider.items(IntStream.range(0, count).mapToObj(i -> "{\"n\":" + i + ",\"gap\":null}").toList());
+        platform.provider.items(IntStream.range(0, count).mapToObj(i -> "{\"n\":" + i + "}").toList());
     }
 
     @Test
@@ -148,14 +148,19 @@ class HubServiceTest {
     }
 
     @Test
-    void nullsAreRemovedUnlessTheInstanceSaysOtherwise() {
-        items(1);
-        assertThat(text(get("items"))).isEqualTo("[{\"n\":0}]");
+    void thePluginIsToldToRemoveNullsUnlessTheInstanceSaysOtherwise() {
+        platform.provider.items(List.of("{\"n\":0,\"gap\":null}"));
+        assertThat(text(get("me"))).doesNotContain("nothing");
+        get("items");
 
         platform.elements.instances().update(platform.principal, instance.id(),
                 new UpdateInstanceCommand(false, null, null, Map.of("filter.response.nulls", "false"), null, null));
 
-        assertThat(text(get("items"))).isEqualTo("[{\"n\":0,\"gap\":null}]");
+        assertThat(text(get("me"))).contains("\"nothing\":null");
+        assertThat(text(get("items"))).as("the platform filters nothing after the plugin")
+                .isEqualTo("[{\"n\":0,\"gap\":null}]");
+        assertThat(platform.provider.seenHubCalls()).extracting(HubCall::removeNulls)
+                .containsExactly(true, true, false, false);
     }
 
     @Test
@@ -172,22 +177,26 @@ class HubServiceTest {
     }
 
     @Test
-    void passingFailuresOfAGetAreRetriedABoundedNumberOfTimes() {
+    void passingFailuresOfAGetAreRetriedABoundedNumberOfTimesAfterGrowingPauses() {
         platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
         assertThat(get("me").status()).isEqualTo(200);
         assertThat(platform.provider.hubCalls()).isEqualTo(2);
+        assertThat(platform.sleeper.pauses()).containsExactly(Duration.ofMillis(200));
 
         for (int i = 0; i < 3; i++) {
             platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#1) An unknown error occurred");
         }
         assertRefused(() -> get("me"), ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(platform.provider.hubCalls()).isEqualTo(5);
+        assertThat(platform.sleeper.pauses()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(200),
+                Duration.ofMillis(600));
 
         platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
         assertRefused(() -> call("POST", "items", Map.of()), ErrorCode.PROVIDER_UNAVAILABLE);
         platform.provider.failNext(ProviderErrorClass.TIMEOUT, "slow");
         assertRefused(() -> get("me"), ErrorCode.PROVIDER_TIMED_OUT);
         assertThat(platform.provider.hubCalls()).as("neither a POST nor a timeout is retried").isEqualTo(7);
+        assertThat(platform.sleeper.pauses()).as("nor waited for").hasSize(3);
     }
 
     @Test
@@ -207,14 +216,17 @@ class HubServiceTest {
     @Test
     void aStormOfCallsWithADueTokenRenewsOnceAndEveryCallUsesTheNewToken() throws Exception {
         platform.clock.advance(Duration.ofHours(1));
-        platform.provider.slowRenewals(Duration.ofMillis(200));
-        ExecutorService pool = Executors.newFixedThreadPool(12);
+        // The renewal ends only once every call has arrived, so that all of them overlap it.
+        CountDownLatch arrived = new CountDownLatch(24);
+        platform.provider.holdRenewalsUntil(arrived);
+        ExecutorService pool = Executors.newFixedThreadPool(24);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<HubResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
                 calls.add(pool.submit(() -> {
                     start.await();
+                    arrived.countDown();
                     return get("me");
                 }));
             }
@@ -230,6 +242,26 @@ class HubServiceTest {
         assertThat(renewed).contains("renewed");
         assertThat(platform.provider.seenHubCalls()).extracting(call -> call.tokens().accessToken())
                 .hasSize(24).containsOnly(renewed);
+    }
+
+    @Test
+    void aBudgetFillingUpSpacesCallsOutMoreTheCloserItIsToTheEnd() {
+        platform.provider.reportUsage(70);
+        get("me");
+        get("me");
+        assertThat(platform.sleeper.pauses()).as("below 80% nothing is slowed").isEmpty();
+
+        platform.provider.reportUsage(90);
+        get("me");
+        get("me");
+        platform.provider.reportUsage(92);
+        get("me");
+        get("me");
+
+        // Each call is spaced by the reading before it: (90 - 80) / (95 - 80) of the longest
+        // slowdown, a second, twice; then (92 - 80) / (95 - 80).
+        assertThat(platform.sleeper.pauses()).containsExactly(Duration.ofNanos(666_666_666),
+                Duration.ofNanos(666_666_666), Duration.ofMillis(800));
     }
 
     @Test

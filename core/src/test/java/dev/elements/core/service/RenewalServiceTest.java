@@ -49,9 +49,11 @@ class RenewalServiceTest {
     void manyConcurrentCallersOfADueInstanceAskTheProviderOnceAndAllSeeTheNewToken() throws Exception {
         InstanceDescription created = platform.provision("x", List.of());
         platform.clock.advance(Duration.ofHours(1));
-        platform.provider.slowRenewals(Duration.ofMillis(300));
+        // The renewal ends only once every caller has arrived, so that all of them overlap it.
+        CountDownLatch arrived = new CountDownLatch(32);
+        platform.provider.holdRenewalsUntil(arrived);
         Instance due = platform.stored(created);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<String>> callers = new ArrayList<>();
@@ -59,6 +61,7 @@ class RenewalServiceTest {
                 boolean explicit = i % 2 == 0;
                 callers.add(pool.submit(() -> {
                     start.await();
+                    arrived.countDown();
                     Instance seen = explicit
                             ? renewals.renewNow(due)
                             : renewals.renewIfDue(due);
@@ -145,13 +148,11 @@ class RenewalServiceTest {
         InstanceDescription created = platform.provision("x", List.of());
         platform.clock.advance(Duration.ofHours(1));
         CountDownLatch gate = new CountDownLatch(1);
-        platform.provider.holdNextRenewal(gate);
+        platform.provider.holdRenewalsUntil(gate);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> renewal = pool.submit(() -> renewals.renewDue(10));
-            while (platform.provider.renewals() == 0) {
-                Thread.sleep(10);
-            }
+            assertThat(platform.provider.awaitRenewalStarted(Duration.ofSeconds(30))).isTrue();
             platform.elements.instances().update(platform.principal, created.id(), new UpdateInstanceCommand(false,
                     null, null, null, platform.code(), null));
             String reauthorized = platform.secretsOf(created).tokens().accessToken();
@@ -171,10 +172,7 @@ class RenewalServiceTest {
         platform.clock.advance(Duration.ofHours(1));
 
         try (AutoCloseable background = renewals.startBackground(Duration.ofMillis(20), 10)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (platform.provider.renewals() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            assertThat(platform.provider.awaitRenewalStarted(Duration.ofSeconds(10))).isTrue();
         }
         assertThat(platform.provider.renewals()).isEqualTo(1);
         assertThat(platform.stored(created).credentials().lastRenewedAt()).isEqualTo(platform.clock.instant());

@@ -26,10 +26,11 @@ public final class Platform {
     public final dev.elements.core.memory.InMemoryProviderUsageLedger usage =
             new dev.elements.core.memory.InMemoryProviderUsageLedger();
     public final PassThroughCipher cipher = new PassThroughCipher();
+    public final RecordingSleeper sleeper = new RecordingSleeper();
     public final Elements elements = Elements.builder()
             .instances(instances).tenants(tenants).cipher(cipher)
             .leases(new InMemoryRefreshLeases()).idempotency(idempotency).usageLedger(usage)
-            .clock(clock).operatorSecret("operator-secret").provider(provider).build();
+            .clock(clock).sleeper(sleeper).operatorSecret("operator-secret").provider(provider).build();
     public final String organizationSecret = Fixtures.secret();
     public final String userSecret = Fixtures.secret();
     public final Principal principal = elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret)

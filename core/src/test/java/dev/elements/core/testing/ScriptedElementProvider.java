@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,12 +45,12 @@ public final class ScriptedElementProvider implements ElementProvider {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger renewals = new AtomicInteger();
     private final List<Configuration> seenConfigurations = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Duration renewalDelay = Duration.ZERO;
     private volatile List<String> items = List.of();
     private volatile int usagePercent = -1;
     private final AtomicInteger hubCalls = new AtomicInteger();
     private final List<HubCall> seenHubCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile java.util.concurrent.CountDownLatch renewalGate;
+    private volatile CountDownLatch renewalGate = new CountDownLatch(0);
+    private final CountDownLatch renewalStarted = new CountDownLatch(1);
 
     @Override
     public ElementDefinition definition() {
@@ -91,19 +93,22 @@ public final class ScriptedElementProvider implements ElementProvider {
         return this;
     }
 
-    /** Renewals take this long from now on, so that concurrent callers overlap. */
-    public ScriptedElementProvider slowRenewals(Duration delay) {
-        this.renewalDelay = delay;
-        return this;
-    }
-
-    /** The next renewal waits until {@code gate} opens, so a test can act in the middle of it. */
-    public ScriptedElementProvider holdNextRenewal(java.util.concurrent.CountDownLatch gate) {
+    /**
+     * Renewals from now on wait until {@code gate} opens, so that a test decides when a renewal in
+     * progress ends: for instance once every concurrent caller has arrived, or after it acted in
+     * the middle of the renewal.
+     */
+    public ScriptedElementProvider holdRenewalsUntil(CountDownLatch gate) {
         this.renewalGate = gate;
         return this;
     }
 
-    /** The items the paged {@code items} resource lists, as JSON objects, in order. */
+    /** Waits until a renewal has begun, for at most {@code timeout}; false when none did. */
+    public boolean awaitRenewalStarted(Duration timeout) throws InterruptedException {
+        return renewalStarted.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The items the paged {@code items} resource lists, as JSON objects, in order, nulls and all. */
     public ScriptedElementProvider items(List<String> jsonObjects) {
         this.items = List.copyOf(jsonObjects);
         return this;
@@ -149,8 +154,10 @@ public final class ScriptedElementProvider implements ElementProvider {
             return new HubResult(200, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), to - from,
                     to < items.size() ? Integer.toString(to) : null, usage);
         }
+        // Honours filter.response.nulls as the SPI asks, for its one member that is null.
         String body = "{\"path\":\"" + path + "\",\"id\":\"" + call.pathParameters().getOrDefault("id", "me")
-                + "\",\"nothing\":null,\"accessToken\":\"" + (call.tokens().accessToken().isEmpty() ? "" : "sent") + "\"}";
+                + "\"" + (call.removeNulls() ? "" : ",\"nothing\":null") + ",\"accessToken\":\""
+                + (call.tokens().accessToken().isEmpty() ? "" : "sent") + "\"}";
         return new HubResult(200, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, null, usage);
     }
 
@@ -198,13 +205,9 @@ public final class ScriptedElementProvider implements ElementProvider {
     @Override
     public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
         int renewal = renewals.incrementAndGet();
+        renewalStarted.countDown();
         try {
-            java.util.concurrent.CountDownLatch gate = renewalGate;
-            renewalGate = null;
-            if (gate != null) {
-                gate.await();
-            }
-            Thread.sleep(renewalDelay.toMillis());
+            renewalGate.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -89,15 +89,13 @@ class FailureSwitchesTest {
     }
 
     @Test
-    void latencySlowsEveryAnswer() throws Exception {
+    void latencyHoldsEveryAnswerBackWithoutLosingIt() throws Exception {
         facebook.setLatency(Duration.ofMillis(300));
+        assertThat(me().statusCode()).as("a late answer is still an answer").isEqualTo(200);
 
-        long started = System.nanoTime();
-        HttpResponse<String> slow = me();
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(slow.statusCode()).isEqualTo(200);
-        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        // Far longer than the client waits, so that only the latency can explain the timeout (no
+        // clock is read here); closing the fake cuts the held answer off.
+        facebook.setLatency(Duration.ofSeconds(30));
         HttpRequest impatient = HttpRequest.newBuilder(URI.create(facebook.graphUrl() + "/me?access_token=" + token))
                 .timeout(Duration.ofMillis(100)).build();
         assertThatThrownBy(() -> http.sendRaw(impatient)).isInstanceOf(HttpTimeoutException.class);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A faithful, local Facebook: the login dialog, the OAuth token endpoint, {@code /debug_token} and the Graph API
@@ -458,6 +459,14 @@ public final class FakeFacebook implements AutoCloseable {
     /** Every request received so far (including those answered with errors or dropped while down), in order. */
     public List<RecordedRequest> requests() {
         return observations.requests();
+    }
+
+    /**
+     * Waits until a request like {@code wanted} has been received (it is recorded before the
+     * latency switch holds its answer back), for at most {@code timeout}; false when none came.
+     */
+    public boolean awaitRequest(Predicate<RecordedRequest> wanted, Duration timeout) throws InterruptedException {
+        return observations.awaitRequest(wanted, timeout);
     }
 
     /** Calls to the token endpoint with the code grant, successful or not. */

@@ -1,9 +1,12 @@
 package dev.elements.facebook.fake;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** What tests can assert on: every request received, and per-endpoint counters. Safe for concurrent use. */
 final class Observations {
@@ -13,9 +16,28 @@ final class Observations {
     private final AtomicInteger longLivedExchanges = new AtomicInteger();
     private final AtomicInteger debugTokenCalls = new AtomicInteger();
     private final AtomicInteger graphCalls = new AtomicInteger();
+    /** Notified at each request, so that tests wait for one instead of polling. */
+    private final Object received = new Object();
 
     void record(RecordedRequest request) {
         requests.add(request);
+        synchronized (received) {
+            received.notifyAll();
+        }
+    }
+
+    boolean awaitRequest(Predicate<RecordedRequest> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (requests.stream().noneMatch(wanted)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(received, left);
+            }
+            return true;
+        }
     }
 
     List<RecordedRequest> requests() {
