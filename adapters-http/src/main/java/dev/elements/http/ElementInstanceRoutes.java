@@ -58,8 +58,8 @@ final class ElementInstanceRoutes {
     private void provision(Context ctx) {
         Principal principal = Callers.principal(ctx);
         ElementDefinition element = element(ctx);
-        ProvisionRequest request = ProvisionRequest.from(bodies.object(ctx));
-        if (request.element() != null && !names(request.element(), element)) {
+        ProvisionRequest request = bodies.bind(ctx, ProvisionRequest.class);
+        if (request.elementReference() != null && !names(request.elementReference(), element)) {
             throw new PlatformException(ErrorCode.INVALID_FIELD,
                     "element must be the element of the path, or left out");
         }

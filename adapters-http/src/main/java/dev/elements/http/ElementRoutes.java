@@ -5,7 +5,6 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.port.in.AuthorizationUrl;
 import dev.elements.core.port.in.DescribeElementsUseCase;
@@ -61,8 +60,7 @@ final class ElementRoutes {
     }
 
     private void authorizationUrlFromBody(Context ctx) {
-        ObjectNode body = bodies.object(ctx);
-        respond(ctx, AuthorizationUrlRequest.fromBody(body).command(ctx.pathParam("keyOrId")));
+        respond(ctx, bodies.bind(ctx, AuthorizationUrlRequest.class).command(ctx.pathParam("keyOrId")));
     }
 
     private void respond(Context ctx, GetAuthorizationUrlCommand command) {

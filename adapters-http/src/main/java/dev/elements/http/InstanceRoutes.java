@@ -82,7 +82,7 @@ final class InstanceRoutes {
 
     private void provision(Context ctx) {
         Principal principal = Callers.principal(ctx);
-        ProvisionRequest request = ProvisionRequest.from(bodies.object(ctx));
+        ProvisionRequest request = bodies.bind(ctx, ProvisionRequest.class);
         InstanceDescription created = provisioning.provision(request.command(principal, idempotencyKey(ctx)));
         json.respond(ctx, 200, InstanceView.of(created));
     }
@@ -104,7 +104,7 @@ final class InstanceRoutes {
 
     private void update(Context ctx, boolean replace) {
         InstanceId id = Callers.instance(ctx).id();
-        UpdateInstanceRequest request = UpdateInstanceRequest.from(bodies.object(ctx));
+        UpdateInstanceRequest request = bodies.bind(ctx, UpdateInstanceRequest.class);
         json.respond(ctx, 200, InstanceView.of(instances.update(Callers.principal(ctx), id, request.command(replace))));
     }
 

@@ -50,13 +50,13 @@ final class TenantRoutes {
 
     private void createOrganization(Context ctx) {
         json.respond(ctx, 200, OrganizationView.of(tenants.createOrganization(
-                TenantRequests.organization(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.NewOrganization.class).command())));
     }
 
     private void addUser(Context ctx) {
         Principal principal = Callers.principal(ctx);
         json.respond(ctx, 200, UserView.withSecret(tenants.addUser(principal,
-                TenantRequests.newUser(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.NewUser.class).command())));
     }
 
     private void users(Context ctx) {
@@ -75,7 +75,7 @@ final class TenantRoutes {
         UserId id = PathIds.user(ctx.pathParam("id"));
         tenants.user(principal, id);
         json.respond(ctx, 200, UserView.of(tenants.updateUser(principal, id,
-                TenantRequests.userChanges(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.UserChanges.class).command())));
     }
 
     private void regenerateSecret(Context ctx) {
