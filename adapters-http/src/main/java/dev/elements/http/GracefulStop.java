@@ -28,7 +28,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 final class GracefulStop {
     /** Kept-alive connections without a request get this long to close once stopping begins. */
-    static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
+    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
 
     private GracefulStop() {
     }
