@@ -1,6 +1,7 @@
 package dev.elements.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.elements.core.port.in.GetAuthorizationUrlCommand;
 import io.javalin.http.Context;
 
@@ -15,15 +16,11 @@ record AuthorizationUrlRequest(String apiKey, String callbackUrl, String scope, 
                 ctx.queryParam("scope"), ctx.queryParam("state"));
     }
 
-    /** @throws dev.elements.core.error.PlatformException (400) naming every field of a wrong type */
-    static AuthorizationUrlRequest fromBody(ObjectNode body) {
-        JsonFields fields = new JsonFields();
-        String apiKey = fields.string(body, "apiKey", "apiKey");
-        fields.string(body, "apiSecret", "apiSecret"); // type-checked only; never used or echoed
-        String callbackUrl = fields.string(body, "callbackUrl", "callbackUrl");
-        String scope = fields.string(body, "scope", "scope");
-        String state = fields.string(body, "state", "state");
-        fields.orThrow();
+    /** The body's fields; {@code apiSecret} is type-checked in binding, then never used or echoed. */
+    @JsonCreator
+    static AuthorizationUrlRequest fromBody(@JsonProperty("apiKey") String apiKey,
+            @JsonProperty("apiSecret") String apiSecret, @JsonProperty("callbackUrl") String callbackUrl,
+            @JsonProperty("scope") String scope, @JsonProperty("state") String state) {
         return new AuthorizationUrlRequest(apiKey, callbackUrl, scope, state);
     }
 

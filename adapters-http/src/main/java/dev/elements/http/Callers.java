@@ -2,45 +2,103 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.tenant.Principal;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.util.MethodNotAllowedUtil;
 import java.util.Collections;
+import java.util.List;
 
-/** Finds out who is calling a platform route, from the one Authorization header. */
-final class Callers {
+/**
+ * The handler that runs before every matched route: it resolves what the route's {@link Access}
+ * declares (the caller from the one Authorization header, and the instance the route names) once,
+ * and keeps it on the request for the route's handler. The order of refusals is the same for every
+ * route: a wrong verb on a literal path (405), then who calls (401), then what the path names
+ * (404); a body is read only by the handler, after all of these.
+ */
+final class Callers implements Handler {
+    private static final String CALLER = "dev.elements.http.caller";
+    private static final String INSTANCE = "dev.elements.http.instance";
+
     private final AuthenticateUseCase authentication;
+    private final ManageInstancesUseCase instances;
+    private final DescribeElementsUseCase elements;
+    private final RouteTable routeTable;
 
-    Callers(AuthenticateUseCase authentication) {
+    Callers(AuthenticateUseCase authentication, ManageInstancesUseCase instances, DescribeElementsUseCase elements,
+            RouteTable routeTable) {
         this.authentication = requireNonNull(authentication, "authentication");
+        this.instances = requireNonNull(instances, "instances");
+        this.elements = requireNonNull(elements, "elements");
+        this.routeTable = requireNonNull(routeTable, "routeTable");
     }
 
-    /** @throws PlatformException (401) when the header is missing, malformed or wrong */
-    Principal principal(Context ctx) {
+    @Override
+    public void handle(Context ctx) {
+        // No role: a HEAD that Javalin answers from a GET route without running any handler.
+        Access access = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
+                .findFirst().orElse(null);
+        if (access == null) {
+            return;
+        }
+        refuseWrongVerbOnLiteralPath(ctx);
+        switch (access) {
+            case ANYONE -> {
+            }
+            case OPERATOR -> authentication.authenticateOperator(credentials(ctx));
+            case CALLER -> authenticate(ctx);
+            case INSTANCE_FROM_PATH -> {
+                Caller caller = authenticate(ctx);
+                keep(ctx, caller, PathIds.instance(ctx.pathParam("id")));
+            }
+            case INSTANCE_FROM_TOKEN -> {
+                Caller caller = authenticate(ctx);
+                keep(ctx, caller, instances.instanceOfToken(caller.principal(), caller.requireElementToken()));
+            }
+            case INSTANCE_OF_ELEMENT -> {
+                Caller caller = authenticate(ctx);
+                ElementDefinition element = elements.element(ctx.pathParam("keyOrId"));
+                InstanceDescription instance = instances.instance(caller.principal(),
+                        PathIds.instance(ctx.pathParam("id")));
+                if (instance.element().id() != element.id()) {
+                    throw new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with that id");
+                }
+                ctx.attribute(INSTANCE, instance);
+            }
+        }
+    }
+
+    /** The caller the route's {@link Access} resolved. */
+    static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("The route of " + ctx.path() + " declared no caller to resolve");
+        }
+        return caller;
+    }
+
+    static Principal principal(Context ctx) {
         return caller(ctx).principal();
     }
 
-    /**
-     * The caller with the element token it named, for routes that may take their instance from it.
-     *
-     * @throws PlatformException (401) when the header is missing, malformed or wrong
-     */
-    Caller caller(Context ctx) {
-        PresentedCredentials credentials = credentials(ctx);
-        return new Caller(authentication.authenticate(credentials), credentials.elementToken());
-    }
-
-    /**
-     * Lets only the operator through.
-     *
-     * @throws PlatformException (404) when the operator route is off, (401) when the operator
-     *     secret is missing or wrong
-     */
-    void operator(Context ctx) {
-        authentication.authenticateOperator(credentials(ctx));
+    /** The instance of the caller's the route names, found before the handler ran. */
+    static InstanceDescription instance(Context ctx) {
+        InstanceDescription instance = ctx.attribute(INSTANCE);
+        if (instance == null) {
+            throw new IllegalStateException("The route of " + ctx.path() + " declared no instance to resolve");
+        }
+        return instance;
     }
 
     /**
@@ -55,5 +113,30 @@ final class Callers {
                     "Send one Authorization header with comma-separated pairs, not several headers");
         }
         return AuthorizationHeader.parse(ctx.header(AuthorizationHeader.NAME));
+    }
+
+    /** @throws PlatformException (401) when the header is missing, malformed or wrong */
+    private Caller authenticate(Context ctx) {
+        PresentedCredentials credentials = credentials(ctx);
+        Caller caller = new Caller(authentication.authenticate(credentials), credentials.elementToken());
+        ctx.attribute(CALLER, caller);
+        return caller;
+    }
+
+    /**
+     * Found before any body is read: another organization's instance is a 404 whatever the
+     * request says.
+     */
+    private void keep(Context ctx, Caller caller, InstanceId id) {
+        ctx.attribute(INSTANCE, instances.instance(caller.principal(), id));
+    }
+
+    /** {@code GET /instances/token} is a known path with the wrong verb, not an instance called "token". */
+    private void refuseWrongVerbOnLiteralPath(Context ctx) {
+        List<HandlerType> literal = routeTable.literalMethods(ctx.path());
+        if (!literal.isEmpty() && !literal.contains(ctx.method())) {
+            throw new MethodNotAllowedResponse("Method not allowed",
+                    MethodNotAllowedUtil.INSTANCE.availableHandlerTypes(ctx, literal));
+        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.port.in.CheckHealthUseCase;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +21,9 @@ final class HealthRoutes {
         this.json = requireNonNull(json, "json");
     }
 
-    void addTo(RoutesConfig routes) {
-        routes.get("/health", this::health);
-        routes.get(HttpApi.BASE_PATH + "/health", this::health);
+    /** {@code /health}; declared once at the root and once inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. */
+    void declare() {
+        get("health", this::health, Access.ANYONE);
     }
 
     private void health(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.path;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.Elements;
@@ -9,10 +10,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
-import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +26,10 @@ public final class HttpApi {
             + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition,"
             + " Elements-Element-Instance-Id";
 
-    /** Kept-alive connections without a request get this long to close once stopping begins. */
-    private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(100);
-
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private final HttpApiSettings settings;
+    private final RouteTable routeTable = new RouteTable();
     private final Javalin app;
     private boolean started;
     private boolean stopped;
@@ -46,42 +42,50 @@ public final class HttpApi {
         JsonCodec json = new JsonCodec();
         RequestIds requestIds = new RequestIds();
         RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
-        Callers callers = new Callers(useCases.authentication());
+        Callers callers = new Callers(useCases.authentication(), useCases.instances(), useCases.elements(),
+                routeTable);
         ErrorResponses errors = new ErrorResponses(json, requestIds);
-        ElementRoutes elementRoutes = new ElementRoutes(useCases.elements(), useCases.authorizationUrls(), callers,
-                bodies, json);
-        InstanceRoutes instanceRoutes = new InstanceRoutes(useCases.provisioning(), useCases.instances(), callers,
-                bodies, json);
+        ElementRoutes elementRoutes = new ElementRoutes(useCases.elements(), useCases.authorizationUrls(), bodies,
+                json);
+        InstanceRoutes instanceRoutes = new InstanceRoutes(useCases.provisioning(), useCases.instances(), bodies,
+                json);
         ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(useCases.elements(),
-                useCases.provisioning(), useCases.instances(), callers, bodies, json);
-        TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), callers, bodies, json);
-        OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), callers, json);
+                useCases.provisioning(), useCases.instances(), instanceRoutes, bodies, json);
+        TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
+        OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             configureServer(config, new JettyErrors(json, requestIds));
+            GracefulStop.install(config, settings.stopTimeout());
             config.requestLogger.http(new RequestLog(requestIds));
             config.routes.before(ctx -> {
-                keepThroughIdleTimeouts(ctx);
                 requestIds.assign(ctx);
                 ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
                 bodies.refuseDeclaredOversize(ctx);
             });
-            config.routes.after(HttpApi::markActive);
-            elementRoutes.addTo(config.routes);
-            elementInstanceRoutes.addTo(config.routes);
-            instanceRoutes.addTo(config.routes);
-            tenantRoutes.addTo(config.routes);
-            operatorRoutes.addTo(config.routes);
-            healthRoutes.addTo(config.routes);
-            hubRoutes.addTo(config.routes);
+            config.routes.beforeMatched(callers);
+            config.routes.apiBuilder(() -> {
+                healthRoutes.declare();
+                path(BASE_PATH, () -> {
+                    elementRoutes.declare();
+                    elementInstanceRoutes.declare();
+                    instanceRoutes.declare();
+                    tenantRoutes.declare();
+                    operatorRoutes.declare();
+                    healthRoutes.declare();
+                    hubRoutes.declare();
+                });
+            });
+            // One mapper for what handlers, before- and after-handlers and Javalin itself throw.
             // Javalin maps its own HttpResponseException (404, 405, 413...) unless that class is
             // claimed explicitly: the most specific registration wins.
             config.routes.exception(HttpResponseException.class, errors::handle);
             config.routes.exception(Exception.class, errors::handle);
         });
+        routeTable.read(app);
     }
 
     /** The API over everything an {@link Elements} offers. */
@@ -99,41 +103,7 @@ public final class HttpApi {
         // Javalin routes java.lang.Errors around the exception mappers; turn them into exceptions so
         // that the client still gets the JSON 500 with its request id.
         config.router.handlerWrapper(HttpApi::surfaceErrors);
-        config.jetty.modifyServer(server -> {
-            // Jetty 12 waits for requests in flight on stop only behind a GracefulHandler, and only
-            // for the stop timeout.
-            GracefulHandler graceful = new GracefulHandler();
-            graceful.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
-            server.insertHandler(graceful);
-            server.setStopTimeout(settings.stopTimeout().toMillis());
-            server.setErrorHandler(jettyErrors);
-        });
-    }
-
-    /**
-     * A handler that waits on a provider does no I/O on its connection for a while, and Jetty fails
-     * such a request when the connection's idle timeout passes, which on shutdown is cut to
-     * {@link #IDLE_CONNECTION_SHUTDOWN}: requests in flight would be dropped instead of finished.
-     * Our handlers are bounded by their own timeouts, so a request being handled declines idle
-     * timeouts; a client that stalls a read or write still meets them.
-     */
-    private static void keepThroughIdleTimeouts(io.javalin.http.Context ctx) {
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        if (request != null) {
-            request.addIdleTimeoutListener(timeout -> false);
-        }
-    }
-
-    /**
-     * The connection was silent while the handler worked; its idle clock still counts from the
-     * request, so the response's write could be failed as idle. It is reset just before the answer goes out.
-     */
-    private static void markActive(io.javalin.http.Context ctx) {
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        if (request != null && request.getConnectionMetaData().getConnection().getEndPoint()
-                instanceof org.eclipse.jetty.io.IdleTimeout endPoint) {
-            endPoint.notIdle();
-        }
+        config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
     }
 
     private static Handler surfaceErrors(Endpoint endpoint) {
@@ -173,11 +143,7 @@ public final class HttpApi {
      * beside it, so that a test over these sees exactly what is served.
      */
     List<Route> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod())
-                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
-                .toList();
+        return routeTable.routes();
     }
 
     /** A verb and a path template as registered, such as {@code GET /elements/api-v2/instances/{id}}. */

@@ -1,5 +1,11 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
@@ -8,10 +14,7 @@ import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,17 +25,14 @@ import java.util.Locale;
  * the answer out, the provider's body byte for byte.
  */
 final class HubRoutes {
-    static final String BASE = HttpApi.BASE_PATH + "/hubs";
     /**
-     * {@code <path>} is Javalin's parameter that spans slashes ({@code {name}} stops at one), so one
+     * Below {@code /hubs}. {@code <path>} is Javalin's parameter that spans slashes ({@code {name}} stops at one), so one
      * route takes {@code me} as well as {@code user/123/friends}.
      */
-    static final String ROUTE = BASE + "/{hub}/<path>";
+    static final String ROUTE = "{hub}/<path>";
     static final String INSTANCE_ID = "Elements-Element-Instance-Id";
     static final String RETURNED_COUNT = InstanceRoutes.RETURNED_COUNT;
     static final String NEXT_PAGE_TOKEN = "Elements-Next-Page-Token";
-    static final List<HandlerType> METHODS =
-            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final CallHubUseCase hub;
     private final RequestBodies bodies;
@@ -42,10 +42,18 @@ final class HubRoutes {
         this.bodies = requireNonNull(bodies, "bodies");
     }
 
-    void addTo(RoutesConfig routes) {
-        for (HandlerType method : METHODS) {
-            routes.addHttpHandler(method, ROUTE, this::call);
-        }
+    /**
+     * The routes below the base path; inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. The
+     * use case authenticates by the Element token, so nothing is resolved before the handler.
+     */
+    void declare() {
+        path("hubs", () -> {
+            get(ROUTE, this::call, Access.ANYONE);
+            post(ROUTE, this::call, Access.ANYONE);
+            put(ROUTE, this::call, Access.ANYONE);
+            patch(ROUTE, this::call, Access.ANYONE);
+            delete(ROUTE, this::call, Access.ANYONE);
+        });
     }
 
     private void call(Context ctx) {

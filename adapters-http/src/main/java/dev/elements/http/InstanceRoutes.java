@@ -1,5 +1,11 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.instance.InstanceId;
@@ -8,103 +14,82 @@ import dev.elements.core.port.in.InstancePage;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.tenant.Principal;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
-import io.javalin.http.MethodNotAllowedResponse;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code /instances}: provisioning, listing, and the lifecycle of one instance, each lifecycle
  * route both as {@code /instances/{id}/...} and, with the instance named by the Element token, as
- * {@code /instances/...}.
+ * {@code /instances/...}. The handlers act on the instance {@link Callers} found, however the route
+ * names it, so {@code /elements/{keyOrId}/instances/{id}} shares them.
  */
 final class InstanceRoutes {
-    static final String BASE = HttpApi.BASE_PATH + "/instances";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String TOTAL_COUNT = "Elements-Total-Count";
     static final String RETURNED_COUNT = "Elements-Returned-Count";
 
     private final ProvisionInstanceUseCase provisioning;
     private final ManageInstancesUseCase instances;
-    private final Callers callers;
     private final RequestBodies bodies;
     private final JsonCodec json;
-    /**
-     * The methods of each literal path right below {@code /instances} (such as {@code token}), for
-     * the 405 of a wrong verb there, which {@code /instances/{id}} would otherwise take for an id.
-     * Filled before the server starts and only read afterwards.
-     */
-    private final Map<String, Set<String>> methodsOfLiteralChildren = new LinkedHashMap<>();
 
-    InstanceRoutes(ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, Callers callers,
-            RequestBodies bodies, JsonCodec json) {
+    InstanceRoutes(ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, RequestBodies bodies,
+            JsonCodec json) {
         this.provisioning = requireNonNull(provisioning, "provisioning");
         this.instances = requireNonNull(instances, "instances");
-        this.callers = requireNonNull(callers, "callers");
         this.bodies = requireNonNull(bodies, "bodies");
         this.json = requireNonNull(json, "json");
     }
 
-    void addTo(RoutesConfig routes) {
-        InstanceLocator fromToken = (ctx, caller) -> instances.instanceOfToken(caller.principal(),
-                caller.requireElementToken());
-        InstanceLocator fromPath = (ctx, caller) -> PathIds.instance(ctx.pathParam("id"));
-        InstanceLocator fromPathNotSubResource = (ctx, caller) -> {
-            refuseSubResourceAsId(ctx);
-            return fromPath.locate(ctx, caller);
-        };
-
-        // POST is always provisioning; GET is the list, or the token's instance when a token is sent.
-        add(routes, HandlerType.POST, BASE, this::provision);
-        add(routes, HandlerType.GET, BASE, this::listOrTokenInstance);
-        addLifecycle(routes, BASE, fromToken, fromToken);
-        // After the token-scoped paths, which "/{id}" would otherwise take for ids.
-        add(routes, HandlerType.GET, BASE + "/{id}", ctx -> get(ctx, fromPathNotSubResource));
-        addLifecycle(routes, BASE + "/{id}", fromPath, fromPathNotSubResource);
+    /** The routes below the base path; inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. */
+    void declare() {
+        path("instances", () -> {
+            // POST is always provisioning; GET is the list, or the token's instance when a token is sent.
+            post(this::provision, Access.CALLER);
+            get(this::listOrTokenInstance, Access.CALLER);
+            lifecycle(Access.INSTANCE_FROM_TOKEN);
+            // After the token-scoped paths, which "{id}" would otherwise take for ids.
+            path("{id}", () -> {
+                get(this::show, Access.INSTANCE_FROM_PATH);
+                lifecycle(Access.INSTANCE_FROM_PATH);
+            });
+        });
     }
 
-    /**
-     * @param locator how the sub-resource routes find their instance
-     * @param bareLocator the same for {@code path} itself
-     */
-    private void addLifecycle(RoutesConfig routes, String path, InstanceLocator locator, InstanceLocator bareLocator) {
-        add(routes, HandlerType.PUT, path, ctx -> update(ctx, bareLocator, true));
-        add(routes, HandlerType.PATCH, path, ctx -> update(ctx, bareLocator, false));
-        add(routes, HandlerType.DELETE, path, ctx -> delete(ctx, bareLocator));
-        add(routes, HandlerType.GET, path + "/configuration", ctx -> configuration(ctx, locator));
-        add(routes, HandlerType.GET, path + "/configuration/{configId}", ctx -> configurationValue(ctx, locator));
-        add(routes, HandlerType.PATCH, path + "/configuration/{configId}",
-                ctx -> updateConfigurationValue(ctx, locator));
-        add(routes, HandlerType.PUT, path + "/enabled", ctx -> setEnabled(ctx, locator, true));
-        add(routes, HandlerType.DELETE, path + "/enabled", ctx -> setEnabled(ctx, locator, false));
-        add(routes, HandlerType.POST, path + "/token", ctx -> regenerateToken(ctx, locator));
-        add(routes, HandlerType.POST, path + "/refresh", ctx -> refresh(ctx, locator));
+    /** GET, PUT, PATCH and DELETE of the one instance the current path names, found as {@code access} says. */
+    void oneInstance(Access access) {
+        get(this::show, access);
+        put(ctx -> update(ctx, true), access);
+        patch(ctx -> update(ctx, false), access);
+        delete(this::remove, access);
     }
 
-    private void add(RoutesConfig routes, HandlerType method, String path, Handler handler) {
-        routes.addHttpHandler(method, path, handler);
-        String child = path.startsWith(BASE + "/") ? path.substring(BASE.length() + 1) : "";
-        if (!child.isEmpty() && !child.contains("/") && !child.contains("{")) {
-            methodsOfLiteralChildren.computeIfAbsent(child, key -> new LinkedHashSet<>()).add(method.name());
-        }
+    private void lifecycle(Access access) {
+        put(ctx -> update(ctx, true), access);
+        patch(ctx -> update(ctx, false), access);
+        delete(this::remove, access);
+        path("configuration", () -> {
+            get(this::configuration, access);
+            get("{configId}", this::configurationValue, access);
+            patch("{configId}", this::updateConfigurationValue, access);
+        });
+        put("enabled", ctx -> setEnabled(ctx, true), access);
+        delete("enabled", ctx -> setEnabled(ctx, false), access);
+        post("token", this::regenerateToken, access);
+        post("refresh", this::refresh, access);
     }
 
     private void provision(Context ctx) {
-        Principal principal = callers.principal(ctx);
-        ProvisionRequest request = ProvisionRequest.from(bodies.object(ctx));
+        Principal principal = Callers.principal(ctx);
+        ProvisionRequest request = bodies.bind(ctx, ProvisionRequest.class);
         InstanceDescription created = provisioning.provision(request.command(principal, idempotencyKey(ctx)));
         json.respond(ctx, 200, InstanceView.of(created));
     }
 
     /** Cloud Elements' habit: {@code GET /instances} with an Element token is that one instance. */
     private void listOrTokenInstance(Context ctx) {
-        Caller caller = callers.caller(ctx);
+        Caller caller = Callers.caller(ctx);
         if (caller.hasElementToken()) {
             InstanceId id = instances.instanceOfToken(caller.principal(), caller.elementToken());
             json.respond(ctx, 200, InstanceView.of(instances.instance(caller.principal(), id)));
@@ -113,80 +98,54 @@ final class InstanceRoutes {
         respondWithPage(ctx, json, instances.instances(caller.principal(), InstanceListRequest.query(ctx, null)));
     }
 
-    private void get(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        json.respond(ctx, 200, InstanceView.of(instances.instance(caller.principal(), id)));
+    private void show(Context ctx) {
+        json.respond(ctx, 200, InstanceView.of(Callers.instance(ctx)));
     }
 
-    /** The instance is found before the body is read: another organization's instance is a 404 whatever the body. */
-    private void update(Context ctx, InstanceLocator locator, boolean replace) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        instances.instance(caller.principal(), id);
-        UpdateInstanceRequest request = UpdateInstanceRequest.from(bodies.object(ctx));
-        json.respond(ctx, 200, InstanceView.of(instances.update(caller.principal(), id, request.command(replace))));
+    private void update(Context ctx, boolean replace) {
+        InstanceId id = Callers.instance(ctx).id();
+        UpdateInstanceRequest request = bodies.bind(ctx, UpdateInstanceRequest.class);
+        json.respond(ctx, 200, InstanceView.of(instances.update(Callers.principal(ctx), id, request.command(replace))));
     }
 
-    private void delete(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        instances.delete(caller.principal(), locator.locate(ctx, caller));
+    private void remove(Context ctx) {
+        instances.delete(Callers.principal(ctx), Callers.instance(ctx).id());
         respondDeleted(ctx, json);
     }
 
-    private void configuration(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        List<ConfigurationValueView> values = instances.configuration(caller.principal(), id).stream()
+    private void configuration(Context ctx) {
+        List<ConfigurationValueView> values = instances.configuration(Callers.principal(ctx),
+                        Callers.instance(ctx).id()).stream()
                 .map(ConfigurationValueView::of)
                 .toList();
         json.respond(ctx, 200, values);
     }
 
-    private void configurationValue(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
+    private void configurationValue(Context ctx) {
         long configurationId = PathIds.configuration(ctx.pathParam("configId"));
-        json.respond(ctx, 200, ConfigurationValueView.of(
-                instances.configurationValue(caller.principal(), id, configurationId)));
+        json.respond(ctx, 200, ConfigurationValueView.of(instances.configurationValue(Callers.principal(ctx),
+                Callers.instance(ctx).id(), configurationId)));
     }
 
-    private void updateConfigurationValue(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
+    private void updateConfigurationValue(Context ctx) {
         long configurationId = PathIds.configuration(ctx.pathParam("configId"));
-        // Found before the body is read, as for updates.
-        instances.instance(caller.principal(), id);
         String newValue = ConfigurationValueRequest.value(bodies.object(ctx));
-        json.respond(ctx, 200, ConfigurationValueView.of(
-                instances.updateConfigurationValue(caller.principal(), id, configurationId, newValue)));
+        json.respond(ctx, 200, ConfigurationValueView.of(instances.updateConfigurationValue(Callers.principal(ctx),
+                Callers.instance(ctx).id(), configurationId, newValue)));
     }
 
-    private void setEnabled(Context ctx, InstanceLocator locator, boolean enabled) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        json.respond(ctx, 200, InstanceView.of(instances.setEnabled(caller.principal(), id, enabled)));
+    private void setEnabled(Context ctx, boolean enabled) {
+        json.respond(ctx, 200, InstanceView.of(instances.setEnabled(Callers.principal(ctx),
+                Callers.instance(ctx).id(), enabled)));
     }
 
-    private void regenerateToken(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        json.respond(ctx, 200, InstanceView.of(instances.regenerateToken(caller.principal(), id)));
+    private void regenerateToken(Context ctx) {
+        json.respond(ctx, 200, InstanceView.of(instances.regenerateToken(Callers.principal(ctx),
+                Callers.instance(ctx).id())));
     }
 
-    private void refresh(Context ctx, InstanceLocator locator) {
-        Caller caller = callers.caller(ctx);
-        InstanceId id = locator.locate(ctx, caller);
-        json.respond(ctx, 200, InstanceView.of(instances.refresh(caller.principal(), id)));
-    }
-
-    /** {@code GET /instances/token} is a known path with the wrong verb, not an instance called "token". */
-    private void refuseSubResourceAsId(Context ctx) {
-        Set<String> methods = methodsOfLiteralChildren.get(ctx.pathParam("id"));
-        if (methods != null) {
-            String allowed = String.join(", ", methods);
-            throw new MethodNotAllowedResponse("Method not allowed", Map.of("availableMethods", allowed));
-        }
+    private void refresh(Context ctx) {
+        json.respond(ctx, 200, InstanceView.of(instances.refresh(Callers.principal(ctx), Callers.instance(ctx).id())));
     }
 
     /** A page of instances with Cloud Elements' count headers. */

@@ -1,10 +1,12 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
 import dev.elements.core.port.out.CredentialKeys;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -16,28 +18,26 @@ import java.util.Map;
  */
 final class OperatorRoutes {
     private final ManageCredentialKeysUseCase keys;
-    private final Callers callers;
     private final JsonCodec json;
 
-    OperatorRoutes(ManageCredentialKeysUseCase keys, Callers callers, JsonCodec json) {
+    OperatorRoutes(ManageCredentialKeysUseCase keys, JsonCodec json) {
         this.keys = requireNonNull(keys, "keys");
-        this.callers = requireNonNull(callers, "callers");
         this.json = requireNonNull(json, "json");
     }
 
-    void addTo(RoutesConfig routes) {
-        String base = HttpApi.BASE_PATH + "/operator/keys";
-        routes.get(base, this::inventory);
-        routes.post(base + "/rotate", this::rotate);
+    /** The routes below the base path; inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. */
+    void declare() {
+        path("operator/keys", () -> {
+            get(this::inventory, Access.OPERATOR);
+            post("rotate", this::rotate, Access.OPERATOR);
+        });
     }
 
     private void inventory(Context ctx) {
-        callers.operator(ctx);
         json.respond(ctx, 200, InventoryView.of(keys.inventory()));
     }
 
     private void rotate(Context ctx) {
-        callers.operator(ctx);
         CredentialKeys.Rotation rotation = keys.rotate();
         json.respond(ctx, 200, new RotationView(rotation.previousPrimaryKeyId(), rotation.primaryKeyId(),
                 rotation.secretsReencrypted(), rotation.secretsLeftUnopened(), InventoryView.of(keys.inventory())));

@@ -14,19 +14,27 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Turns a request body into a JSON object, refusing in this order: not JSON (415), too large
- * (413), not parseable (400), not an object (400). Hub calls take any JSON value, or none.
+ * Turns a request body into a JSON object and binds it to its request record, refusing in this
+ * order: not JSON (415), too large (413), not parseable (400), not an object (400), fields of a
+ * wrong type (400, naming them all). Hub calls take any JSON value, or none.
  */
 final class RequestBodies {
     /** Refused bodies up to this many times the limit are read to their end before the answer. */
     private static final long DRAIN_FACTOR = 4;
 
     private final JsonCodec json;
+    private final BodyBinding binding;
     private final long maxBodyBytes;
 
     RequestBodies(JsonCodec json, long maxBodyBytes) {
         this.json = requireNonNull(json, "json");
+        this.binding = new BodyBinding(json.mapper());
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** @throws PlatformException (400) naming every field of a wrong type, after the refusals of {@link #object} */
+    <T> T bind(Context ctx, Class<T> type) {
+        return binding.bind(object(ctx), type);
     }
 
     ObjectNode object(Context ctx) {

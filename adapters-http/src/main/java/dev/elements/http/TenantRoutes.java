@@ -1,11 +1,14 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.UserId;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -16,65 +19,67 @@ import io.javalin.http.Context;
  */
 final class TenantRoutes {
     private final ManageTenantsUseCase tenants;
-    private final Callers callers;
     private final RequestBodies bodies;
     private final JsonCodec json;
 
-    TenantRoutes(ManageTenantsUseCase tenants, Callers callers, RequestBodies bodies, JsonCodec json) {
+    TenantRoutes(ManageTenantsUseCase tenants, RequestBodies bodies, JsonCodec json) {
         this.tenants = requireNonNull(tenants, "tenants");
-        this.callers = requireNonNull(callers, "callers");
         this.bodies = requireNonNull(bodies, "bodies");
         this.json = requireNonNull(json, "json");
     }
 
-    void addTo(RoutesConfig routes) {
-        String organizations = HttpApi.BASE_PATH + "/organizations";
-        String users = HttpApi.BASE_PATH + "/users";
-        routes.post(organizations, this::createOrganization);
-        routes.post(organizations + "/users", this::addUser);
-        routes.get(organizations + "/users", this::users);
-        routes.get(organizations + "/users/{id}", this::user);
-        routes.patch(organizations + "/users/{id}", this::updateUser);
-        routes.get(users, this::users);
-        routes.get(users + "/{id}", this::user);
-        routes.patch(users + "/{id}", this::updateUser);
-        routes.post(users + "/{id}/secret", this::regenerateSecret);
+    /** The routes below the base path; inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. */
+    void declare() {
+        path("organizations", () -> {
+            // The operator is checked before the body is read: with the route off, nothing about it is revealed.
+            post(this::createOrganization, Access.OPERATOR);
+            path("users", () -> {
+                post(this::addUser, Access.CALLER);
+                get(this::users, Access.CALLER);
+                get("{id}", this::user, Access.CALLER);
+                patch("{id}", this::updateUser, Access.CALLER);
+            });
+        });
+        path("users", () -> {
+            get(this::users, Access.CALLER);
+            get("{id}", this::user, Access.CALLER);
+            patch("{id}", this::updateUser, Access.CALLER);
+            post("{id}/secret", this::regenerateSecret, Access.CALLER);
+        });
     }
 
-    /** The operator is checked before the body is read: with the route off, nothing about it is revealed. */
     private void createOrganization(Context ctx) {
-        callers.operator(ctx);
         json.respond(ctx, 200, OrganizationView.of(tenants.createOrganization(
-                TenantRequests.organization(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.NewOrganization.class).command())));
     }
 
     private void addUser(Context ctx) {
-        Principal principal = callers.principal(ctx);
+        Principal principal = Callers.principal(ctx);
         json.respond(ctx, 200, UserView.withSecret(tenants.addUser(principal,
-                TenantRequests.newUser(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.NewUser.class).command())));
     }
 
     private void users(Context ctx) {
-        Principal principal = callers.principal(ctx);
+        Principal principal = Callers.principal(ctx);
         json.respond(ctx, 200, tenants.users(principal).stream().map(UserView::of).toList());
     }
 
     private void user(Context ctx) {
-        Principal principal = callers.principal(ctx);
+        Principal principal = Callers.principal(ctx);
         json.respond(ctx, 200, UserView.of(tenants.user(principal, PathIds.user(ctx.pathParam("id")))));
     }
 
     /** The user is looked up before the body is read: another organization's user is a 404 whatever the body. */
     private void updateUser(Context ctx) {
-        Principal principal = callers.principal(ctx);
+        Principal principal = Callers.principal(ctx);
         UserId id = PathIds.user(ctx.pathParam("id"));
         tenants.user(principal, id);
         json.respond(ctx, 200, UserView.of(tenants.updateUser(principal, id,
-                TenantRequests.userChanges(bodies.object(ctx)))));
+                bodies.bind(ctx, TenantRequests.UserChanges.class).command())));
     }
 
     private void regenerateSecret(Context ctx) {
-        Principal principal = callers.principal(ctx);
+        Principal principal = Callers.principal(ctx);
         json.respond(ctx, 200, UserView.withSecret(tenants.regenerateSecret(principal,
                 PathIds.user(ctx.pathParam("id")))));
     }

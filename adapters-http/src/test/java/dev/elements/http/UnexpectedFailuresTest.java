@@ -29,6 +29,10 @@ class UnexpectedFailuresTest {
     }
 
     private HttpResponse<String> getElements(DescribeElementsUseCase failing) throws Exception {
+        return get(failing, "/elements/api-v2/elements");
+    }
+
+    private HttpResponse<String> get(DescribeElementsUseCase failing, String path) throws Exception {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
         ApiUseCases all = ApiUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
@@ -36,7 +40,7 @@ class UnexpectedFailuresTest {
                 HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/elements/api-v2/elements"))
+                        URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "User " + userSecret + ", Organization " + organizationSecret)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -89,5 +93,39 @@ class UnexpectedFailuresTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("requestId").doesNotContain("broken invariant");
+    }
+
+    /** The before-handler that resolves the caller and the instance fails like a handler: one mapper. */
+    @Test
+    void failuresBeforeTheHandlerGetTheSameErrorBody() throws Exception {
+        // /elements/{keyOrId}/instances/{id} looks its element up before the handler runs.
+        String path = "/elements/api-v2/elements/scripted/instances/1";
+        HttpResponse<String> exception;
+        List<String> lines;
+        try (LogCapture capture = new LogCapture()) {
+            exception = get(throwing(new IllegalStateException("internal detail 43")), path);
+            lines = capture.lines();
+        }
+        stop();
+        HttpResponse<String> error = get(new DescribeElementsUseCase() {
+            @Override
+            public List<ElementDefinition> elements() {
+                throw new AssertionError("broken invariant");
+            }
+
+            @Override
+            public ElementDefinition element(String keyOrId) {
+                throw new AssertionError("broken invariant");
+            }
+        }, path);
+
+        String requestId = exception.headers().firstValue("Elements-Request-Id").orElseThrow();
+        assertThat(exception.statusCode()).isEqualTo(500);
+        assertThat(exception.body()).doesNotContain("internal detail").contains(requestId)
+                .contains(ErrorResponses.GENERIC_MESSAGE);
+        assertThat(lines).anyMatch(line -> line.contains(requestId) && line.contains("internal detail 43"));
+        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.body()).contains("requestId").contains(ErrorResponses.GENERIC_MESSAGE)
+                .doesNotContain("broken invariant");
     }
 }
