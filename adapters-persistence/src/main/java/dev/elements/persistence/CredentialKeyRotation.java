@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.instance.InstanceId;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.persistence.TinkCredentialCipher.KeysetDescription;

@@ -15,7 +15,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

@@ -9,7 +9,7 @@ import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.time.Clock;
 import java.util.ArrayList;
