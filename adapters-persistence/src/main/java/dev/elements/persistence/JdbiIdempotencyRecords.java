@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.instance.IdempotencyKeys;
 import dev.elements.core.instance.Sealed;
+import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;

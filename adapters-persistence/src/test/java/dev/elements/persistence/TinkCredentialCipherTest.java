@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.MutableClock;
-import dev.elements.core.instance.Sealed;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.time.Clock;
 import java.util.ArrayList;
