@@ -5,8 +5,9 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.port.in.KeyInventory;
+import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
-import dev.elements.core.port.out.CredentialKeys;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,14 @@ final class OperatorRoutes {
     }
 
     private void rotate(Context ctx) {
-        CredentialKeys.Rotation rotation = keys.rotate();
+        KeyRotationReport rotation = keys.rotate();
         json.respond(ctx, 200, new RotationView(rotation.previousPrimaryKeyId(), rotation.primaryKeyId(),
                 rotation.secretsReencrypted(), rotation.secretsLeftUnopened(), InventoryView.of(keys.inventory())));
     }
 
     record InventoryView(String primaryKeyId, List<String> keyIds, Map<String, Long> secretsByKeyId,
             long secretsUnderOlderKeys) {
-        static InventoryView of(CredentialKeys.Inventory inventory) {
+        static InventoryView of(KeyInventory inventory) {
             return new InventoryView(inventory.primaryKeyId(), inventory.keyIds(), inventory.secretsByKeyId(),
                     inventory.secretsUnderOlderKeys());
         }

@@ -2,7 +2,18 @@ package dev.elements.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.elements.core.port.out.CredentialKeys;
+import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.instance.Sealed;
+import dev.elements.core.memory.PassThroughCipher;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.SealedSecrets;
+import dev.elements.core.service.CredentialVault;
+import dev.elements.core.tenant.OrganizationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,21 +22,55 @@ import org.junit.jupiter.api.Test;
 class OperatorRoutesTest {
     private static final String KEYS = ApiServer.BASE + "/operator/keys";
 
-    /** Key management that records rotations, standing in for the database's. */
-    private static final class CountingKeys implements CredentialKeys {
+    /**
+     * Key management that records rotations, standing in for the database's: seven secrets under
+     * key 101 until a rotation adds key 202 and moves them.
+     */
+    private static final class CountingKeys implements CredentialKeyStore, SealedSecrets {
         final AtomicInteger rotations = new AtomicInteger();
+        private final List<StoredSecret> underOldKey = new ArrayList<>();
 
-        @Override
-        public Rotation rotate() {
-            rotations.incrementAndGet();
-            return new Rotation("101", "202", 7, 0);
+        CountingKeys() {
+            CredentialVault vault = new CredentialVault(new PassThroughCipher());
+            OrganizationId organization = new OrganizationId(1);
+            for (long id = 1; id <= 7; id++) {
+                InstanceSecrets secrets = new InstanceSecrets(
+                        new TokenSet("token-" + id, null, Instant.EPOCH, List.of(), "42"), Map.of());
+                underOldKey.add(new StoredSecret(new InstanceOwner(organization, new InstanceId(id)),
+                        vault.seal(secrets, organization, new InstanceId(id))));
+            }
         }
 
         @Override
-        public Inventory inventory() {
-            return rotations.get() == 0
-                    ? new Inventory("101", List.of("101"), Map.of("101", 7L))
-                    : new Inventory("202", List.of("101", "202"), Map.of("202", 7L));
+        public Keyset keyset() {
+            return rotations.get() == 0 ? new Keyset("101", List.of("101")) : new Keyset("202", List.of("101", "202"));
+        }
+
+        @Override
+        public synchronized Keyset addPrimaryKey() {
+            rotations.incrementAndGet();
+            return keyset();
+        }
+
+        @Override
+        public Duration adoptionDelay() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public synchronized List<StoredSecret> underOtherKeysThan(String keyId, Kind kind, Owner after, int limit) {
+            return kind == Kind.INSTANCE_SECRETS && keyId.equals("202") ? List.copyOf(underOldKey) : List.of();
+        }
+
+        @Override
+        public synchronized boolean replace(StoredSecret read, Sealed resealed) {
+            return underOldKey.remove(read);
+        }
+
+        @Override
+        public synchronized Map<String, Long> countByKeyId(Kind kind) {
+            return kind == Kind.IDEMPOTENCY_ANSWERS ? Map.of()
+                    : underOldKey.isEmpty() ? Map.of("202", 7L) : Map.of("101", (long) underOldKey.size());
         }
     }
 
@@ -33,7 +78,7 @@ class OperatorRoutesTest {
     void theOperatorRotatesTheKeysAndSeesWhereSecretsAre() {
         CountingKeys keys = new CountingKeys();
         try (ApiServer server = ApiServer.start(builder -> builder.operatorSecret(ApiServer.OPERATOR_SECRET)
-                .credentialKeys(keys))) {
+                .credentialKeys(keys, keys))) {
             String operator = "Operator " + ApiServer.OPERATOR_SECRET;
 
             ApiServer.Response before = server.get(KEYS, operator);
@@ -53,13 +98,13 @@ class OperatorRoutesTest {
     void onlyTheOperatorMayAndTheRoutesAreOffWithoutAnOperatorSecret() {
         CountingKeys keys = new CountingKeys();
         try (ApiServer server = ApiServer.start(builder -> builder.operatorSecret(ApiServer.OPERATOR_SECRET)
-                .credentialKeys(keys))) {
+                .credentialKeys(keys, keys))) {
             assertThat(server.postJson(KEYS + "/rotate", "Operator wrong", "{}").status()).isEqualTo(401);
             assertThat(server.postJson(KEYS + "/rotate", server.auth(), "{}").status()).isEqualTo(401);
             assertThat(server.get(KEYS, null).status()).isEqualTo(401);
             assertThat(keys.rotations).hasValue(0);
         }
-        try (ApiServer server = ApiServer.start(builder -> builder.credentialKeys(keys))) {
+        try (ApiServer server = ApiServer.start(builder -> builder.credentialKeys(keys, keys))) {
             assertThat(server.postJson(KEYS + "/rotate", "Operator anything", "{}").status()).isEqualTo(404);
         }
     }

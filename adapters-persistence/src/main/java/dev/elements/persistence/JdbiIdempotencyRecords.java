@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.port.in.ProvisionInstanceCommand;
+import dev.elements.core.instance.IdempotencyKeys;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.IdempotencyRecords;
-import dev.elements.core.port.out.Sealed;
 import dev.elements.core.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,10 +51,10 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         requireNonNull(key, "key");
         requireNonNull(fingerprint, "fingerprint");
         requireNonNull(now, "now");
-        if (key.length() > ProvisionInstanceCommand.MAX_IDEMPOTENCY_KEY) {
+        if (key.length() > IdempotencyKeys.MAX_LENGTH) {
             // Refused here, as the caller's mistake, rather than as a failed INSERT and a 500.
             throw new PlatformException(ErrorCode.INVALID_FIELD,
-                    "An Idempotency-Key has at most " + ProvisionInstanceCommand.MAX_IDEMPOTENCY_KEY + " characters");
+                    "An Idempotency-Key has at most " + IdempotencyKeys.MAX_LENGTH + " characters");
         }
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (insertIfAbsent(organization, key, fingerprint, now)) {

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.CredentialKeys;
+import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.TenantRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
  * schema up to date and hands out the repositories, renewal leases, idempotency records, the
- * credential cipher with its key rotation, the provider usage ledger, and a readiness check.
+ * credential cipher with its key store and the sealed secrets a rotation moves, the provider usage
+ * ledger, and a readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
  */
 public final class PersistenceStore implements AutoCloseable {
@@ -53,6 +55,7 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiIdempotencyRecords idempotencyRecords;
     private final JdbiProviderUsageLedger providerUsageLedger;
     private final TinkCredentialCipher cipher;
+    private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
 
     private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
@@ -66,6 +69,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
         this.cipher = cipher;
+        this.sealedSecrets = new JdbiSealedSecrets(jdbi);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT);
     }
 
@@ -85,7 +89,7 @@ public final class PersistenceStore implements AutoCloseable {
      * @param user the database login; null or empty for none
      * @param password the database password; null or empty for none
      * @param masterKey the 32 bytes that wrap the stored encryption keys
-     * @param clock stamps creation times
+     * @param clock stamps creation times, and tells the cipher when to check for a newer keyset
      * @throws PersistenceStartupException when the database cannot be reached or migrated, or the
      *     master key does not open the stored keys; the message names the URL, never a password
      * @throws IllegalArgumentException when the master key is not 32 bytes, before any connection
@@ -102,7 +106,7 @@ public final class PersistenceStore implements AutoCloseable {
             String kind = kindOf(dataSource, shownUrl);
             migrate(dataSource, shownUrl);
             Jdbi jdbi = jdbi(dataSource);
-            TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey);
+            TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
             return new PersistenceStore(dataSource, jdbi, kind, clock, cipher);
         } catch (RuntimeException e) {
@@ -149,21 +153,16 @@ public final class PersistenceStore implements AutoCloseable {
     }
 
     /**
-     * Rotation of the key that seals stored credentials, safe while servers run on the same
-     * database: after switching keys it waits about eleven seconds for them to take up the new one.
+     * The keys of the {@linkplain #credentialCipher() cipher}, for core's key rotation: its nodes
+     * take up a new key within about eleven seconds ({@link CredentialKeyStore#adoptionDelay()}).
      */
-    public CredentialKeyRotation keyRotation() {
-        return keyRotation(CredentialKeyRotation.DEFAULT_GRACE, CredentialKeyRotation.DEFAULT_BATCH_SIZE);
+    public CredentialKeyStore credentialKeys() {
+        return cipher;
     }
 
-    /** The key rotation as core's port, for a rotation inside a running server. */
-    public CredentialKeys credentialKeys() {
-        return new RotatingCredentialKeys(keyRotation());
-    }
-
-    /** For tests, which need not wait as long as running servers do. */
-    CredentialKeyRotation keyRotation(Duration grace, int batchSize) {
-        return new CredentialKeyRotation(jdbi, cipher, grace, batchSize);
+    /** The stored ciphertexts by key, which core's key rotation seals again under a new key. */
+    public SealedSecrets sealedSecrets() {
+        return sealedSecrets;
     }
 
     /** Named {@code database}: a {@code SELECT 1} that answers within a few seconds and never throws. */
@@ -176,7 +175,7 @@ public final class PersistenceStore implements AutoCloseable {
         return kind;
     }
 
-    /** For the adapters of this module that are built on the same database (leases, key rotation). */
+    /** For this module's tests, which look at rows directly. */
     Jdbi jdbi() {
         return jdbi;
     }

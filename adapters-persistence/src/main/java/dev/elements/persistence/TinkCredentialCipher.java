@@ -14,11 +14,13 @@ import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +34,15 @@ import org.slf4j.LoggerFactory;
  * master key, so that a copy of the database alone opens nothing and several nodes share one
  * keyset.
  *
- * <p>Key ids make rotation possible without a flag day: a rotation ({@link CredentialKeyRotation})
- * adds a key to the stored keyset, makes it primary and re-encrypts the rows whose key id names an
- * older key. Every node learns of the new primary within {@link #STORED_KEYSET_MAX_AGE}: before
+ * <p>Key ids make rotation possible without a flag day: core's key rotation has this store add a
+ * key to the stored keyset and make it primary, then re-seals the rows whose key id names an older
+ * key. Every node learns of the new primary within {@link #STORED_KEYSET_MAX_AGE}: before
  * sealing with a copy of the keyset older than that, the cipher reads the stored version and
  * reloads when it moved. A node that meets a key id it does not know reloads at once, because
  * another node may have rotated meanwhile. Old keys stay in the keyset, so whatever they sealed
  * keeps opening.
  */
-public final class TinkCredentialCipher implements CredentialCipher {
+public final class TinkCredentialCipher implements CredentialCipher, CredentialKeyStore {
     /** The keyset row this cipher uses. */
     static final String PURPOSE = "credentials";
     /**
@@ -50,6 +52,11 @@ public final class TinkCredentialCipher implements CredentialCipher {
      * nothing worth saving.
      */
     static final Duration STORED_KEYSET_MAX_AGE = Duration.ofSeconds(1);
+    /**
+     * Time for a write that sealed under the old key just before the switch to reach its row; a
+     * write waits at most {@link PersistenceStore#CONNECTION_TIMEOUT} for a connection.
+     */
+    static final Duration IN_FLIGHT_ALLOWANCE = PersistenceStore.CONNECTION_TIMEOUT.multipliedBy(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(TinkCredentialCipher.class);
     private static final int MASTER_KEY_BYTES = 32;
@@ -70,6 +77,8 @@ public final class TinkCredentialCipher implements CredentialCipher {
 
     private final EncryptionKeysets keysets;
     private final Aead masterKey;
+    /** Tells when the copy of the keyset is old enough to check; the store's, so tests move it. */
+    private final Clock clock;
     private volatile Keys keys;
 
     /**
@@ -77,34 +86,26 @@ public final class TinkCredentialCipher implements CredentialCipher {
      *
      * @param keyIds in the keyset's order, oldest first
      * @param version the stored row's version this was read from
-     * @param checkedAtNanos when that version was last known to be the stored one
+     * @param checkedAtMillis when that version was last known to be the stored one
      */
-    private record Keys(Aead aead, int primaryKeyId, List<Integer> keyIds, long version, long checkedAtNanos) {
-        Keys checkedAt(long nanos) {
-            return new Keys(aead, primaryKeyId, keyIds, version, nanos);
+    private record Keys(Aead aead, int primaryKeyId, List<Integer> keyIds, long version, long checkedAtMillis) {
+        Keys checkedAt(long millis) {
+            return new Keys(aead, primaryKeyId, keyIds, version, millis);
         }
 
         boolean holds(int keyId) {
             return keyIds.contains(keyId);
         }
 
-        KeysetDescription describe() {
-            return new KeysetDescription(keyIdText(primaryKeyId),
-                    keyIds.stream().map(TinkCredentialCipher::keyIdText).toList(), version);
+        Keyset describe() {
+            return new Keyset(keyIdText(primaryKeyId), keyIds.stream().map(TinkCredentialCipher::keyIdText).toList());
         }
     }
 
-    /** What a keyset holds, without any key material: for a rotation's report and status. */
-    record KeysetDescription(String primaryKeyId, List<String> keyIds, long version) {
-        KeysetDescription {
-            requireNonNull(primaryKeyId, "primaryKeyId");
-            keyIds = List.copyOf(keyIds);
-        }
-    }
-
-    private TinkCredentialCipher(EncryptionKeysets keysets, Aead masterKey, Keys keys) {
+    private TinkCredentialCipher(EncryptionKeysets keysets, Aead masterKey, Clock clock, Keys keys) {
         this.keysets = keysets;
         this.masterKey = masterKey;
+        this.clock = clock;
         this.keys = keys;
     }
 
@@ -114,13 +115,14 @@ public final class TinkCredentialCipher implements CredentialCipher {
      * @throws PersistenceStartupException when the master key does not open the stored keyset:
      *     never is a new keyset made then, which would orphan every stored credential
      */
-    static TinkCredentialCipher load(EncryptionKeysets keysets, byte[] masterKeyBytes) {
+    static TinkCredentialCipher load(EncryptionKeysets keysets, byte[] masterKeyBytes, Clock clock) {
         requireNonNull(keysets, "keysets");
+        requireNonNull(clock, "clock");
         Aead masterKey = masterKeyAead(requireNonNull(masterKeyBytes, "masterKeyBytes"));
-        long readAt = System.nanoTime();
+        long readAt = clock.millis();
         StoredKeyset stored = keysets.find(PURPOSE).orElseGet(() -> createFirstKeyset(keysets, masterKey));
         try {
-            return new TinkCredentialCipher(keysets, masterKey, unwrap(stored, masterKey, readAt));
+            return new TinkCredentialCipher(keysets, masterKey, clock, unwrap(stored, masterKey, readAt));
         } catch (GeneralSecurityException e) {
             throw new PersistenceStartupException("ELEMENTS_MASTER_KEY does not open the encryption keys stored in "
                     + "the database: it is not the master key this database was set up with", e);
@@ -163,13 +165,19 @@ public final class TinkCredentialCipher implements CredentialCipher {
 
     private Keys keysForSealing() {
         Keys current = keys;
-        return System.nanoTime() - current.checkedAtNanos() < STORED_KEYSET_MAX_AGE.toNanos() ? current : recheck();
+        return isFresh(current, clock.millis()) ? current : recheck();
+    }
+
+    /** A clock set back counts as stale, so that a node never keeps an old copy for long. */
+    private static boolean isFresh(Keys keys, long nowMillis) {
+        long age = nowMillis - keys.checkedAtMillis();
+        return age >= 0 && age < STORED_KEYSET_MAX_AGE.toMillis();
     }
 
     private synchronized Keys recheck() {
         Keys current = keys;
-        long checkingAt = System.nanoTime();
-        if (checkingAt - current.checkedAtNanos() < STORED_KEYSET_MAX_AGE.toNanos()) {
+        long checkingAt = clock.millis();
+        if (isFresh(current, checkingAt)) {
             return current;
         }
         Optional<Long> storedVersion;
@@ -203,7 +211,7 @@ public final class TinkCredentialCipher implements CredentialCipher {
     }
 
     private synchronized Keys reload() {
-        long readAt = System.nanoTime();
+        long readAt = clock.millis();
         StoredKeyset stored = keysets.find(PURPOSE)
                 .orElseThrow(() -> new IllegalStateException("The encryption keyset has gone from the database"));
         Keys reloaded;
@@ -221,7 +229,8 @@ public final class TinkCredentialCipher implements CredentialCipher {
     }
 
     /** The keyset as stored now, read afresh. */
-    synchronized KeysetDescription storedKeyset() {
+    @Override
+    public synchronized Keyset keyset() {
         return reload().describe();
     }
 
@@ -232,9 +241,10 @@ public final class TinkCredentialCipher implements CredentialCipher {
      * newer keyset instead. From here on this node seals under the new key; other nodes follow
      * within {@link #STORED_KEYSET_MAX_AGE}.
      */
-    synchronized KeysetDescription addPrimaryKey() {
+    @Override
+    public synchronized Keyset addPrimaryKey() {
         for (int attempt = 0; attempt < PRIMARY_KEY_ATTEMPTS; attempt++) {
-            long readAt = System.nanoTime();
+            long readAt = clock.millis();
             StoredKeyset stored = keysets.find(PURPOSE)
                     .orElseThrow(() -> new IllegalStateException("The encryption keyset has gone from the database"));
             KeysetHandle rotated;
@@ -268,6 +278,12 @@ public final class TinkCredentialCipher implements CredentialCipher {
                 + " times while a key was being added to it: is another rotation running?");
     }
 
+    /** Every node checks the stored keyset that often, plus time for writes already under way. */
+    @Override
+    public Duration adoptionDelay() {
+        return STORED_KEYSET_MAX_AGE.plus(IN_FLIGHT_ALLOWANCE);
+    }
+
     private static StoredKeyset createFirstKeyset(EncryptionKeysets keysets, Aead masterKey) {
         try {
             KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
@@ -292,18 +308,18 @@ public final class TinkCredentialCipher implements CredentialCipher {
         return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, KEYSET_ASSOCIATED_DATA);
     }
 
-    private static Keys unwrap(StoredKeyset stored, Aead masterKey, long readAtNanos)
+    private static Keys unwrap(StoredKeyset stored, Aead masterKey, long readAtMillis)
             throws GeneralSecurityException {
-        return keysOf(unwrap(stored.wrappedKeyset(), masterKey), stored.version(), readAtNanos);
+        return keysOf(unwrap(stored.wrappedKeyset(), masterKey), stored.version(), readAtMillis);
     }
 
-    private static Keys keysOf(KeysetHandle handle, long version, long readAtNanos) throws GeneralSecurityException {
+    private static Keys keysOf(KeysetHandle handle, long version, long readAtMillis) throws GeneralSecurityException {
         List<Integer> keyIds = new ArrayList<>();
         for (int index = 0; index < handle.size(); index++) {
             keyIds.add(handle.getAt(index).getId());
         }
         return new Keys(handle.getPrimitive(RegistryConfiguration.get(), Aead.class), handle.getPrimary().getId(),
-                List.copyOf(keyIds), version, readAtNanos);
+                List.copyOf(keyIds), version, readAtMillis);
     }
 
     static void checkMasterKey(byte[] masterKeyBytes) {

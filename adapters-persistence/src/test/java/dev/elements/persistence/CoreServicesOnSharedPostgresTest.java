@@ -10,8 +10,10 @@ import dev.elements.core.instance.Instance;
 import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
+import dev.elements.core.service.CredentialKeyService;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
 import dev.elements.core.tenant.Principal;
@@ -141,12 +143,13 @@ class CoreServicesOnSharedPostgresTest {
         ProvisionInstanceCommand once = command(principal, code(), "kept-across-a-rotation");
         InstanceDescription first = nodeA.provisioning().provision(once);
 
-        RotationReport report = storeB.keyRotation(Duration.ZERO, 10).rotate();
+        KeyRotationReport report = new CredentialKeyService(storeB.credentialKeys(), storeB.sealedSecrets(),
+                new CredentialVault(storeB.credentialCipher()), duration -> { }, 10).rotate();
         InstanceDescription replayed = nodeA.provisioning().provision(once);
 
         assertThat(report.idempotencyAnswersReencrypted()).as("the rotation opened core's answer").isEqualTo(1);
         assertThat(report.instanceSecretsReencrypted()).isEqualTo(1);
-        assertThat(report.rowsLeftUnopened()).isZero();
+        assertThat(report.secretsLeftUnopened()).isZero();
         assertThat(replayed.id()).isEqualTo(first.id());
         assertThat(replayed.token()).isEqualTo(first.token()).isPresent();
         assertThat(provider.exchanges()).isEqualTo(1);

@@ -7,39 +7,49 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.in.KeyInventory;
+import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.Sleeper;
+import dev.elements.core.service.CredentialKeyService;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key rotation with running servers: store A plays a server that keeps sealing and opening, store
- * B the operator's {@code keys rotate}, both on one PostgreSQL database.
+ * Core's key rotation on this module's storage, with running servers: store A plays a server that
+ * keeps sealing and opening, store B the operator's {@code keys rotate}, both on one PostgreSQL
+ * database.
  */
 class CredentialKeyRotationTest {
-    /** Longer than the cipher's keyset check, so that node A switches keys within it. */
-    private static final Duration GRACE = TinkCredentialCipher.STORED_KEYSET_MAX_AGE.multipliedBy(3);
+    /** For rotations with no other node to wait for. */
+    private static final Sleeper NO_WAIT = duration -> { };
     private static final int SEEDED_INSTANCES = 30;
     private static final int SEEDED_ANSWERS = 10;
 
@@ -50,7 +60,8 @@ class CredentialKeyRotationTest {
     void rotatesWhileAnotherNodeKeepsSealingAndOpening() throws Exception {
         byte[] masterKey = TestStores.newMasterKey();
         String url = TestStores.freshPostgresUrl();
-        try (PersistenceStore server = PersistenceStore.open(url, "postgres", "", masterKey);
+        MutableClock serverClock = new MutableClock(Fixtures.NOW);
+        try (PersistenceStore server = PersistenceStore.open(url, "postgres", "", masterKey, serverClock);
                 PersistenceStore operator = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Principal owner = anOrganization(server);
             List<Instance> seeded = new ArrayList<>();
@@ -61,18 +72,31 @@ class CredentialKeyRotationTest {
                 storeSealedAnswer(server, owner.organizationId(), "answered-" + i);
             }
             server.idempotencyRecords().claim(owner.organizationId(), "pending", "fingerprint", Fixtures.NOW);
-            String oldKey = operator.keyRotation().status().primaryKeyId();
+            String oldKey = keys(operator, NO_WAIT, 7).inventory().primaryKeyId();
 
-            ServerNode node = new ServerNode(server, operator, owner, seeded);
+            ServerNode node = new ServerNode(server, operator, owner, seeded, oldKey);
             ExecutorService threads = Executors.newFixedThreadPool(2);
-            RotationReport report;
+            // The rotation's wait for the servers, held open until the server has taken up the key.
+            AtomicReference<Duration> graceAskedFor = new AtomicReference<>();
+            CountDownLatch inGrace = new CountDownLatch(1);
+            CountDownLatch graceOver = new CountDownLatch(1);
+            Sleeper grace = duration -> {
+                graceAskedFor.set(duration);
+                inGrace.countDown();
+                graceOver.await();
+            };
+            KeyRotationReport report;
             try {
                 Future<?> serving = threads.submit(node::serve);
-                Future<RotationReport> rotation = threads.submit(() -> operator.keyRotation(GRACE, 7).rotate());
+                Future<KeyRotationReport> rotation = threads.submit(() -> keys(operator, grace, 7).rotate());
+                assertThat(inGrace.await(60, TimeUnit.SECONDS)).as("the rotation added its key and waits").isTrue();
+                assertThat(graceAskedFor.get()).isEqualTo(operator.credentialKeys().adoptionDelay())
+                        .isGreaterThan(TinkCredentialCipher.STORED_KEYSET_MAX_AGE);
+                serverClock.advance(TinkCredentialCipher.STORED_KEYSET_MAX_AGE);
 
                 // During the grace period the server seals under the new key while every stored row
                 // is still under the old one: both kinds must open, on both nodes.
-                Sealed newKeySealed = node.awaitSealedUnderAnotherKeyThan(oldKey);
+                Sealed newKeySealed = node.firstSealedUnderANewKey.get(30, TimeUnit.SECONDS);
                 assertThat(rotation.isDone()).as("still rotating").isFalse();
                 Instance underOldKey = server.instances().findById(seeded.get(SEEDED_INSTANCES - 1).id()).orElseThrow();
                 assertThat(underOldKey.secrets().keyId()).isEqualTo(oldKey);
@@ -81,8 +105,9 @@ class CredentialKeyRotationTest {
                 }
                 assertThat(newKeySealed.keyId()).isNotEqualTo(oldKey);
 
+                graceOver.countDown();
                 report = rotation.get(60, TimeUnit.SECONDS);
-                Thread.sleep(200);
+                node.awaitMoreRounds(3);
                 node.stop();
                 serving.get(30, TimeUnit.SECONDS);
             } finally {
@@ -97,11 +122,11 @@ class CredentialKeyRotationTest {
             assertThat(report.keysInKeyset()).isEqualTo(2);
             assertThat(report.instanceSecretsReencrypted()).isPositive();
             assertThat(report.idempotencyAnswersReencrypted()).isEqualTo(SEEDED_ANSWERS);
-            assertThat(report.rowsLeftUnopened()).isZero();
+            assertThat(report.secretsLeftUnopened()).isZero();
             assertThat(report.passes()).isGreaterThanOrEqualTo(2);
 
-            RotationStatus status = operator.keyRotation().status();
-            assertThat(status.rowsUnderOlderKeys()).isZero();
+            KeyInventory status = keys(operator, NO_WAIT, 7).inventory();
+            assertThat(status.secretsUnderOlderKeys()).isZero();
             assertThat(status.primaryKeyId()).isEqualTo(report.primaryKeyId());
             assertThat(status.keyIds()).as("the old key stays, oldest first").containsExactly(oldKey, report.primaryKeyId());
             assertThat(status.instanceSecretsByKeyId()).containsOnlyKeys(report.primaryKeyId());
@@ -128,19 +153,19 @@ class CredentialKeyRotationTest {
             Principal owner = anOrganization(store);
             Instance readBeforeTheRotation = insertSealedInstance(store, owner, "stale");
 
-            RotationReport first = store.keyRotation(Duration.ZERO, 10).rotate();
+            KeyRotationReport first = keys(store, NO_WAIT, 10).rotate();
             Instance renamed = readBeforeTheRotation.change().name("renamed").at(Fixtures.NOW.plusSeconds(5));
 
             assertThat(store.instances().update(renamed)).as("a server's write never fails for a rotation").isTrue();
-            RotationStatus status = store.keyRotation().status();
+            KeyInventory status = keys(store, NO_WAIT, 10).inventory();
             assertThat(status.instanceSecretsByKeyId()).containsEntry(first.previousPrimaryKeyId(), 1L);
             assertThat(accessToken(store, store.instances().findById(renamed.id()).orElseThrow()))
                     .isEqualTo(expectedToken(renamed));
 
-            RotationReport second = store.keyRotation(Duration.ZERO, 10).rotate();
+            KeyRotationReport second = keys(store, NO_WAIT, 10).rotate();
 
             assertThat(second.instanceSecretsReencrypted()).isEqualTo(1);
-            assertThat(store.keyRotation().status().rowsUnderOlderKeys()).isZero();
+            assertThat(keys(store, NO_WAIT, 10).inventory().secretsUnderOlderKeys()).isZero();
             Instance stored = store.instances().findById(renamed.id()).orElseThrow();
             assertThat(stored.name()).isEqualTo("renamed");
             assertThat(stored.version()).isEqualTo(renamed.version());
@@ -160,11 +185,11 @@ class CredentialKeyRotationTest {
                     .at(Fixtures.NOW);
             store.instances().insert(moved);
 
-            RotationReport report = store.keyRotation(Duration.ZERO, 10).rotate();
+            KeyRotationReport report = keys(store, NO_WAIT, 10).rotate();
 
             assertThat(report.instanceSecretsReencrypted()).isEqualTo(1);
-            assertThat(report.rowsLeftUnopened()).isEqualTo(1);
-            RotationStatus status = store.keyRotation().status();
+            assertThat(report.secretsLeftUnopened()).isEqualTo(1);
+            KeyInventory status = keys(store, NO_WAIT, 10).inventory();
             assertThat(status.instanceSecretsByKeyId())
                     .containsEntry(report.previousPrimaryKeyId(), 1L)
                     .containsEntry(report.primaryKeyId(), 1L);
@@ -194,18 +219,18 @@ class CredentialKeyRotationTest {
                 insertSealedInstance(store, owner, "twice-" + i);
                 storeSealedAnswer(store, organization, "twice-" + i);
             }
-            firstKey = store.keyRotation().status().primaryKeyId();
+            firstKey = keys(store, NO_WAIT, 2).inventory().primaryKeyId();
 
-            RotationReport first = store.keyRotation(Duration.ZERO, 2).rotate();
-            RotationReport second = store.keyRotation(Duration.ZERO, 2).rotate();
+            KeyRotationReport first = keys(store, NO_WAIT, 2).rotate();
+            KeyRotationReport second = keys(store, NO_WAIT, 2).rotate();
 
-            assertThat(first.rowsReencrypted()).isEqualTo(10);
-            assertThat(second.rowsReencrypted()).isEqualTo(10);
+            assertThat(first.secretsReencrypted()).isEqualTo(10);
+            assertThat(second.secretsReencrypted()).isEqualTo(10);
             assertThat(second.previousPrimaryKeyId()).isEqualTo(first.primaryKeyId());
             assertThat(second.keysInKeyset()).isEqualTo(3);
-            RotationStatus status = store.keyRotation().status();
+            KeyInventory status = keys(store, NO_WAIT, 2).inventory();
             assertThat(status.keyIds()).containsExactly(firstKey, first.primaryKeyId(), second.primaryKeyId());
-            assertThat(status.rowsUnderOlderKeys()).isZero();
+            assertThat(status.secretsUnderOlderKeys()).isZero();
             assertEverythingOpens(List.of(store), organization);
         }
 
@@ -216,7 +241,7 @@ class CredentialKeyRotationTest {
         try (PersistenceStore reopened = PersistenceStore.open(url, user, "", masterKey)) {
             assertEverythingOpens(List.of(reopened), organization);
             Sealed fresh = reopened.credentialCipher().seal(new byte[] {1}, new byte[] {2});
-            assertThat(fresh.keyId()).isEqualTo(reopened.keyRotation().status().primaryKeyId()).isNotEqualTo(firstKey);
+            assertThat(fresh.keyId()).isEqualTo(reopened.credentialKeys().keyset().primaryKeyId()).isNotEqualTo(firstKey);
         }
     }
 
@@ -225,15 +250,19 @@ class CredentialKeyRotationTest {
         final Set<String> sealedKeyIds = ConcurrentHashMap.newKeySet();
         final Set<InstanceId> touched = ConcurrentHashMap.newKeySet();
         final List<String> failures = new CopyOnWriteArrayList<>();
-        private final List<Sealed> sealed = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Sealed> firstSealedUnderANewKey = new CompletableFuture<>();
+        private final Semaphore rounds = new Semaphore(0);
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private final String oldKey;
         private final PersistenceStore server;
         private final PersistenceStore otherNode;
         private final Principal owner;
         private final List<Instance> renewable;
 
-        ServerNode(PersistenceStore server, PersistenceStore otherNode, Principal owner, List<Instance> seeded) {
+        ServerNode(PersistenceStore server, PersistenceStore otherNode, Principal owner, List<Instance> seeded,
+                String oldKey) {
             this.server = server;
+            this.oldKey = oldKey;
             this.otherNode = otherNode;
             this.owner = owner;
             // Renewals touch the first few seeded instances only, so that the last ones certainly
@@ -249,10 +278,7 @@ class CredentialKeyRotationTest {
                     record(provisioned);
                     renew(renewable.get(ThreadLocalRandom.current().nextInt(renewable.size())).id());
                     round++;
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    rounds.release();
                 } catch (RuntimeException | AssertionError e) {
                     failures.add(e.toString());
                 }
@@ -276,7 +302,9 @@ class CredentialKeyRotationTest {
 
         private void record(Instance written) {
             sealedKeyIds.add(written.secrets().keyId());
-            sealed.add(written.secrets());
+            if (!written.secrets().keyId().equals(oldKey)) {
+                firstSealedUnderANewKey.complete(written.secrets());
+            }
             for (PersistenceStore node : List.of(server, otherNode)) {
                 if (!accessToken(node, written).equals(expectedToken(written))) {
                     failures.add("instance " + written.id() + " opened to something else");
@@ -284,22 +312,21 @@ class CredentialKeyRotationTest {
             }
         }
 
-        Sealed awaitSealedUnderAnotherKeyThan(String keyId) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (Sealed one : sealed) {
-                    if (!one.keyId().equals(keyId)) {
-                        return one;
-                    }
-                }
-                Thread.sleep(10);
-            }
-            throw new AssertionError("The server never sealed under a new key");
+        /** Lets the server work on for a few rounds, after a rotation for instance. */
+        void awaitMoreRounds(int more) throws InterruptedException {
+            rounds.drainPermits();
+            assertThat(rounds.tryAcquire(more, 30, TimeUnit.SECONDS)).as("the server keeps working").isTrue();
         }
 
         void stop() {
             running.set(false);
         }
+    }
+
+    /** Core's key rotation over this module's storage, as the server and {@code keys rotate} build it. */
+    private static CredentialKeyService keys(PersistenceStore store, Sleeper sleeper, int batchSize) {
+        return new CredentialKeyService(store.credentialKeys(), store.sealedSecrets(),
+                new CredentialVault(store.credentialCipher()), sleeper, batchSize);
     }
 
     private static Principal anOrganization(PersistenceStore store) {

@@ -4,8 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.MutableClock;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -170,7 +173,7 @@ class TinkCredentialCipherTest {
             Sealed underOldKey = before.credentialCipher().seal(SECRET, ROW);
 
             try (PersistenceStore after = PersistenceStore.open(url, "postgres", "", masterKey)) {
-                cipherOf(after).addPrimaryKey();
+                after.credentialKeys().addPrimaryKey();
                 Sealed underNewKey = after.credentialCipher().seal(SECRET, ROW);
 
                 assertThat(underNewKey.keyId()).isNotEqualTo(underOldKey.keyId());
@@ -184,17 +187,20 @@ class TinkCredentialCipherTest {
     }
 
     @Test
-    void aNodeSealsUnderANewPrimaryWithinTheKeysetCheckIntervalWithoutOpeningAnything() throws Exception {
+    void aNodeSealsUnderANewPrimaryWithinTheKeysetCheckIntervalWithoutOpeningAnything() {
         byte[] masterKey = TestStores.newMasterKey();
         String url = TestStores.freshPostgresUrl();
-        try (PersistenceStore running = PersistenceStore.open(url, "postgres", "", masterKey);
+        MutableClock runningClock = new MutableClock(Fixtures.NOW);
+        try (PersistenceStore running = PersistenceStore.open(url, "postgres", "", masterKey, runningClock);
                 PersistenceStore rotating = PersistenceStore.open(url, "postgres", "", masterKey)) {
             String oldKey = running.credentialCipher().seal(SECRET, ROW).keyId();
 
-            String newKey = cipherOf(rotating).addPrimaryKey().primaryKeyId();
-            Thread.sleep(TinkCredentialCipher.STORED_KEYSET_MAX_AGE.toMillis() + 50);
+            String newKey = rotating.credentialKeys().addPrimaryKey().primaryKeyId();
+            String sealedWithinTheInterval = running.credentialCipher().seal(SECRET, ROW).keyId();
+            runningClock.advance(TinkCredentialCipher.STORED_KEYSET_MAX_AGE);
 
             assertThat(newKey).isNotEqualTo(oldKey);
+            assertThat(sealedWithinTheInterval).as("a fresh copy of the keyset is not checked").isEqualTo(oldKey);
             assertThat(running.credentialCipher().seal(SECRET, ROW).keyId()).isEqualTo(newKey);
         }
     }
@@ -207,8 +213,8 @@ class TinkCredentialCipherTest {
                 PersistenceStore second = PersistenceStore.open(url, "postgres", "", masterKey)) {
             StoredKeyset original = storedKeyset(first);
 
-            TinkCredentialCipher.KeysetDescription once = cipherOf(first).addPrimaryKey();
-            TinkCredentialCipher.KeysetDescription twice = cipherOf(second).addPrimaryKey();
+            CredentialKeyStore.Keyset once = first.credentialKeys().addPrimaryKey();
+            CredentialKeyStore.Keyset twice = second.credentialKeys().addPrimaryKey();
 
             assertThat(once.keyIds()).containsExactly(original.primaryKeyId(), once.primaryKeyId());
             assertThat(twice.keyIds())
@@ -220,10 +226,6 @@ class TinkCredentialCipherTest {
                     original.primaryKeyId(), original.version()))
                     .as("a rotation working from a stale read changes nothing").isFalse();
         }
-    }
-
-    private static TinkCredentialCipher cipherOf(PersistenceStore store) {
-        return (TinkCredentialCipher) store.credentialCipher();
     }
 
     private static StoredKeyset storedKeyset(PersistenceStore on) {

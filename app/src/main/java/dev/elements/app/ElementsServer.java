@@ -11,7 +11,7 @@ import dev.elements.app.inject.ElementsModule;
 import dev.elements.app.inject.HttpModule;
 import dev.elements.app.inject.PersistenceModule;
 import dev.elements.core.Elements;
-import dev.elements.core.element.RegisteredElement;
+import dev.elements.core.service.RegisteredElement;
 import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
 import dev.elements.http.HttpApi;
 import dev.elements.persistence.PersistenceStore;

@@ -5,10 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
+import dev.elements.core.port.in.KeyInventory;
+import dev.elements.core.port.in.KeyRotationReport;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.out.Sleeper;
+import dev.elements.core.service.CredentialKeyService;
+import dev.elements.core.service.CredentialVault;
 import dev.elements.persistence.PersistenceStartupException;
 import dev.elements.persistence.PersistenceStore;
-import dev.elements.persistence.RotationReport;
-import dev.elements.persistence.RotationStatus;
 import java.io.PrintStream;
 
 /**
@@ -35,19 +39,22 @@ final class KeysCommand {
         }
         byte[] masterKey = MasterKeyFile.resolveExisting(security, database.dataDirectory());
         try (PersistenceStore store = open(database.jdbcUrl(), masterKey)) {
+            ManageCredentialKeysUseCase keys = new CredentialKeyService(store.credentialKeys(), store.sealedSecrets(),
+                    new CredentialVault(store.credentialCipher()), Sleeper.threadSleep(),
+                    CredentialKeyService.DEFAULT_BATCH_SIZE);
             if (action.equals("rotate")) {
-                RotationReport report = store.keyRotation().rotate();
+                KeyRotationReport report = keys.rotate();
                 out.println("Rotated the credential keys: key " + report.primaryKeyId() + " is primary (was "
                         + report.previousPrimaryKeyId() + "); " + report.keysInKeyset() + " keys in the keyset.");
                 out.println("Re-encrypted " + report.instanceSecretsReencrypted() + " instance secrets and "
                         + report.idempotencyAnswersReencrypted() + " idempotency answers in " + report.passes()
-                        + " passes; " + report.rowsLeftUnopened() + " rows could not be opened and were left as they were.");
+                        + " passes; " + report.secretsLeftUnopened() + " rows could not be opened and were left as they were.");
             }
-            RotationStatus status = store.keyRotation().status();
+            KeyInventory status = keys.inventory();
             out.println("Primary key: " + status.primaryKeyId() + "; keys: " + String.join(", ", status.keyIds()));
             out.println("Instance secrets per key: " + status.instanceSecretsByKeyId());
             out.println("Idempotency answers per key: " + status.idempotencyAnswersByKeyId());
-            out.println("Rows under older keys: " + status.rowsUnderOlderKeys());
+            out.println("Rows under older keys: " + status.secretsUnderOlderKeys());
         }
         return true;
     }

@@ -2,7 +2,7 @@ package dev.elements.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.element.ElementRegistry;
+import dev.elements.core.service.ElementRegistry;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
@@ -22,9 +22,10 @@ import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.CredentialKeys;
+import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.ProviderUsageLedger;
@@ -34,6 +35,7 @@ import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.service.AuthenticationService;
 import dev.elements.core.service.CredentialKeyService;
+import dev.elements.core.service.CredentialVault;
 import dev.elements.core.service.ElementCatalogService;
 import dev.elements.core.service.HealthService;
 import dev.elements.core.service.OrganizationBootstrap;
@@ -80,7 +82,8 @@ public final class Elements {
         this.health = new HealthService(builder.readinessChecks);
         this.bootstrap = new OrganizationBootstrap(builder.tenants, builder.secrets);
         this.tenants = new TenantService(builder.tenants, builder.secrets);
-        this.credentialKeys = new CredentialKeyService(builder.credentialKeys);
+        this.credentialKeys = new CredentialKeyService(builder.credentialKeys, builder.sealedSecrets,
+                new CredentialVault(builder.cipher), builder.sleeper, CredentialKeyService.DEFAULT_BATCH_SIZE);
         this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
                 builder.cipher, builder.leases, builder.idempotency, builder.usage, builder.pageTokens,
                 authentication, context, builder.sleeper, builder.secrets));
@@ -155,7 +158,8 @@ public final class Elements {
         private RefreshLeases leases;
         private IdempotencyRecords idempotency;
         private String operatorSecret;
-        private CredentialKeys credentialKeys;
+        private CredentialKeyStore credentialKeys;
+        private SealedSecrets sealedSecrets;
         private ProviderUsageLedger usage;
         private PageTokenSealer pageTokens;
         private ProviderHttp http;
@@ -222,9 +226,13 @@ public final class Elements {
             return this;
         }
 
-        /** The storage's key management, for the operator's key rotation; none when never called. */
-        public Builder credentialKeys(CredentialKeys keys) {
+        /**
+         * The storage's key management and the secrets it keeps sealed, for the operator's key
+         * rotation; none when never called.
+         */
+        public Builder credentialKeys(CredentialKeyStore keys, SealedSecrets secrets) {
             this.credentialKeys = requireNonNull(keys, "keys");
+            this.sealedSecrets = requireNonNull(secrets, "secrets");
             return this;
         }
 

@@ -2,7 +2,7 @@ package dev.elements.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;

@@ -1,7 +1,7 @@
 package dev.elements.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

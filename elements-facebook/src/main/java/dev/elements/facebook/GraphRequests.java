@@ -3,7 +3,7 @@ package dev.elements.facebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.port.out.ProviderHttpRequest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.net.JdkProviderHttp;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderErrorClass;

@@ -5,7 +5,7 @@ import static dev.elements.facebook.HubFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.hub.HubResult;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ProviderHttpRequest;
 import dev.elements.core.port.out.ProviderHttpResponse;

@@ -45,7 +45,7 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .providerTimeout(providers.timeout())
                 .readinessCheck(store.readinessCheck())
-                .credentialKeys(store.credentialKeys())
+                .credentialKeys(store.credentialKeys(), store.sealedSecrets())
                 .usageLedger(store.providerUsageLedger())
                 // Every node derives the same key, so a page token from one node works on all.
                 .pageTokens(new TinkPageTokenSealer(masterKey.derive("hub-page-tokens")));

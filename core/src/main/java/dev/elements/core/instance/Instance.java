@@ -3,7 +3,6 @@ package dev.elements.core.instance;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.ElementKey;
-import dev.elements.core.port.out.Sealed;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.UserId;

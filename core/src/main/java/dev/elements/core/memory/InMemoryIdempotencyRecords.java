@@ -1,7 +1,7 @@
 package dev.elements.core.memory;
 
 import dev.elements.core.port.out.IdempotencyRecords;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.elements.core.memory;
 
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -3,7 +3,6 @@ package dev.elements.core.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.CommonConfiguration;
-import dev.elements.core.element.RegisteredElement;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.instance.CredentialState;
 import dev.elements.core.oauth.ProviderException;

@@ -5,12 +5,22 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.port.out.SealedSecrets.IdempotencyAnswerOwner;
+import dev.elements.core.port.out.SealedSecrets.InstanceOwner;
+import dev.elements.core.port.out.SealedSecrets.Owner;
+import dev.elements.core.port.out.SealedSecrets.StoredSecret;
 import dev.elements.core.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 
-/** Seals and opens an instance's secrets, bound to its organization and id. */
+/**
+ * Seals and opens what the platform stores encrypted, each bound to its row by associated data.
+ * The format of that associated data is known here only: storage and the key rotation name the
+ * row ({@link Owner}), never the bytes.
+ */
 public final class CredentialVault {
     private final CredentialCipher cipher;
 
@@ -19,24 +29,57 @@ public final class CredentialVault {
     }
 
     public Sealed seal(InstanceSecrets secrets, OrganizationId organization, InstanceId instance) {
-        return cipher.seal(secrets.encode(), associatedData(organization, instance));
+        return cipher.seal(secrets.encode(), associatedData(new InstanceOwner(organization, instance)));
     }
 
     public InstanceSecrets open(Instance instance) {
-        return InstanceSecrets.decode(
-                cipher.open(instance.secrets(), associatedData(instance.organizationId(), instance.id())));
+        return InstanceSecrets.decode(cipher.open(instance.secrets(),
+                associatedData(new InstanceOwner(instance.organizationId(), instance.id()))));
+    }
+
+    /** An {@code Idempotency-Key} answer (which holds an element token), bound to its organization and key. */
+    Sealed sealAnswer(byte[] answer, OrganizationId organization, String key) {
+        return cipher.seal(answer, associatedData(new IdempotencyAnswerOwner(organization, key)));
+    }
+
+    byte[] openAnswer(Sealed answer, OrganizationId organization, String key) {
+        return cipher.open(answer, associatedData(new IdempotencyAnswerOwner(organization, key)));
     }
 
     /**
-     * What an {@code Idempotency-Key} answer (which holds an element token) is sealed with: bound to
-     * its organization and key like instance secrets to their row.
+     * Opens a stored secret and seals it again under the cipher's primary key, bound to the same
+     * row: a key rotation's step.
+     *
+     * @return empty when it does not open (altered, or copied from another row)
      */
-    public static byte[] idempotencyAssociatedData(OrganizationId organization, String key) {
-        return ("idempotency|" + organization.value() + "|" + key).getBytes(StandardCharsets.UTF_8);
+    Optional<Sealed> reseal(StoredSecret stored) {
+        byte[] associatedData = associatedData(stored.owner());
+        byte[] plaintext;
+        try {
+            plaintext = cipher.open(stored.sealed(), associatedData);
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(cipher.seal(plaintext, associatedData));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
     }
 
-    /** {@code organization|instance}: a ciphertext moved to another row no longer opens. */
-    public static byte[] associatedData(OrganizationId organization, InstanceId instance) {
-        return (organization.value() + "|" + instance.value()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Instance secrets: {@code organization|instance}, so a ciphertext moved to another row no
+     * longer opens. Answers: {@code idempotency|organization|key}, likewise.
+     */
+    private static byte[] associatedData(Owner owner) {
+        String bound;
+        if (owner instanceof InstanceOwner instance) {
+            bound = instance.organization().value() + "|" + instance.instance().value();
+        } else if (owner instanceof IdempotencyAnswerOwner answer) {
+            bound = "idempotency|" + answer.organization().value() + "|" + answer.key();
+        } else {
+            throw new IllegalArgumentException("Unknown owner of a sealed secret: " + owner.kind());
+        }
+        return bound.getBytes(StandardCharsets.UTF_8);
     }
 }

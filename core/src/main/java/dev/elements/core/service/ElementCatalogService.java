@@ -3,8 +3,6 @@ package dev.elements.core.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.ElementDefinition;
-import dev.elements.core.element.ElementRegistry;
-import dev.elements.core.element.RegisteredElement;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Configuration;

@@ -8,9 +8,8 @@ import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
-import dev.elements.core.port.out.CredentialCipher;
-import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
+import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
@@ -37,16 +36,16 @@ final class IdempotentRequests {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final IdempotencyRecords records;
-    private final CredentialCipher cipher;
+    private final CredentialVault vault;
     private final InstanceRepository instances;
     private final InstanceDescriber describer;
     private final Clock clock;
     private final Duration longestWait;
 
-    IdempotentRequests(IdempotencyRecords records, CredentialCipher cipher, InstanceRepository instances,
+    IdempotentRequests(IdempotencyRecords records, CredentialVault vault, InstanceRepository instances,
             InstanceDescriber describer, Clock clock, Duration longestWait) {
         this.records = requireNonNull(records, "records");
-        this.cipher = requireNonNull(cipher, "cipher");
+        this.vault = requireNonNull(vault, "vault");
         this.instances = requireNonNull(instances, "instances");
         this.describer = requireNonNull(describer, "describer");
         this.clock = requireNonNull(clock, "clock");
@@ -96,12 +95,12 @@ final class IdempotentRequests {
         }
         String answer = created.id().value() + "\n" + created.token().orElseThrow();
         records.complete(organization, key,
-                cipher.seal(answer.getBytes(StandardCharsets.UTF_8), CredentialVault.idempotencyAssociatedData(organization, key)));
+                vault.sealAnswer(answer.getBytes(StandardCharsets.UTF_8), organization, key));
         return created;
     }
 
     private InstanceDescription replay(OrganizationId organization, String key, IdempotencyRecord record) {
-        String[] answer = new String(cipher.open(record.answer(), CredentialVault.idempotencyAssociatedData(organization, key)),
+        String[] answer = new String(vault.openAnswer(record.answer(), organization, key),
                 StandardCharsets.UTF_8).split("\n", 2);
         InstanceId id = new InstanceId(Long.parseLong(answer[0]));
         Instance instance = instances.find(organization, id)

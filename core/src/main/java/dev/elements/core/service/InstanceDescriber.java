@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ElementDefinition;
-import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceSecrets;
 import dev.elements.core.port.in.InstanceDescription;

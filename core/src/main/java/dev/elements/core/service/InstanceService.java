@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ElementDefinition;
-import dev.elements.core.element.ElementRegistry;
-import dev.elements.core.element.RegisteredElement;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.CredentialState;

@@ -1,6 +1,5 @@
 package dev.elements.core.service;
 
-import dev.elements.core.element.ElementRegistry;
 import dev.elements.core.hub.PageTokens;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
@@ -39,7 +38,7 @@ public final class ServiceWiring {
         InstanceDescriber describer = new InstanceDescriber(ports.registry(), vault, ports.tenants());
         CodeExchange codes = new CodeExchange(ports.context());
         this.renewals = new RenewalService(ports.registry(), ports.instances(), ports.leases(), vault, ports.context());
-        IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), ports.cipher(), ports.instances(),
+        IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),
                 describer, ports.context().clock(), ports.context().providerTimeout().multipliedBy(4));
         this.provisioning = new ProvisioningService(ports.registry(), ports.instances(), vault, describer, codes,
                 idempotent, ports.secrets(), ports.context().clock());

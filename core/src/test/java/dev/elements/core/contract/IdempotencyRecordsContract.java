@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Role;

@@ -6,7 +6,7 @@ import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.elements.core.Elements;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.port.in.AuthorizationUrl;
 import dev.elements.core.port.in.GetAuthorizationUrlCommand;
 import dev.elements.core.testing.ScriptedElementProvider;

@@ -119,10 +119,10 @@ class IdempotentProvisioningTest {
         InstanceDescription first = provision(command(code, "x", "key-1"));
         var record = platform.idempotency.find(platform.principal.organizationId(), "key-1").orElseThrow();
         byte[] opened = platform.cipher.open(record.answer(),
-                CredentialVault.idempotencyAssociatedData(platform.principal.organizationId(), "key-1"));
+                answerAssociatedData("key-1"));
         assertThat(new String(opened, StandardCharsets.UTF_8)).contains(first.token().orElseThrow());
         assertThatThrownBy(() -> platform.cipher.open(record.answer(),
-                CredentialVault.idempotencyAssociatedData(platform.principal.organizationId(), "key-2")))
+                answerAssociatedData("key-2")))
                 .isInstanceOf(IllegalStateException.class);
 
         platform.elements.instances().regenerateToken(platform.principal, first.id());
@@ -131,5 +131,10 @@ class IdempotentProvisioningTest {
         assertThat(replayed.id()).isEqualTo(first.id());
         assertThat(replayed.token()).isEmpty();
         assertThat(platform.provider.exchanges()).isEqualTo(1);
+    }
+
+    /** The vault's associated data of an answer, spelled out so that a change of the format shows here. */
+    private byte[] answerAssociatedData(String key) {
+        return ("idempotency|" + platform.principal.organizationId().value() + "|" + key).getBytes(StandardCharsets.UTF_8);
     }
 }

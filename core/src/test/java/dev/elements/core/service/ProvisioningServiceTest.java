@@ -95,12 +95,13 @@ class ProvisioningServiceTest {
         assertThat(stored.configuration()).doesNotContainKey("oauth.api.secret").containsKey("oauth.api.key");
         assertThat(stored.tokenDigest()).isEqualTo(SecretDigest.of(created.token().orElseThrow()));
         assertThat(stored.providerAccountId()).isEqualTo("provider-user-7");
-        byte[] otherRow = CredentialVault.associatedData(principal.organizationId(),
-                new dev.elements.core.instance.InstanceId(stored.id().value() + 1));
+        // The vault's associated data, spelled out so that a change of the format shows here.
+        byte[] otherRow = (principal.organizationId().value() + "|" + (stored.id().value() + 1))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] ownRow = (principal.organizationId().value() + "|" + stored.id().value()).getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new PassThroughCipher().open(stored.secrets(), otherRow))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new String(new PassThroughCipher().open(stored.secrets(),
-                CredentialVault.associatedData(principal.organizationId(), stored.id())), StandardCharsets.UTF_8))
+        assertThat(new String(new PassThroughCipher().open(stored.secrets(), ownRow), StandardCharsets.UTF_8))
                 .contains("canary-app-secret");
     }
 

@@ -4,7 +4,7 @@ import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Role;

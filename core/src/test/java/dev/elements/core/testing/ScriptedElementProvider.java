@@ -10,7 +10,7 @@ import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.net.FormEncoding;
+import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;

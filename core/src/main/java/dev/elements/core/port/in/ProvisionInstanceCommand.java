@@ -2,6 +2,7 @@ package dev.elements.core.port.in;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.instance.IdempotencyKeys;
 import dev.elements.core.tenant.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +28,14 @@ public record ProvisionInstanceCommand(
         String name,
         String idempotencyKey) {
 
-    public static final int MAX_IDEMPOTENCY_KEY = 255;
-
     public ProvisionInstanceCommand {
         requireNonNull(principal, "principal");
         new Validation()
                 .require("element.key", element)
                 .require("providerData.code", code)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
-                .check(idempotencyKey == null || idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY,
-                        "Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY + " characters")
+                .check(idempotencyKey == null || idempotencyKey.length() <= IdempotencyKeys.MAX_LENGTH,
+                        "Idempotency-Key must be at most " + IdempotencyKeys.MAX_LENGTH + " characters")
                 .orThrow();
         configuration = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(configuration == null ? Map.of() : configuration));

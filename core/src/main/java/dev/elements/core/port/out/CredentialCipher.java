@@ -1,5 +1,7 @@
 package dev.elements.core.port.out;
 
+import dev.elements.core.instance.Sealed;
+
 /**
  * Authenticated encryption for stored credentials. The associated data binds a ciphertext to the
  * row it belongs to ({@code organization|instance}), so a ciphertext copied into another row fails

@@ -1,5 +1,6 @@
 package dev.elements.core.port.out;
 
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,9 @@
-package dev.elements.core.element;
+package dev.elements.core.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.element.ElementKey;
 import dev.elements.core.spi.ElementProvider;
 
 /**

@@ -1,4 +1,4 @@
-package dev.elements.core.net;
+package dev.elements.core.spi;
 
 import java.net.URI;
 import java.net.URLDecoder;

@@ -1,8 +1,15 @@
-package dev.elements.core.element;
+package dev.elements.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ConfigurationScope;
+import dev.elements.core.element.ConfigurationType;
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.element.ValueFormat;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.TokenSet;

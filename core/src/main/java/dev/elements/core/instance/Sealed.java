@@ -1,4 +1,4 @@
-package dev.elements.core.port.out;
+package dev.elements.core.instance;
 
 import static java.util.Objects.requireNonNull;
 

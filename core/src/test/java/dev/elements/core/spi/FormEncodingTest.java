@@ -1,4 +1,4 @@
-package dev.elements.core.net;
+package dev.elements.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
