@@ -3,7 +3,7 @@ package dev.elements.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.instance.Instance;
-import dev.elements.core.port.out.Sealed;
+import dev.elements.core.instance.Sealed;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
