@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
-import dev.elements.core.hub.PageTokens;
 import dev.elements.core.instance.InstanceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

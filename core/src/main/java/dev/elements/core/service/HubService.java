@@ -9,7 +9,6 @@ import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.PageRequest;
-import dev.elements.core.hub.PageTokens;
 import dev.elements.core.hub.ResourceMatcher;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.instance.Instance;

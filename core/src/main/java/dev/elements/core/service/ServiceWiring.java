@@ -1,6 +1,5 @@
 package dev.elements.core.service;
 
-import dev.elements.core.hub.PageTokens;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;

@@ -1,4 +1,4 @@
-package dev.elements.core.hub;
+package dev.elements.core.service;
 
 import static java.util.Objects.requireNonNull;
 
