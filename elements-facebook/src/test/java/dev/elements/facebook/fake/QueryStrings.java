@@ -1,96 +1,19 @@
 package dev.elements.facebook.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** A plain java.net.http client for the fake's tests: real HTTP on loopback, JSON parsed with Jackson. */
-final class Http {
+/** Query strings as the fake and its tests write and read them, in one place. */
+final class QueryStrings {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    private QueryStrings() {
     }
 
-    HttpResponse<String> get(String url, String headerName, String headerValue) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header(headerName, headerValue).GET().build());
-    }
-
-    HttpResponse<String> postForm(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query(form))).build());
-    }
-
-    HttpResponse<String> postJson(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    HttpResponse<String> delete(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE().build());
-    }
-
-    /** Sends without hiding IOException, for the tests that expect one. */
-    HttpResponse<String> sendRaw(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return sendRaw(request);
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return MAPPER.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), notJson);
-        }
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (IOException notJson) {
-            throw new AssertionError("Not JSON: " + text, notJson);
-        }
-    }
-
-    /** {@code a=1&b=2}, form-encoded. */
-    static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Builds a map from alternating names and values. */
+    /** Builds a map from alternating names and values, in that order. */
     static Map<String, String> params(String... namesAndValues) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int index = 0; index < namesAndValues.length; index += 2) {
@@ -101,16 +24,19 @@ final class Http {
 
     /** The decoded query parameters of a URL, ignoring the fragment. */
     static Map<String, String> queryOf(String url) {
-        URI uri = URI.create(url);
+        return decode(URI.create(url).getRawQuery());
+    }
+
+    /** The decoded parameters of a raw {@code a=1&b=2} string (a query or a form body); none for null. */
+    static Map<String, String> decode(String raw) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String raw = uri.getRawQuery();
         if (raw == null) {
             return parameters;
         }
         for (String pair : raw.split("&")) {
             int equals = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            parameters.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+                    equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return parameters;
     }
