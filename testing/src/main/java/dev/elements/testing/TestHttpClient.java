@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,14 @@ public final class TestHttpClient {
     /** A client whose paths are appended to {@code base} (for instance {@code http://127.0.0.1:8080/elements/api-v2}). */
     public static TestHttpClient at(String base) {
         return new TestHttpClient(base, Map.of());
+    }
+
+    /**
+     * A client whose paths are whole URLs, for servers that answer with absolute addresses to
+     * follow (paging links, redirects) or that serve under several roots.
+     */
+    public static TestHttpClient withoutBase() {
+        return new TestHttpClient("", Map.of());
     }
 
     /** The same client with one more header on every request; a null value removes the header. */
@@ -117,6 +126,12 @@ public final class TestHttpClient {
     public TestResponse sendOrFail(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new TestResponse(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** Sends without waiting, for tests that need many requests in flight at once. */
+    public CompletableFuture<TestResponse> sendAsync(HttpRequest request) {
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> new TestResponse(response.statusCode(), response.headers(), response.body()));
     }
 
     public static String formEncoded(Map<String, String> form) {

@@ -75,6 +75,10 @@ class TestKitTest {
             assertThat(withoutAuthorization.json().path("method").asText()).isEqualTo("PATCH");
             assertThat(withoutAuthorization.json().path("authorization").asText()).isEqualTo("null");
             assertThat(withoutAuthorization.json().path("contentType").asText()).isEqualTo("application/json");
+            TestResponse byWholeUrl = TestHttpClient.withoutBase()
+                    .sendAsync(TestHttpClient.withoutBase().request(client.base() + "/z?q=1").GET().build()).join();
+            assertThat(byWholeUrl.json().path("method").asText()).isEqualTo("GET");
+            assertThat(byWholeUrl.json().path("path").asText()).isEqualTo("/base/z?q=1");
         } finally {
             server.stop(0);
         }

@@ -3,7 +3,8 @@ package dev.elements.facebook.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class AppSecretProofTest {
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private String token;
@@ -33,9 +34,9 @@ class AppSecretProofTest {
 
     @Test
     void aRightProofIsAccepted() throws Exception {
-        HttpResponse<String> response = me("&appsecret_proof=" + hmacSha256Hex(app.secret(), token));
+        TestResponse response = me("&appsecret_proof=" + hmacSha256Hex(app.secret(), token));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
@@ -45,27 +46,27 @@ class AppSecretProofTest {
 
     @Test
     void aWrongProofIsError100() throws Exception {
-        HttpResponse<String> response = me("&appsecret_proof=" + hmacSha256Hex("other-secret", token));
+        TestResponse response = me("&appsecret_proof=" + hmacSha256Hex("other-secret", token));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = Http.json(response).get("error");
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(100);
         assertThat(error.get("message").asText()).isEqualTo("Invalid appsecret_proof provided in the API argument");
     }
 
     @Test
     void aMissingProofIsFineUntilTheAppRequiresIt() throws Exception {
-        assertThat(me("").statusCode()).isEqualTo(200);
+        assertThat(me("").status()).isEqualTo(200);
 
         facebook.requireAppSecretProof(app.id(), true);
-        HttpResponse<String> missing = me("");
-        HttpResponse<String> present = me("&appsecret_proof=" + hmacSha256Hex(app.secret(), token));
+        TestResponse missing = me("");
+        TestResponse present = me("&appsecret_proof=" + hmacSha256Hex(app.secret(), token));
 
-        assertThat(missing.statusCode()).isEqualTo(400);
-        JsonNode error = Http.json(missing).get("error");
+        assertThat(missing.status()).isEqualTo(400);
+        JsonNode error = missing.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(100);
         assertThat(error.get("message").asText()).contains("appsecret_proof");
-        assertThat(present.statusCode()).isEqualTo(200);
+        assertThat(present.status()).isEqualTo(200);
     }
 
     @Test
@@ -73,13 +74,13 @@ class AppSecretProofTest {
         facebook.requireAppSecretProof(app.id(), true);
         long time = facebook.now().getEpochSecond();
 
-        HttpResponse<String> right = me("&appsecret_time=" + time + "&appsecret_proof="
+        TestResponse right = me("&appsecret_time=" + time + "&appsecret_proof="
                 + hmacSha256Hex(app.secret(), token + "|" + time));
-        HttpResponse<String> plainProofWithTime = me("&appsecret_time=" + time + "&appsecret_proof="
+        TestResponse plainProofWithTime = me("&appsecret_time=" + time + "&appsecret_proof="
                 + hmacSha256Hex(app.secret(), token));
 
-        assertThat(right.statusCode()).isEqualTo(200);
-        assertThat(plainProofWithTime.statusCode()).isEqualTo(400);
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(plainProofWithTime.status()).isEqualTo(400);
     }
 
     @Test
@@ -91,15 +92,15 @@ class AppSecretProofTest {
             facebook.addPost(ada, "post " + number);
         }
         String proof = hmacSha256Hex(app.secret(), graceToken);
-        JsonNode first = Http.json(http.get(facebook.graphUrl() + "/me/posts?limit=1&access_token=" + graceToken
-                + "&appsecret_proof=" + proof));
+        JsonNode first = http.get(facebook.graphUrl() + "/me/posts?limit=1&access_token=" + graceToken
+                + "&appsecret_proof=" + proof).json();
         String next = first.at("/paging/next").asText();
 
-        assertThat(http.get(next).statusCode()).as("next links carry no proof").isEqualTo(400);
-        assertThat(http.get(next + "&appsecret_proof=" + proof).statusCode()).isEqualTo(200);
+        assertThat(http.get(next).status()).as("next links carry no proof").isEqualTo(400);
+        assertThat(http.get(next + "&appsecret_proof=" + proof).status()).isEqualTo(200);
     }
 
-    private HttpResponse<String> me(String extraQuery) {
+    private TestResponse me(String extraQuery) {
         return http.get(facebook.graphUrl() + "/me?access_token=" + token + extraQuery);
     }
 

@@ -3,12 +3,9 @@ package dev.elements.facebook.fake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,16 +36,7 @@ public final class BrowserLogin {
     /** The application's callback URL with what Facebook put in its query. */
     public record Callback(URI uri, Map<String, String> query) {
         static Callback of(URI uri) {
-            Map<String, String> query = new LinkedHashMap<>();
-            String raw = uri.getRawQuery();
-            if (raw != null) {
-                for (String pair : raw.split("&")) {
-                    int equals = pair.indexOf('=');
-                    query.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-                            equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return new Callback(uri, Map.copyOf(query));
+            return new Callback(uri, Map.copyOf(QueryStrings.decode(uri.getRawQuery())));
         }
 
         public Optional<String> code() {

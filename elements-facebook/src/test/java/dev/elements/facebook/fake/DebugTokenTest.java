@@ -1,9 +1,11 @@
 package dev.elements.facebook.fake;
 
+import static dev.elements.facebook.fake.QueryStrings.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DebugTokenTest {
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
@@ -34,11 +36,11 @@ class DebugTokenTest {
         String token = facebook.issueUserToken(app, ada, "email", "user_posts");
         long now = facebook.now().getEpochSecond();
 
-        HttpResponse<String> response = http.get(facebook.debugTokenUrl() + "?input_token=" + token
-                + "&access_token=" + Http.encode(app.appToken()));
+        TestResponse response = http.get(facebook.debugTokenUrl() + "?input_token=" + token
+                + "&access_token=" + encode(app.appToken()));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode data = Http.json(response).get("data");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode data = response.json().get("data");
         assertThat(data.get("app_id").asText()).isEqualTo(app.id());
         assertThat(data.get("type").asText()).isEqualTo("USER");
         assertThat(data.get("application").asText()).isNotBlank();
@@ -57,10 +59,10 @@ class DebugTokenTest {
     void acceptsTheAppTokenAsBearerHeader() {
         String token = facebook.issueUserToken(app, ada);
 
-        HttpResponse<String> response = http.get(facebook.debugTokenUrl() + "?input_token=" + token,
-                "Authorization", "Bearer " + app.appToken());
+        TestResponse response = http.withHeader("Authorization", "Bearer " + app.appToken())
+                .get(facebook.debugTokenUrl() + "?input_token=" + token);
 
-        assertThat(Http.json(response).at("/data/is_valid").asBoolean()).isTrue();
+        assertThat(response.json().at("/data/is_valid").asBoolean()).isTrue();
     }
 
     @Test
@@ -102,29 +104,29 @@ class DebugTokenTest {
 
     @Test
     void refusesAWrongAppTokenWithError190() {
-        HttpResponse<String> response = http.get(facebook.debugTokenUrl() + "?input_token=x&access_token="
-                + Http.encode(app.id() + "|wrong"));
+        TestResponse response = http.get(facebook.debugTokenUrl() + "?input_token=x&access_token="
+                + encode(app.id() + "|wrong"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Http.json(response).at("/error/code").asInt()).isEqualTo(190);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asInt()).isEqualTo(190);
     }
 
     @Test
     void refusesAUserTokenAsCaller() {
         String token = facebook.issueUserToken(app, ada);
 
-        HttpResponse<String> response = http.get(facebook.debugTokenUrl() + "?input_token=" + token
+        TestResponse response = http.get(facebook.debugTokenUrl() + "?input_token=" + token
                 + "&access_token=" + token);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Http.json(response).at("/error/code").asInt()).isEqualTo(190);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asInt()).isEqualTo(190);
     }
 
     private JsonNode debug(String inputToken) {
-        HttpResponse<String> response = http.get(facebook.debugTokenUrl() + "?input_token=" + inputToken
-                + "&access_token=" + Http.encode(app.appToken()));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Http.json(response).get("data");
+        TestResponse response = http.get(facebook.debugTokenUrl() + "?input_token=" + inputToken
+                + "&access_token=" + encode(app.appToken()));
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("data");
     }
 
     private static List<String> texts(JsonNode array) {

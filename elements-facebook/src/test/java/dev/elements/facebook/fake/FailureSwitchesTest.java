@@ -1,14 +1,15 @@
 package dev.elements.facebook.fake;
 
-import static dev.elements.facebook.fake.Http.params;
+import static dev.elements.facebook.fake.QueryStrings.params;
+import static dev.elements.testing.TestHttpClient.formEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ class FailureSwitchesTest {
 
     private static final String CALLBACK = "https://elements.test/callback";
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
@@ -43,17 +44,17 @@ class FailureSwitchesTest {
         facebook.failNextGraphCalls(2, GraphError.userRequestLimit());
         facebook.failNextGraphCalls(1, GraphError.serviceUnavailable());
 
-        HttpResponse<String> first = me();
-        HttpResponse<String> second = me();
-        HttpResponse<String> third = me();
-        HttpResponse<String> fourth = me();
+        TestResponse first = me();
+        TestResponse second = me();
+        TestResponse third = me();
+        TestResponse fourth = me();
 
-        assertThat(Http.json(first).at("/error/code").asInt()).isEqualTo(17);
-        assertThat(Http.json(first).at("/error/is_transient").asBoolean()).isTrue();
-        assertThat(Http.json(second).at("/error/code").asInt()).isEqualTo(17);
-        assertThat(third.statusCode()).isEqualTo(503);
-        assertThat(Http.json(third).at("/error/code").asInt()).isEqualTo(2);
-        assertThat(fourth.statusCode()).isEqualTo(200);
+        assertThat(first.json().at("/error/code").asInt()).isEqualTo(17);
+        assertThat(first.json().at("/error/is_transient").asBoolean()).isTrue();
+        assertThat(second.json().at("/error/code").asInt()).isEqualTo(17);
+        assertThat(third.status()).isEqualTo(503);
+        assertThat(third.json().at("/error/code").asInt()).isEqualTo(2);
+        assertThat(fourth.status()).isEqualTo(200);
         assertThat(facebook.graphCalls()).isEqualTo(4);
     }
 
@@ -61,12 +62,12 @@ class FailureSwitchesTest {
     void queuedGraphErrorsLeaveTheTokenEndpointAlone() {
         facebook.failNextGraphCalls(1, GraphError.unknownError());
 
-        HttpResponse<String> exchange = http.get(facebook.tokenUrl() + "?" + Http.query(params("client_id", app.id(),
+        TestResponse exchange = http.get(facebook.tokenUrl() + "?" + formEncoded(params("client_id", app.id(),
                 "client_secret", app.secret(), "redirect_uri", CALLBACK,
                 "code", facebook.issueCode(app, ada, CALLBACK))));
 
-        assertThat(exchange.statusCode()).isEqualTo(200);
-        assertThat(Http.json(me()).at("/error/code").asInt()).isEqualTo(1);
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(me().json().at("/error/code").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -81,7 +82,7 @@ class FailureSwitchesTest {
         }
 
         for (int index = 0; index < codes.length; index++) {
-            JsonNode error = Http.json(me()).get("error");
+            JsonNode error = me().json().get("error");
             assertThat(error.get("code").asInt()).isEqualTo(codes[index]);
             assertThat(error.get("message").asText()).isNotBlank();
             assertThat(error.get("fbtrace_id").asText()).isNotBlank();
@@ -91,43 +92,43 @@ class FailureSwitchesTest {
     @Test
     void latencyHoldsEveryAnswerBackWithoutLosingIt() throws Exception {
         facebook.setLatency(Duration.ofMillis(300));
-        assertThat(me().statusCode()).as("a late answer is still an answer").isEqualTo(200);
+        assertThat(me().status()).as("a late answer is still an answer").isEqualTo(200);
 
         // Far longer than the client waits, so that only the latency can explain the timeout (no
         // clock is read here); closing the fake cuts the held answer off.
         facebook.setLatency(Duration.ofSeconds(30));
-        HttpRequest impatient = HttpRequest.newBuilder(URI.create(facebook.graphUrl() + "/me?access_token=" + token))
+        HttpRequest impatient = http.request(facebook.graphUrl() + "/me?access_token=" + token)
                 .timeout(Duration.ofMillis(100)).build();
-        assertThatThrownBy(() -> http.sendRaw(impatient)).isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> http.sendOrFail(impatient)).isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test
     void downDropsTheConnectionWithoutAnAnswerUntilBackUp() throws Exception {
         facebook.setDown(true);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(facebook.graphUrl() + "/me?access_token=" + token))
+        HttpRequest request = http.request(facebook.graphUrl() + "/me?access_token=" + token)
                 .timeout(Duration.ofSeconds(5)).build();
-        HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(facebook.tokenUrl()))
+        HttpRequest tokenRequest = http.request(facebook.tokenUrl())
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=fb_exchange_token")).build();
 
-        assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> http.sendOrFail(request)).isInstanceOf(IOException.class)
                 .isNotInstanceOf(HttpTimeoutException.class);
-        assertThatThrownBy(() -> http.sendRaw(tokenRequest)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> http.sendOrFail(tokenRequest)).isInstanceOf(IOException.class);
 
         facebook.setDown(false);
-        assertThat(http.sendRaw(request).statusCode()).isEqualTo(200);
+        assertThat(http.sendOrFail(request).status()).isEqualTo(200);
     }
 
     @Test
     void garbageAnswers200WithHtml() {
         facebook.setGarbage(true);
 
-        HttpResponse<String> graph = me();
-        HttpResponse<String> tokenEndpoint = http.get(facebook.tokenUrl() + "?client_id=" + app.id());
+        TestResponse graph = me();
+        TestResponse tokenEndpoint = http.get(facebook.tokenUrl() + "?client_id=" + app.id());
 
-        for (HttpResponse<String> response : java.util.List.of(graph, tokenEndpoint)) {
-            assertThat(response.statusCode()).isEqualTo(200);
+        for (TestResponse response : java.util.List.of(graph, tokenEndpoint)) {
+            assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             assertThat(response.body()).startsWith("<!DOCTYPE html>");
         }
@@ -137,16 +138,16 @@ class FailureSwitchesTest {
     void aRevokedUserGets190Subcode458UntilTheyLogInAgain() {
         facebook.revoke(ada);
 
-        HttpResponse<String> refused = me();
+        TestResponse refused = me();
         String fresh = facebook.issueUserToken(app, ada);
 
-        JsonNode error = Http.json(refused).get("error");
-        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode error = refused.json().get("error");
+        assertThat(refused.status()).isEqualTo(400);
         assertThat(error.get("code").asInt()).isEqualTo(190);
         assertThat(error.get("error_subcode").asInt()).isEqualTo(458);
         assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
         assertThat(facebook.isValidToken(token)).isFalse();
-        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + fresh).statusCode()).isEqualTo(200);
+        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + fresh).status()).isEqualTo(200);
     }
 
     @Test
@@ -164,7 +165,7 @@ class FailureSwitchesTest {
     void anExpiredTokenGets190Subcode463() {
         facebook.expire(token);
 
-        JsonNode error = Http.json(me()).get("error");
+        JsonNode error = me().json().get("error");
 
         assertThat(error.get("code").asInt()).isEqualTo(190);
         assertThat(error.get("error_subcode").asInt()).isEqualTo(463);
@@ -179,15 +180,15 @@ class FailureSwitchesTest {
         facebook.advanceClock(Duration.ofMinutes(61));
 
         assertThat(facebook.isValidToken(shortLived)).isFalse();
-        assertThat(Http.json(http.get(facebook.graphUrl() + "/me?access_token=" + shortLived))
+        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + shortLived).json()
                 .at("/error/error_subcode").asInt()).isEqualTo(463);
     }
 
     @Test
     void garbageTokensGet190WithoutSubcode() {
-        HttpResponse<String> response = http.get(facebook.graphUrl() + "/me?access_token=garbage");
+        TestResponse response = http.get(facebook.graphUrl() + "/me?access_token=garbage");
 
-        JsonNode error = Http.json(response).get("error");
+        JsonNode error = response.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(190);
         assertThat(error.has("error_subcode")).isFalse();
         assertThat(error.get("message").asText()).isEqualTo("Invalid OAuth access token - Cannot parse access token");
@@ -198,10 +199,10 @@ class FailureSwitchesTest {
         JsonNode deleted = GraphNodesTest.ok(http.delete(facebook.graphUrl() + "/me/permissions?access_token=" + token));
 
         assertThat(deleted.get("success").asBoolean()).isTrue();
-        assertThat(Http.json(me()).at("/error/error_subcode").asInt()).isEqualTo(458);
+        assertThat(me().json().at("/error/error_subcode").asInt()).isEqualTo(458);
     }
 
-    private HttpResponse<String> me() {
+    private TestResponse me() {
         return http.get(facebook.graphUrl() + "/me?access_token=" + token);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -91,8 +90,8 @@ public final class FakeWebhooks {
      * callback passes when it answers 200 with exactly the challenge as body.
      */
     public HttpResponse<String> verifySubscription(URI callback, String verifyToken, String challenge) {
-        String query = "hub.mode=subscribe&hub.challenge=" + encode(challenge) + "&hub.verify_token="
-                + encode(verifyToken);
+        String query = "hub.mode=subscribe&hub.challenge=" + QueryStrings.encode(challenge) + "&hub.verify_token="
+                + QueryStrings.encode(verifyToken);
         String base = callback.toString();
         URI target = URI.create(base + (base.contains("?") ? "&" : "?") + query);
         return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
@@ -115,7 +114,7 @@ public final class FakeWebhooks {
     private HttpResponse<String> postSignedRequest(URI callback, FakeApp app, String userId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("user_id", userId);
-        String form = "signed_request=" + encode(signedRequest(app.secret(), payload));
+        String form = "signed_request=" + QueryStrings.encode(signedRequest(app.secret(), payload));
         return send(HttpRequest.newBuilder(callback).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
@@ -130,9 +129,5 @@ public final class FakeWebhooks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while calling " + request.uri(), interrupted);
         }
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,12 @@
 package dev.elements.facebook.fake;
 
-import static dev.elements.facebook.fake.Http.params;
+import static dev.elements.facebook.fake.QueryStrings.encode;
+import static dev.elements.facebook.fake.QueryStrings.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class GraphNodesTest {
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
@@ -62,10 +64,10 @@ class GraphNodesTest {
 
     @Test
     void anUnknownFieldIsError100NamingFieldAndNodeType() {
-        HttpResponse<String> response = get("/me?fields=id,shoe_size");
+        TestResponse response = get("/me?fields=id,shoe_size");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = Http.json(response).get("error");
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(100);
         assertThat(error.get("message").asText())
                 .isEqualTo("(#100) Tried accessing nonexisting field (shoe_size) on node type (User)");
@@ -73,10 +75,10 @@ class GraphNodesTest {
 
     @Test
     void anUnknownObjectIsError100Subcode33() {
-        HttpResponse<String> response = get("/31415926535");
+        TestResponse response = get("/31415926535");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = Http.json(response).get("error");
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(100);
         assertThat(error.get("error_subcode").asInt()).isEqualTo(33);
         assertThat(error.get("type").asText()).isEqualTo("GraphMethodException");
@@ -85,9 +87,10 @@ class GraphNodesTest {
 
     @Test
     void theTokenMayComeAsBearerHeaderOrFormField() {
-        HttpResponse<String> viaHeader = http.get(facebook.graphUrl() + "/me", "Authorization", "Bearer " + token);
-        HttpResponse<String> viaOAuthScheme = http.get(facebook.graphUrl() + "/me", "Authorization", "OAuth " + token);
-        HttpResponse<String> viaForm = http.postForm(facebook.graphUrl() + "/me",
+        TestResponse viaHeader = http.withHeader("Authorization", "Bearer " + token).get(facebook.graphUrl() + "/me");
+        TestResponse viaOAuthScheme =
+                http.withHeader("Authorization", "OAuth " + token).get(facebook.graphUrl() + "/me");
+        TestResponse viaForm = http.postForm(facebook.graphUrl() + "/me",
                 params("access_token", token, "method", "get"));
 
         assertThat(ok(viaHeader).get("id").asText()).isEqualTo(ada.id());
@@ -97,17 +100,17 @@ class GraphNodesTest {
 
     @Test
     void aMissingTokenIsRefused() {
-        HttpResponse<String> response = http.get(facebook.graphUrl() + "/me");
+        TestResponse response = http.get(facebook.graphUrl() + "/me");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Http.json(response).at("/error/type").asText()).isEqualTo("OAuthException");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/type").asText()).isEqualTo("OAuthException");
     }
 
     @Test
     void everyRouteWorksWithAnyVersionAndWithoutOne() {
-        assertThat(http.get(facebook.baseUrl() + "/me?access_token=" + token).statusCode()).isEqualTo(200);
-        assertThat(http.get(facebook.baseUrl() + "/v2.12/me?access_token=" + token).statusCode()).isEqualTo(200);
-        HttpResponse<String> versioned = http.get(facebook.baseUrl() + "/v22.0/me?access_token=" + token);
+        assertThat(http.get(facebook.baseUrl() + "/me?access_token=" + token).status()).isEqualTo(200);
+        assertThat(http.get(facebook.baseUrl() + "/v2.12/me?access_token=" + token).status()).isEqualTo(200);
+        TestResponse versioned = http.get(facebook.baseUrl() + "/v22.0/me?access_token=" + token);
         assertThat(versioned.headers().firstValue("facebook-api-version")).contains("v22.0");
     }
 
@@ -204,11 +207,11 @@ class GraphNodesTest {
 
     @Test
     void aUserTokenCannotPublishToTheUsersTimeline() {
-        HttpResponse<String> response = http.postForm(facebook.graphUrl() + "/me/feed",
+        TestResponse response = http.postForm(facebook.graphUrl() + "/me/feed",
                 params("message", "hello", "access_token", token));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        JsonNode error = Http.json(response).get("error");
+        assertThat(response.status()).isEqualTo(403);
+        JsonNode error = response.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(200);
         assertThat(error.get("message").asText()).startsWith("(#200)").contains("publish_actions");
     }
@@ -218,17 +221,17 @@ class GraphNodesTest {
         FakePage page = facebook.addPage(ada, "Analytical Engines");
         String pageToken = facebook.pageTokenFor(app, page);
 
-        HttpResponse<String> created = http.postForm(facebook.graphUrl() + "/" + page.id() + "/feed",
+        TestResponse created = http.postForm(facebook.graphUrl() + "/" + page.id() + "/feed",
                 params("message", "We are open", "link", "https://example.com", "access_token", pageToken));
-        HttpResponse<String> withUserToken = http.postForm(facebook.graphUrl() + "/" + page.id() + "/feed",
+        TestResponse withUserToken = http.postForm(facebook.graphUrl() + "/" + page.id() + "/feed",
                 params("message", "nope", "access_token", token));
 
         String id = ok(created).get("id").asText();
         assertThat(id).startsWith(page.id() + "_");
         assertThat(facebook.findPost(id)).get().extracting(FakePost::message).isEqualTo("We are open");
         assertThat(ids(ok(get("/" + page.id() + "/feed")))).containsExactly(id);
-        assertThat(withUserToken.statusCode()).isEqualTo(403);
-        assertThat(Http.json(withUserToken).at("/error/code").asInt()).isEqualTo(200);
+        assertThat(withUserToken.status()).isEqualTo(403);
+        assertThat(withUserToken.json().at("/error/code").asInt()).isEqualTo(200);
     }
 
     @Test
@@ -278,12 +281,12 @@ class GraphNodesTest {
         FakePost others = facebook.addPost(grace, "not yours");
 
         JsonNode deleted = ok(http.delete(facebook.graphUrl() + "/" + own.id() + "?access_token=" + token));
-        HttpResponse<String> refused = http.delete(facebook.graphUrl() + "/" + others.id() + "?access_token=" + token);
+        TestResponse refused = http.delete(facebook.graphUrl() + "/" + others.id() + "?access_token=" + token);
 
         assertThat(deleted.get("success").asBoolean()).isTrue();
         assertThat(facebook.findPost(own.id())).isEmpty();
-        assertThat(get("/" + own.id()).statusCode()).isEqualTo(400);
-        assertThat(Http.json(refused).at("/error/code").asInt()).isEqualTo(200);
+        assertThat(get("/" + own.id()).status()).isEqualTo(400);
+        assertThat(refused.json().at("/error/code").asInt()).isEqualTo(200);
         assertThat(facebook.findPost(others.id())).isPresent();
     }
 
@@ -295,7 +298,7 @@ class GraphNodesTest {
         facebook.addComment(post.id(), grace, "two");
 
         JsonNode node = ok(get("/" + post.id() + "?fields="
-                + Http.encode("message,comments.limit(1).summary(true){message,from{name}}")));
+                + encode("message,comments.limit(1).summary(true){message,from{name}}")));
 
         JsonNode comments = node.get("comments");
         assertThat(comments.get("data")).hasSize(1);
@@ -308,17 +311,17 @@ class GraphNodesTest {
 
     @Test
     void aMalformedFieldExpressionIsASyntaxError() {
-        HttpResponse<String> response = get("/me?fields=" + Http.encode("id,{name"));
+        TestResponse response = get("/me?fields=" + encode("id,{name"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Http.json(response).at("/error/message").asText()).startsWith("Syntax error");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/message").asText()).startsWith("Syntax error");
     }
 
     @Test
     void anUnknownEdgeIsANonexistingField() {
-        HttpResponse<String> response = get("/me/groups");
+        TestResponse response = get("/me/groups");
 
-        assertThat(Http.json(response).at("/error/message").asText())
+        assertThat(response.json().at("/error/message").asText())
                 .isEqualTo("(#100) Tried accessing nonexisting field (groups) on node type (User)");
     }
 
@@ -338,14 +341,14 @@ class GraphNodesTest {
         assertThat(facebook.graphCalls()).isEqualTo(1);
     }
 
-    private HttpResponse<String> get(String pathAndQuery) {
+    private TestResponse get(String pathAndQuery) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         return http.get(facebook.graphUrl() + pathAndQuery + separator + "access_token=" + token);
     }
 
-    static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
+    static JsonNode ok(TestResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     static List<String> ids(JsonNode connection) {

@@ -1,10 +1,13 @@
 package dev.elements.facebook.fake;
 
+import static dev.elements.facebook.fake.QueryStrings.encode;
+import static dev.elements.facebook.fake.QueryStrings.queryOf;
 import static dev.elements.facebook.fake.GraphNodesTest.ids;
 import static dev.elements.facebook.fake.GraphNodesTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PagingTest {
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private String token;
     private final List<String> newestFirst = new ArrayList<>();
@@ -53,7 +56,7 @@ class PagingTest {
         assertThat(all).containsExactlyElementsOf(newestFirst).doesNotHaveDuplicates();
         for (String url : List.of(secondUrl, thirdUrl)) {
             assertThat(url).startsWith(facebook.baseUrl() + "/v25.0/");
-            Map<String, String> query = Http.queryOf(url);
+            Map<String, String> query = queryOf(url);
             assertThat(query).containsEntry("access_token", token).containsEntry("limit", "25").containsKey("after");
         }
     }
@@ -71,7 +74,7 @@ class PagingTest {
         JsonNode first = ok(http.get(facebook.graphUrl() + "/me/posts?limit=10&access_token=" + token));
         String after = first.at("/paging/cursors/after").asText();
 
-        JsonNode next = ok(http.get(facebook.graphUrl() + "/me/posts?limit=10&after=" + Http.encode(after)
+        JsonNode next = ok(http.get(facebook.graphUrl() + "/me/posts?limit=10&after=" + encode(after)
                 + "&access_token=" + token));
 
         assertThat(after).doesNotContain(newestFirst.get(9));
@@ -104,7 +107,7 @@ class PagingTest {
     void otherParametersAreCarriedIntoNextButNotTheProof() {
         JsonNode first = ok(http.get(facebook.graphUrl() + "/me/posts?limit=30&fields=message&access_token=" + token));
 
-        Map<String, String> next = Http.queryOf(first.at("/paging/next").asText());
+        Map<String, String> next = queryOf(first.at("/paging/next").asText());
         JsonNode second = ok(http.get(first.at("/paging/next").asText()));
 
         assertThat(next).containsEntry("fields", "message").containsEntry("limit", "30")

@@ -1,10 +1,13 @@
 package dev.elements.facebook.fake;
 
-import static dev.elements.facebook.fake.Http.params;
+import static dev.elements.facebook.fake.QueryStrings.params;
+import static dev.elements.facebook.fake.QueryStrings.queryOf;
+import static dev.elements.testing.TestHttpClient.formEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +20,7 @@ class TokenEndpointTest {
     /** What Facebook reports for a long-lived token: about 60 days. */
     private static final long SIXTY_DAYS_AS_FACEBOOK_SAYS = 5_183_944;
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
@@ -38,11 +41,11 @@ class TokenEndpointTest {
     void exchangesACodeWithGetAndAnswersOnlyAccessTokenTypeAndExpiry() {
         String code = facebook.issueCode(app, ada, CALLBACK, "email");
 
-        HttpResponse<String> response = exchangeWithGet(code, CALLBACK, app.secret());
+        TestResponse response = exchangeWithGet(code, CALLBACK, app.secret());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-        JsonNode body = Http.json(response);
+        JsonNode body = response.json();
         assertThat(body.get("access_token").asText()).startsWith("EAA");
         assertThat(body.get("token_type").asText()).isEqualTo("bearer");
         assertThat(body.get("expires_in").asLong()).isEqualTo(SIXTY_DAYS_AS_FACEBOOK_SAYS);
@@ -57,11 +60,11 @@ class TokenEndpointTest {
     void exchangesACodeWithAPostedFormToo() {
         String code = facebook.issueCode(app, ada, CALLBACK);
 
-        HttpResponse<String> response = http.postForm(facebook.tokenUrl(), params("grant_type", "authorization_code",
+        TestResponse response = http.postForm(facebook.tokenUrl(), params("grant_type", "authorization_code",
                 "code", code, "redirect_uri", CALLBACK, "client_id", app.id(), "client_secret", app.secret()));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).get("access_token").asText()).startsWith("EAA");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("access_token").asText()).startsWith("EAA");
         RecordedRequest recorded = facebook.requests().get(0);
         assertThat(recorded.method()).isEqualTo("POST");
         assertThat(recorded.path()).isEqualTo("/oauth/access_token");
@@ -73,7 +76,7 @@ class TokenEndpointTest {
     void theTokenLifetimeOfTheCodeGrantIsConfigurable() {
         facebook.setCodeTokenLifetime(Duration.ofHours(2));
 
-        JsonNode body = Http.json(exchangeWithGet(facebook.issueCode(app, ada, CALLBACK), CALLBACK, app.secret()));
+        JsonNode body = exchangeWithGet(facebook.issueCode(app, ada, CALLBACK), CALLBACK, app.secret()).json();
 
         assertThat(body.get("expires_in").asLong()).isEqualTo(7200);
     }
@@ -83,7 +86,7 @@ class TokenEndpointTest {
         String code = facebook.issueCode(app, ada, CALLBACK);
         exchangeWithGet(code, CALLBACK, app.secret());
 
-        HttpResponse<String> second = exchangeWithGet(code, CALLBACK, app.secret());
+        TestResponse second = exchangeWithGet(code, CALLBACK, app.secret());
 
         assertGraphError(second, 100, 36009, "This authorization code has been used.");
         assertThat(second.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -97,9 +100,9 @@ class TokenEndpointTest {
         String late = facebook.issueCode(app, ada, CALLBACK);
 
         facebook.advanceClock(Duration.ofMinutes(9));
-        assertThat(exchangeWithGet(early, CALLBACK, app.secret()).statusCode()).isEqualTo(200);
+        assertThat(exchangeWithGet(early, CALLBACK, app.secret()).status()).isEqualTo(200);
         facebook.advanceClock(Duration.ofMinutes(2));
-        HttpResponse<String> expired = exchangeWithGet(late, CALLBACK, app.secret());
+        TestResponse expired = exchangeWithGet(late, CALLBACK, app.secret());
 
         assertGraphError(expired, 100, 36007, "This authorization code has expired.");
     }
@@ -108,7 +111,7 @@ class TokenEndpointTest {
     void theRedirectUriMustBeIdenticalToTheDialogs() {
         String code = facebook.issueCode(app, ada, CALLBACK);
 
-        HttpResponse<String> response = exchangeWithGet(code, CALLBACK + "/", app.secret());
+        TestResponse response = exchangeWithGet(code, CALLBACK + "/", app.secret());
 
         assertGraphError(response, 100, 36008, "Error validating verification code. Please make sure your "
                 + "redirect_uri is identical to the one you used in the OAuth dialog request");
@@ -119,19 +122,19 @@ class TokenEndpointTest {
         String code = facebook.issueCode(app, ada, CALLBACK);
         exchangeWithGet(code, "https://elements.test/other", app.secret());
 
-        assertThat(exchangeWithGet(code, CALLBACK, app.secret()).statusCode()).isEqualTo(200);
+        assertThat(exchangeWithGet(code, CALLBACK, app.secret()).status()).isEqualTo(200);
     }
 
     @Test
     void aWrongSecretIsRefused() {
-        HttpResponse<String> response = exchangeWithGet(facebook.issueCode(app, ada, CALLBACK), CALLBACK, "nope");
+        TestResponse response = exchangeWithGet(facebook.issueCode(app, ada, CALLBACK), CALLBACK, "nope");
 
         assertGraphError(response, 1, null, "Error validating client secret.");
     }
 
     @Test
     void anUnknownClientIdIsRefused() {
-        HttpResponse<String> response = http.get(facebook.tokenUrl() + "?" + Http.query(params("client_id", "42",
+        TestResponse response = http.get(facebook.tokenUrl() + "?" + formEncoded(params("client_id", "42",
                 "client_secret", app.secret(), "redirect_uri", CALLBACK, "code", "AQxyz")));
 
         assertGraphError(response, 101, null, "Error validating application. Invalid application ID.");
@@ -150,21 +153,21 @@ class TokenEndpointTest {
 
     @Test
     void thereIsNoRefreshTokenGrant() {
-        HttpResponse<String> response = http.postForm(facebook.tokenUrl(), params("grant_type", "refresh_token",
+        TestResponse response = http.postForm(facebook.tokenUrl(), params("grant_type", "refresh_token",
                 "refresh_token", "anything", "client_id", app.id(), "client_secret", app.secret()));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Http.json(response).at("/error/code").asInt()).isEqualTo(100);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/code").asInt()).isEqualTo(100);
     }
 
     @Test
     void exchangesAValidTokenForANewLongLivedOneAndKeepsTheOldOneWorking() {
         String shortLived = facebook.issueUserToken(app, ada, "email");
 
-        HttpResponse<String> response = longLivedExchange(shortLived);
+        TestResponse response = longLivedExchange(shortLived);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = Http.json(response);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
         String longLived = body.get("access_token").asText();
         assertThat(longLived).isNotEqualTo(shortLived).startsWith("EAA");
         assertThat(body.get("token_type").asText()).isEqualTo("bearer");
@@ -172,8 +175,8 @@ class TokenEndpointTest {
         assertThat(body.has("refresh_token")).isFalse();
         assertThat(facebook.isValidToken(shortLived)).isTrue();
         assertThat(facebook.scopesOf(longLived)).containsExactlyInAnyOrder("email", "public_profile");
-        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + longLived).statusCode()).isEqualTo(200);
-        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + shortLived).statusCode()).isEqualTo(200);
+        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + longLived).status()).isEqualTo(200);
+        assertThat(http.get(facebook.graphUrl() + "/me?access_token=" + shortLived).status()).isEqualTo(200);
         assertThat(facebook.longLivedExchanges()).isEqualTo(1);
     }
 
@@ -182,10 +185,10 @@ class TokenEndpointTest {
         String token = facebook.issueUserToken(app, ada);
         facebook.expire(token);
 
-        HttpResponse<String> response = longLivedExchange(token);
+        TestResponse response = longLivedExchange(token);
 
         assertGraphError(response, 190, 463, null);
-        assertThat(Http.json(response).at("/error/message").asText())
+        assertThat(response.json().at("/error/message").asText())
                 .startsWith("Error validating access token: Session has expired on");
     }
 
@@ -194,10 +197,10 @@ class TokenEndpointTest {
         String token = facebook.issueUserToken(app, ada);
         facebook.revoke(ada);
 
-        HttpResponse<String> response = longLivedExchange(token);
+        TestResponse response = longLivedExchange(token);
 
         assertGraphError(response, 190, 458, null);
-        assertThat(Http.json(response).at("/error/message").asText())
+        assertThat(response.json().at("/error/message").asText())
                 .contains("The user has not authorized application " + app.id());
     }
 
@@ -211,7 +214,7 @@ class TokenEndpointTest {
     void theLongLivedExchangeChecksTheAppSecret() {
         String token = facebook.issueUserToken(app, ada);
 
-        HttpResponse<String> response = http.get(facebook.tokenUrl() + "?" + Http.query(params(
+        TestResponse response = http.get(facebook.tokenUrl() + "?" + formEncoded(params(
                 "grant_type", "fb_exchange_token", "client_id", app.id(), "client_secret", "wrong",
                 "fb_exchange_token", token)));
 
@@ -220,10 +223,10 @@ class TokenEndpointTest {
 
     @Test
     void clientCredentialsGiveTheAppToken() {
-        HttpResponse<String> response = http.get(facebook.tokenUrl() + "?" + Http.query(params(
+        TestResponse response = http.get(facebook.tokenUrl() + "?" + formEncoded(params(
                 "grant_type", "client_credentials", "client_id", app.id(), "client_secret", app.secret())));
 
-        assertThat(Http.json(response).get("access_token").asText()).isEqualTo(app.id() + "|" + app.secret());
+        assertThat(response.json().get("access_token").asText()).isEqualTo(app.id() + "|" + app.secret());
     }
 
     @Test
@@ -231,12 +234,12 @@ class TokenEndpointTest {
         facebook.failNextTokenCalls(1, GraphError.serviceUnavailable());
         String code = facebook.issueCode(app, ada, CALLBACK);
 
-        HttpResponse<String> failed = exchangeWithGet(code, CALLBACK, app.secret());
-        HttpResponse<String> retried = exchangeWithGet(code, CALLBACK, app.secret());
+        TestResponse failed = exchangeWithGet(code, CALLBACK, app.secret());
+        TestResponse retried = exchangeWithGet(code, CALLBACK, app.secret());
 
-        assertThat(failed.statusCode()).isEqualTo(503);
-        assertThat(Http.json(failed).at("/error/code").asInt()).isEqualTo(2);
-        assertThat(retried.statusCode()).as("the failed call did not use the code").isEqualTo(200);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.json().at("/error/code").asInt()).isEqualTo(2);
+        assertThat(retried.status()).as("the failed call did not use the code").isEqualTo(200);
     }
 
     @Test
@@ -245,35 +248,35 @@ class TokenEndpointTest {
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                 .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        HttpResponse<String> dialog = http.get(facebook.authorizationUrl() + "?" + Http.query(params(
+        TestResponse dialog = http.get(facebook.authorizationUrl() + "?" + formEncoded(params(
                 "client_id", app.id(), "redirect_uri", CALLBACK, "code_challenge", challenge,
                 "code_challenge_method", "S256")));
-        String code = Http.queryOf(dialog.headers().firstValue("Location").orElseThrow()).get("code");
+        String code = queryOf(dialog.headers().firstValue("Location").orElseThrow()).get("code");
 
-        HttpResponse<String> wrong = http.get(facebook.tokenUrl() + "?" + Http.query(params("client_id", app.id(),
+        TestResponse wrong = http.get(facebook.tokenUrl() + "?" + formEncoded(params("client_id", app.id(),
                 "redirect_uri", CALLBACK, "code", code, "code_verifier", "not-the-verifier")));
-        HttpResponse<String> right = http.get(facebook.tokenUrl() + "?" + Http.query(params("client_id", app.id(),
+        TestResponse right = http.get(facebook.tokenUrl() + "?" + formEncoded(params("client_id", app.id(),
                 "redirect_uri", CALLBACK, "code", code, "code_verifier", verifier)));
 
-        assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(right.status()).isEqualTo(200);
     }
 
-    private HttpResponse<String> exchangeWithGet(String code, String redirectUri, String secret) {
+    private TestResponse exchangeWithGet(String code, String redirectUri, String secret) {
         Map<String, String> query = params("client_id", app.id(), "redirect_uri", redirectUri,
                 "client_secret", secret, "code", code);
-        return http.get(facebook.tokenUrl() + "?" + Http.query(query));
+        return http.get(facebook.tokenUrl() + "?" + formEncoded(query));
     }
 
-    private HttpResponse<String> longLivedExchange(String token) {
-        return http.get(facebook.tokenUrl() + "?" + Http.query(params("grant_type", "fb_exchange_token",
+    private TestResponse longLivedExchange(String token) {
+        return http.get(facebook.tokenUrl() + "?" + formEncoded(params("grant_type", "fb_exchange_token",
                 "client_id", app.id(), "client_secret", app.secret(), "fb_exchange_token", token)));
     }
 
     /** Facebook's error object: HTTP 400, type OAuthException, the code, the subcode if any, a trace id. */
-    static void assertGraphError(HttpResponse<String> response, int code, Integer subcode, String message) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode error = Http.json(response).get("error");
+    static void assertGraphError(TestResponse response, int code, Integer subcode, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode error = response.json().get("error");
         assertThat(error.get("type").asText()).isEqualTo("OAuthException");
         assertThat(error.get("code").asInt()).isEqualTo(code);
         if (subcode == null) {

@@ -2,8 +2,10 @@ package dev.elements.facebook.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageAndRateLimitTest {
 
-    private final Http http = new Http();
+    private final TestHttpClient http = TestHttpClient.withoutBase();
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
@@ -38,18 +40,18 @@ class UsageAndRateLimitTest {
 
         List<Integer> callCounts = new ArrayList<>();
         for (int call = 0; call < 5; call++) {
-            HttpResponse<String> response = me();
-            assertThat(response.statusCode()).isEqualTo(200);
+            TestResponse response = me();
+            assertThat(response.status()).isEqualTo(200);
             callCounts.add(appUsage(response).get("call_count").asInt());
         }
-        HttpResponse<String> limited = me();
+        TestResponse limited = me();
 
         assertThat(callCounts).containsExactly(20, 40, 60, 80, 100);
         JsonNode usage = appUsage(limited);
         assertThat(usage.has("total_time")).isTrue();
         assertThat(usage.has("total_cputime")).isTrue();
-        assertThat(limited.statusCode()).isIn(400, 403);
-        JsonNode error = Http.json(limited).get("error");
+        assertThat(limited.status()).isIn(400, 403);
+        JsonNode error = limited.json().get("error");
         assertThat(error.get("code").asInt()).isEqualTo(4);
         assertThat(error.get("message").asText()).isEqualTo("(#4) Application request limit reached");
         assertThat(error.get("is_transient").asBoolean()).isTrue();
@@ -60,12 +62,12 @@ class UsageAndRateLimitTest {
         facebook.setAppCallBudget(app.id(), 2);
         me();
         me();
-        assertThat(Http.json(me()).at("/error/code").asInt()).isEqualTo(4);
+        assertThat(me().json().at("/error/code").asInt()).isEqualTo(4);
 
         facebook.advanceClock(Duration.ofMinutes(61));
-        HttpResponse<String> later = me();
+        TestResponse later = me();
 
-        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(later.status()).isEqualTo(200);
         assertThat(appUsage(later).get("call_count").asInt()).isEqualTo(50);
     }
 
@@ -89,7 +91,7 @@ class UsageAndRateLimitTest {
         FakeApp other = facebook.registerApp("222", "other-secret");
         String otherToken = facebook.issueUserToken(other, ada);
 
-        HttpResponse<String> otherCall = http.get(facebook.graphUrl() + "/me?access_token=" + otherToken);
+        TestResponse otherCall = http.get(facebook.graphUrl() + "/me?access_token=" + otherToken);
 
         assertThat(callCount(otherCall)).isZero();
         assertThat(callCount(me())).isEqualTo(30);
@@ -101,10 +103,10 @@ class UsageAndRateLimitTest {
         String pageToken = facebook.pageTokenFor(app, page);
         facebook.setPageCallBudget(page.id(), 4);
 
-        HttpResponse<String> response = http.get(facebook.graphUrl() + "/me?access_token=" + pageToken);
+        TestResponse response = http.get(facebook.graphUrl() + "/me?access_token=" + pageToken);
 
         assertThat(response.headers().firstValue("X-App-Usage")).isPresent();
-        JsonNode businessUsage = Http.json(response.headers().firstValue("X-Business-Use-Case-Usage").orElseThrow());
+        JsonNode businessUsage = headerJson(response, "X-Business-Use-Case-Usage");
         JsonNode bucket = businessUsage.get(page.id()).get(0);
         assertThat(bucket.get("type").asText()).isEqualTo("pages");
         assertThat(bucket.get("call_count").asInt()).isEqualTo(25);
@@ -121,24 +123,34 @@ class UsageAndRateLimitTest {
         facebook.setPageCallBudget(page.id(), 1);
         http.get(facebook.graphUrl() + "/me?access_token=" + pageToken);
 
-        HttpResponse<String> limited = http.get(facebook.graphUrl() + "/me?access_token=" + pageToken);
+        TestResponse limited = http.get(facebook.graphUrl() + "/me?access_token=" + pageToken);
 
-        assertThat(Http.json(limited).at("/error/code").asInt()).isEqualTo(80001);
-        JsonNode bucket = Http.json(limited.headers().firstValue("X-Business-Use-Case-Usage").orElseThrow())
+        assertThat(limited.json().at("/error/code").asInt()).isEqualTo(80001);
+        JsonNode bucket = headerJson(limited, "X-Business-Use-Case-Usage")
                 .get(page.id()).get(0);
         assertThat(bucket.get("call_count").asInt()).isEqualTo(100);
         assertThat(bucket.get("estimated_time_to_regain_access").asInt()).isBetween(59, 60);
     }
 
-    private HttpResponse<String> me() {
+    private TestResponse me() {
         return http.get(facebook.graphUrl() + "/me?access_token=" + token);
     }
 
-    private static int callCount(HttpResponse<String> response) {
+    private static int callCount(TestResponse response) {
         return appUsage(response).get("call_count").asInt();
     }
 
-    private static JsonNode appUsage(HttpResponse<String> response) {
-        return Http.json(response.headers().firstValue("X-App-Usage").orElseThrow());
+    private static JsonNode appUsage(TestResponse response) {
+        return headerJson(response, "X-App-Usage");
+    }
+
+    /** Facebook's usage headers carry JSON. */
+    private static JsonNode headerJson(TestResponse response, String name) {
+        String value = response.headers().firstValue(name).orElseThrow();
+        try {
+            return TestResponse.JSON.readTree(value);
+        } catch (JsonProcessingException notJson) {
+            throw new AssertionError("Not JSON in " + name + ": " + value, notJson);
+        }
     }
 }
