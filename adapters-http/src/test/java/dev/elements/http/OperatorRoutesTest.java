@@ -3,6 +3,7 @@ package dev.elements.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.port.out.CredentialKeys;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +37,8 @@ class OperatorRoutesTest {
                 .credentialKeys(keys))) {
             String operator = "Operator " + ApiServer.OPERATOR_SECRET;
 
-            ApiServer.Response before = server.get(KEYS, operator);
-            ApiServer.Response rotated = server.postJson(KEYS + "/rotate", operator, "{}");
+            TestResponse before = server.get(KEYS, operator);
+            TestResponse rotated = server.postJson(KEYS + "/rotate", operator, "{}");
 
             assertThat(before.status()).isEqualTo(200);
             assertThat(before.json().path("secretsUnderOlderKeys").asLong()).isZero();
@@ -67,7 +68,7 @@ class OperatorRoutesTest {
     @Test
     void storageWithoutKeyManagementSaysSo() {
         try (ApiServer server = ApiServer.withOperator()) {
-            ApiServer.Response answer = server.get(KEYS, "Operator " + ApiServer.OPERATOR_SECRET);
+            TestResponse answer = server.get(KEYS, "Operator " + ApiServer.OPERATOR_SECRET);
 
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.json().path("message").asText()).contains("no credential keys");
