@@ -16,6 +16,7 @@ import dev.elements.core.testing.ScriptedElementProvider;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -124,6 +125,15 @@ final class ApiServer implements AutoCloseable {
             throw new AssertionError("Provisioning failed: " + created.status() + " " + created.body());
         }
         return created.json();
+    }
+
+    /** The ids of the instances a listing answered, in its order. */
+    static List<Long> idsOf(TestResponse listing) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode instance : listing.json()) {
+            ids.add(instance.path("id").asLong());
+        }
+        return ids;
     }
 
     /** The kit's client for this server, sending {@code authorization} (none if null) on every request. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.testing.ScriptedElementProvider;
 import dev.elements.testing.TestResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,14 +44,6 @@ class ElementInstanceRoutesTest {
                 + " \"oauth.callback.url\": \"https://app.example/cb\"}";
     }
 
-    private static List<Long> idsOf(TestResponse response) {
-        List<Long> listed = new ArrayList<>();
-        for (JsonNode instance : response.json()) {
-            listed.add(instance.path("id").asLong());
-        }
-        return listed;
-    }
-
     @Test
     void provisioningTakesTheElementFromThePath() {
         assertThat(second.path("element").path("key").asText()).isEqualTo(SecondElementProvider.KEY);
@@ -84,10 +75,10 @@ class ElementInstanceRoutesTest {
         TestResponse ofSecond = server.get(SECOND, server.auth());
 
         assertThat(byKey.status()).isEqualTo(200);
-        assertThat(idsOf(byKey)).containsExactly(scripted.path("id").asLong());
+        assertThat(ApiServer.idsOf(byKey)).containsExactly(scripted.path("id").asLong());
         assertThat(byKey.header("Elements-Total-Count")).isEqualTo("1");
-        assertThat(idsOf(byId)).containsExactly(scripted.path("id").asLong());
-        assertThat(idsOf(ofSecond)).containsExactly(second.path("id").asLong());
+        assertThat(ApiServer.idsOf(byId)).containsExactly(scripted.path("id").asLong());
+        assertThat(ApiServer.idsOf(ofSecond)).containsExactly(second.path("id").asLong());
         assertThat(server.get(INSTANCES, server.auth()).json()).hasSize(2);
         assertThat(server.get(SCRIPTED + "?page=0", server.auth()).status()).isEqualTo(400);
     }

@@ -30,21 +30,13 @@ class InstanceListTest {
         server.close();
     }
 
-    private static List<Long> idsOf(TestResponse response) {
-        List<Long> listed = new ArrayList<>();
-        for (JsonNode instance : response.json()) {
-            listed.add(instance.path("id").asLong());
-        }
-        return listed;
-    }
-
     @Test
     void listsEveryInstanceOldestFirstWithTheTotalCount() {
         TestResponse response = server.get(INSTANCES, server.auth());
 
         assertThat(response.status()).isEqualTo(200);
         ApiServer.assertJsonContentType(response);
-        assertThat(idsOf(response)).isEqualTo(ids);
+        assertThat(ApiServer.idsOf(response)).isEqualTo(ids);
         assertThat(response.header("Elements-Total-Count")).isEqualTo("5");
         assertThat(response.header("Elements-Returned-Count")).isEqualTo("5");
         JsonNode first = response.json().get(0);
@@ -61,11 +53,11 @@ class InstanceListTest {
         TestResponse plain = server.get(INSTANCES + "?tags=round", server.auth());
         TestResponse none = server.get(INSTANCES + "?tags[]=green", server.auth());
 
-        assertThat(idsOf(red)).containsExactly(ids.get(0), ids.get(1), ids.get(4));
+        assertThat(ApiServer.idsOf(red)).containsExactly(ids.get(0), ids.get(1), ids.get(4));
         assertThat(red.header("Elements-Total-Count")).isEqualTo("3");
-        assertThat(idsOf(redAndRound)).containsExactly(ids.get(0), ids.get(4));
-        assertThat(idsOf(plain)).containsExactly(ids.get(0), ids.get(2), ids.get(4));
-        assertThat(idsOf(none)).isEmpty();
+        assertThat(ApiServer.idsOf(redAndRound)).containsExactly(ids.get(0), ids.get(4));
+        assertThat(ApiServer.idsOf(plain)).containsExactly(ids.get(0), ids.get(2), ids.get(4));
+        assertThat(ApiServer.idsOf(none)).isEmpty();
         assertThat(none.header("Elements-Total-Count")).isEqualTo("0");
     }
 
@@ -76,13 +68,13 @@ class InstanceListTest {
         TestResponse beyond = server.get(INSTANCES + "?page=4&pageSize=2", server.auth());
         TestResponse filtered = server.get(INSTANCES + "?tags[]=red&page=2&pageSize=2", server.auth());
 
-        assertThat(idsOf(first)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(ApiServer.idsOf(first)).containsExactly(ids.get(0), ids.get(1));
         assertThat(first.header("Elements-Total-Count")).isEqualTo("5");
         assertThat(first.header("Elements-Returned-Count")).isEqualTo("2");
-        assertThat(idsOf(third)).containsExactly(ids.get(4));
-        assertThat(idsOf(beyond)).isEmpty();
+        assertThat(ApiServer.idsOf(third)).containsExactly(ids.get(4));
+        assertThat(ApiServer.idsOf(beyond)).isEmpty();
         assertThat(beyond.header("Elements-Total-Count")).isEqualTo("5");
-        assertThat(idsOf(filtered)).containsExactly(ids.get(4));
+        assertThat(ApiServer.idsOf(filtered)).containsExactly(ids.get(4));
         assertThat(filtered.header("Elements-Total-Count")).isEqualTo("3");
     }
 

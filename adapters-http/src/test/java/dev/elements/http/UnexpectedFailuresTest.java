@@ -57,6 +57,21 @@ class UnexpectedFailuresTest {
         };
     }
 
+    /** Fails with a java.lang.Error, which is no exception. */
+    private static DescribeElementsUseCase brokenInvariant() {
+        return new DescribeElementsUseCase() {
+            @Override
+            public List<ElementDefinition> elements() {
+                throw new AssertionError("broken invariant");
+            }
+
+            @Override
+            public ElementDefinition element(String keyOrId) {
+                throw new AssertionError("broken invariant");
+            }
+        };
+    }
+
     @Test
     void anUnexpectedExceptionIsAGeneric500AndIsLoggedWithTheRequestId() {
         TestResponse response;
@@ -75,19 +90,7 @@ class UnexpectedFailuresTest {
 
     @Test
     void aJavaLangErrorIsA500WithTheErrorBodyToo() {
-        DescribeElementsUseCase failing = new DescribeElementsUseCase() {
-            @Override
-            public List<ElementDefinition> elements() {
-                throw new AssertionError("broken invariant");
-            }
-
-            @Override
-            public ElementDefinition element(String keyOrId) {
-                throw new AssertionError("broken invariant");
-            }
-        };
-
-        TestResponse response = getElements(failing);
+        TestResponse response = getElements(brokenInvariant());
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.body()).contains("requestId").doesNotContain("broken invariant");
@@ -105,17 +108,7 @@ class UnexpectedFailuresTest {
             lines = capture.lines();
         }
         stop();
-        TestResponse error = get(new DescribeElementsUseCase() {
-            @Override
-            public List<ElementDefinition> elements() {
-                throw new AssertionError("broken invariant");
-            }
-
-            @Override
-            public ElementDefinition element(String keyOrId) {
-                throw new AssertionError("broken invariant");
-            }
-        }, path);
+        TestResponse error = get(brokenInvariant(), path);
 
         String requestId = exception.requestId();
         assertThat(exception.status()).isEqualTo(500);
