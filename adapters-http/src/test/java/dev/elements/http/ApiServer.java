@@ -1,7 +1,6 @@
 package dev.elements.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.Elements;
@@ -14,22 +13,16 @@ import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
 import dev.elements.core.tenant.User;
 import dev.elements.core.testing.ScriptedElementProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A real server on a random loopback port, over in-memory core with the scripted element, and a client. */
+/** A real server on a random loopback port, over in-memory core with the scripted element, and the kit's client. */
 final class ApiServer implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     final ScriptedElementProvider provider = new ScriptedElementProvider();
@@ -43,7 +36,7 @@ final class ApiServer implements AutoCloseable {
     final Elements elements;
     final HttpApi api;
     final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestHttpClient http;
     private final AtomicInteger codes = new AtomicInteger();
 
     private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings) {
@@ -53,6 +46,7 @@ final class ApiServer implements AutoCloseable {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
         this.api = HttpApi.of(elements, settings);
         this.port = api.start("127.0.0.1", 0);
+        this.http = TestHttpClient.at("http://127.0.0.1:" + port);
     }
 
     static ApiServer start() {
@@ -111,7 +105,7 @@ final class ApiServer implements AutoCloseable {
 
     /** A POST /instances body of the scripted element with everything required. */
     static String provisionBody(String code, String name, List<String> tags) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = TestResponse.JSON.createObjectNode();
         body.putObject("element").put("key", "scripted");
         body.putObject("providerData").put("code", code);
         ObjectNode configuration = body.putObject("configuration");
@@ -126,82 +120,62 @@ final class ApiServer implements AutoCloseable {
 
     /** Provisions a scripted instance; the answer holds its element token, this once. */
     JsonNode provision(String authorization, String name, List<String> tags) {
-        Response created = postJson(INSTANCES, authorization, provisionBody(acceptedCode(), name, tags));
+        TestResponse created = postJson(INSTANCES, authorization, provisionBody(acceptedCode(), name, tags));
         if (created.status() != 200) {
             throw new AssertionError("Provisioning failed: " + created.status() + " " + created.body());
         }
         return created.json();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    Response get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+    /** The ids of the instances a listing answered, in its order. */
+    static List<Long> idsOf(TestResponse listing) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode instance : listing.json()) {
+            ids.add(instance.path("id").asLong());
         }
-        return send(request.build());
+        return ids;
     }
 
-    Response put(String path, String authorization, String body) {
+    /** The kit's client for this server, sending {@code authorization} (none if null) on every request. */
+    TestHttpClient as(String authorization) {
+        return http.withHeader("Authorization", authorization);
+    }
+
+    URI uri(String path) {
+        return http.uri(path);
+    }
+
+    TestResponse get(String path, String authorization) {
+        return as(authorization).get(path);
+    }
+
+    TestResponse put(String path, String authorization, String body) {
         return send("PUT", path, authorization, body);
     }
 
-    Response patch(String path, String authorization, String body) {
+    TestResponse patch(String path, String authorization, String body) {
         return send("PATCH", path, authorization, body);
     }
 
-    Response delete(String path, String authorization) {
-        return send("DELETE", path, authorization, null);
+    TestResponse delete(String path, String authorization) {
+        return as(authorization).delete(path);
     }
 
-    /** Any verb; a body is sent as JSON. */
-    Response send(String method, String path, String authorization, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, jsonBody == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(request.build());
+    /** Any verb; a body is sent as JSON, and no body with no {@code Content-Type}. */
+    TestResponse send(String method, String path, String authorization, String jsonBody) {
+        return as(authorization).send(method, path, jsonBody == null ? null : "application/json", jsonBody);
     }
 
-    Response postJson(String path, String authorization, String body) {
-        return post(path, authorization, "application/json", body);
+    TestResponse postJson(String path, String authorization, String body) {
+        return as(authorization).postJson(path, body);
     }
 
-    Response post(String path, String authorization, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request.build());
-    }
-
-    Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = client.send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    TestResponse post(String path, String authorization, String contentType, String body) {
+        return as(authorization).send("POST", path, contentType, body);
     }
 
     /** Jetty writes the parameter without the space ({@code application/json;charset=utf-8}); both are the same type. */
-    static void assertJsonContentType(Response response) {
+    static void assertJsonContentType(TestResponse response) {
         org.assertj.core.api.Assertions.assertThat(response.header("Content-Type"))
                 .isNotNull()
                 .satisfies(type -> org.assertj.core.api.Assertions.assertThat(type.replace(" ", "").toLowerCase())
@@ -226,28 +200,6 @@ final class ApiServer implements AutoCloseable {
         @Override
         public String toString() {
             return "TestUser[" + id + "]";
-        }
-    }
-
-    record Response(int status, HttpHeaders headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        String requestId() {
-            return header("Elements-Request-Id");
-        }
-
-        String message() {
-            return json().path("message").asText();
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.testing.ScriptedElementProvider;
-import java.util.ArrayList;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class ElementInstanceRoutesTest {
     void provision() {
         scripted = server.provision(server.auth(), "Scripted one", List.of("shared"));
         script.accept("second-code", "second-user");
-        ApiServer.Response created = server.postJson(SECOND, server.auth(),
+        TestResponse created = server.postJson(SECOND, server.auth(),
                 "{\"providerData\": {\"code\": \"second-code\"}, \"name\": \"Second one\", \"tags\": [\"shared\"],"
                         + " \"configuration\": " + configuration() + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -44,21 +44,13 @@ class ElementInstanceRoutesTest {
                 + " \"oauth.callback.url\": \"https://app.example/cb\"}";
     }
 
-    private static List<Long> idsOf(ApiServer.Response response) {
-        List<Long> listed = new ArrayList<>();
-        for (JsonNode instance : response.json()) {
-            listed.add(instance.path("id").asLong());
-        }
-        return listed;
-    }
-
     @Test
     void provisioningTakesTheElementFromThePath() {
         assertThat(second.path("element").path("key").asText()).isEqualTo(SecondElementProvider.KEY);
         assertThat(second.path("element").path("id").asLong()).isEqualTo(SecondElementProvider.ID);
         assertThat(second.path("token").asText()).isNotEqualTo("********");
 
-        ApiServer.Response sameElement = server.postJson(SCRIPTED_BY_ID, server.auth(),
+        TestResponse sameElement = server.postJson(SCRIPTED_BY_ID, server.auth(),
                 ApiServer.provisionBody(server.acceptedCode(), "By id", List.of()));
         assertThat(sameElement.status()).isEqualTo(200);
         assertThat(sameElement.json().path("element").path("key").asText()).isEqualTo("scripted");
@@ -68,7 +60,7 @@ class ElementInstanceRoutesTest {
     void provisioningWithAnotherElementInTheBodyIs400() {
         int exchanges = server.provider.exchanges() + script.exchanges();
 
-        ApiServer.Response response = server.postJson(SECOND, server.auth(),
+        TestResponse response = server.postJson(SECOND, server.auth(),
                 ApiServer.provisionBody(server.acceptedCode(), "Mismatch", List.of()));
 
         assertThat(response.status()).isEqualTo(400);
@@ -78,15 +70,15 @@ class ElementInstanceRoutesTest {
 
     @Test
     void listIsFilteredToTheElementByKeyAndById() {
-        ApiServer.Response byKey = server.get(SCRIPTED + "?tags[]=shared", server.auth());
-        ApiServer.Response byId = server.get(SCRIPTED_BY_ID, server.auth());
-        ApiServer.Response ofSecond = server.get(SECOND, server.auth());
+        TestResponse byKey = server.get(SCRIPTED + "?tags[]=shared", server.auth());
+        TestResponse byId = server.get(SCRIPTED_BY_ID, server.auth());
+        TestResponse ofSecond = server.get(SECOND, server.auth());
 
         assertThat(byKey.status()).isEqualTo(200);
-        assertThat(idsOf(byKey)).containsExactly(scripted.path("id").asLong());
+        assertThat(ApiServer.idsOf(byKey)).containsExactly(scripted.path("id").asLong());
         assertThat(byKey.header("Elements-Total-Count")).isEqualTo("1");
-        assertThat(idsOf(byId)).containsExactly(scripted.path("id").asLong());
-        assertThat(idsOf(ofSecond)).containsExactly(second.path("id").asLong());
+        assertThat(ApiServer.idsOf(byId)).containsExactly(scripted.path("id").asLong());
+        assertThat(ApiServer.idsOf(ofSecond)).containsExactly(second.path("id").asLong());
         assertThat(server.get(INSTANCES, server.auth()).json()).hasSize(2);
         assertThat(server.get(SCRIPTED + "?page=0", server.auth()).status()).isEqualTo(400);
     }
@@ -96,21 +88,21 @@ class ElementInstanceRoutesTest {
         String byKey = SCRIPTED + "/" + scripted.path("id").asLong();
         String byId = SCRIPTED_BY_ID + "/" + scripted.path("id").asLong();
 
-        ApiServer.Response read = server.get(byKey, server.auth());
+        TestResponse read = server.get(byKey, server.auth());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(server.get(byId, server.auth()).json());
 
-        ApiServer.Response patched = server.patch(byId, server.auth(), "{\"tags\": [\"patched\"]}");
+        TestResponse patched = server.patch(byId, server.auth(), "{\"tags\": [\"patched\"]}");
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().path("tags").toString()).isEqualTo("[\"patched\"]");
 
-        ApiServer.Response put = server.put(byKey, server.auth(), "{\"name\": \"Put\", \"configuration\": "
+        TestResponse put = server.put(byKey, server.auth(), "{\"name\": \"Put\", \"configuration\": "
                 + configuration() + "}");
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().path("name").asText()).isEqualTo("Put");
         assertThat(put.json().path("tags").toString()).isEqualTo("[]");
 
-        ApiServer.Response deleted = server.delete(byId, server.auth());
+        TestResponse deleted = server.delete(byId, server.auth());
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().toString()).isEqualTo("{}");
         assertThat(server.get(byKey, server.auth()).status()).isEqualTo(404);
@@ -150,7 +142,7 @@ class ElementInstanceRoutesTest {
     void wrongTypesAreNamedAndElementRoutesNeedAuthorization() {
         String path = SCRIPTED + "/" + scripted.path("id").asLong();
 
-        ApiServer.Response patch = server.patch(path, server.auth(), "{\"name\": [], \"tags\": {}}");
+        TestResponse patch = server.patch(path, server.auth(), "{\"name\": [], \"tags\": {}}");
 
         assertThat(patch.status()).isEqualTo(400);
         assertThat(patch.message()).contains("name must be a string").contains("tags must be an array of strings");

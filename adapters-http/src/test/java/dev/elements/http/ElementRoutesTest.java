@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.TestResponse;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class ElementRoutesTest {
 
     @Test
     void listsElementsInCloudElementsShape() {
-        ApiServer.Response response = server.get(ELEMENTS, server.auth());
+        TestResponse response = server.get(ELEMENTS, server.auth());
 
         assertThat(response.status()).isEqualTo(200);
         ApiServer.assertJsonContentType(response);
@@ -36,7 +37,7 @@ class ElementRoutesTest {
 
     @Test
     void listsKeys() {
-        ApiServer.Response response = server.get(ELEMENTS + "/keys", server.auth());
+        TestResponse response = server.get(ELEMENTS + "/keys", server.auth());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().toString()).isEqualTo("[\"scripted\"]");
@@ -44,8 +45,8 @@ class ElementRoutesTest {
 
     @Test
     void getsAnElementByKeyAndById() {
-        ApiServer.Response byKey = server.get(ELEMENTS + "/scripted", server.auth());
-        ApiServer.Response byId = server.get(ELEMENTS + "/" + ScriptedElementProvider.ID, server.auth());
+        TestResponse byKey = server.get(ELEMENTS + "/scripted", server.auth());
+        TestResponse byId = server.get(ELEMENTS + "/" + ScriptedElementProvider.ID, server.auth());
 
         assertThat(byKey.status()).isEqualTo(200);
         assertThat(byId.status()).isEqualTo(200);
@@ -55,8 +56,8 @@ class ElementRoutesTest {
 
     @Test
     void unknownElementIs404() {
-        ApiServer.Response byKey = server.get(ELEMENTS + "/nosuchelement", server.auth());
-        ApiServer.Response byId = server.get(ELEMENTS + "/4242", server.auth());
+        TestResponse byKey = server.get(ELEMENTS + "/nosuchelement", server.auth());
+        TestResponse byId = server.get(ELEMENTS + "/4242", server.auth());
 
         assertThat(byKey.status()).isEqualTo(404);
         assertThat(byKey.message()).contains("nosuchelement");
@@ -76,7 +77,7 @@ class ElementRoutesTest {
         try (ApiServer withDefault = ApiServer.start(builder -> builder.operatorOverrides(
                 dev.elements.core.element.OperatorOverrides.fromSettings(java.util.Map.of(
                         "ELEMENTS_SCRIPTED_OAUTH_API_SECRET", "canary-operator-default-secret"))))) {
-            ApiServer.Response element = withDefault.get(ELEMENTS + "/scripted", withDefault.auth());
+            TestResponse element = withDefault.get(ELEMENTS + "/scripted", withDefault.auth());
 
             assertThat(find(element.json().path("configuration"), "oauth.api.secret").path("defaultValue").asText())
                     .isEqualTo("********");
@@ -103,7 +104,7 @@ class ElementRoutesTest {
     @Test
     void oauthUrlFromQueryIsEncodedAndNeedsNoAuthorization() {
         String callback = "https://app.example/callback?x=1&y=a%20b";
-        ApiServer.Response response = server.get(ELEMENTS + "/scripted/oauth/url?apiKey=my%20app%26id"
+        TestResponse response = server.get(ELEMENTS + "/scripted/oauth/url?apiKey=my%20app%26id"
                 + "&apiSecret=SECRET-never-echoed&callbackUrl=" + encode(callback) + "&scope=read%2Cwrite&state=s%3D1",
                 null);
 
@@ -125,7 +126,7 @@ class ElementRoutesTest {
 
     @Test
     void oauthUrlDefaultsScopeAndState() {
-        ApiServer.Response response = server.get(ELEMENTS + "/scripted/oauth/url?apiKey=app"
+        TestResponse response = server.get(ELEMENTS + "/scripted/oauth/url?apiKey=app"
                 + "&callbackUrl=" + encode("https://app.example/cb"), null);
 
         Map<String, String> query = query(URI.create(response.json().path("oauthUrl").asText()));
@@ -134,7 +135,7 @@ class ElementRoutesTest {
 
     @Test
     void oauthUrlFromBody() {
-        ApiServer.Response response = server.postJson(ELEMENTS + "/" + ScriptedElementProvider.ID + "/oauth/url",
+        TestResponse response = server.postJson(ELEMENTS + "/" + ScriptedElementProvider.ID + "/oauth/url",
                 null, """
                         {"apiKey": "app-1", "apiSecret": "SECRET-in-body", "callbackUrl": "https://app.example/cb",
                          "state": "xyz"}""");
@@ -148,10 +149,10 @@ class ElementRoutesTest {
 
     @Test
     void oauthUrlNamesEveryMissingField() {
-        ApiServer.Response fromQuery = server.get(ELEMENTS + "/scripted/oauth/url?apiSecret=s", null);
-        ApiServer.Response fromBody = server.postJson(ELEMENTS + "/scripted/oauth/url", null, "{\"scope\": \"x\"}");
+        TestResponse fromQuery = server.get(ELEMENTS + "/scripted/oauth/url?apiSecret=s", null);
+        TestResponse fromBody = server.postJson(ELEMENTS + "/scripted/oauth/url", null, "{\"scope\": \"x\"}");
 
-        for (ApiServer.Response response : new ApiServer.Response[] {fromQuery, fromBody}) {
+        for (TestResponse response : new TestResponse[] {fromQuery, fromBody}) {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.message()).contains("apiKey").contains("callbackUrl");
         }
@@ -159,7 +160,7 @@ class ElementRoutesTest {
 
     @Test
     void oauthUrlBodyWithWrongTypesNamesTheFields() {
-        ApiServer.Response response = server.postJson(ELEMENTS + "/scripted/oauth/url", null,
+        TestResponse response = server.postJson(ELEMENTS + "/scripted/oauth/url", null,
                 "{\"apiKey\": 5, \"callbackUrl\": [\"https://app.example/cb\"]}");
 
         assertThat(response.status()).isEqualTo(400);
@@ -168,7 +169,7 @@ class ElementRoutesTest {
 
     @Test
     void oauthUrlForUnknownElementIs404() {
-        ApiServer.Response response = server.get(ELEMENTS + "/nosuchelement/oauth/url?apiKey=a&callbackUrl="
+        TestResponse response = server.get(ELEMENTS + "/nosuchelement/oauth/url?apiKey=a&callbackUrl="
                 + encode("https://app.example/cb"), null);
 
         assertThat(response.status()).isEqualTo(404);

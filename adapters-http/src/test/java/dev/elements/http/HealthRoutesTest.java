@@ -3,6 +3,7 @@ package dev.elements.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.testing.TestResponse;
 import org.junit.jupiter.api.Test;
 
 class HealthRoutesTest {
@@ -25,7 +26,7 @@ class HealthRoutesTest {
     void upWhenEveryCheckPassesAtTheRootAndUnderTheBasePath() {
         try (ApiServer server = ApiServer.start(builder -> builder.readinessCheck(check("database", true)))) {
             for (String path : new String[] {"/health", "/elements/api-v2/health"}) {
-                ApiServer.Response response = server.get(path, null);
+                TestResponse response = server.get(path, null);
 
                 assertThat(response.status()).isEqualTo(200);
                 ApiServer.assertJsonContentType(response);
@@ -41,7 +42,7 @@ class HealthRoutesTest {
         try (ApiServer server = ApiServer.start(builder -> builder
                 .readinessCheck(check("database", true))
                 .readinessCheck(check("keys", false)))) {
-            ApiServer.Response response = server.get("/health", null);
+            TestResponse response = server.get("/health", null);
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.json().path("status").asText()).isEqualTo("DOWN");
@@ -53,7 +54,7 @@ class HealthRoutesTest {
     @Test
     void upWithoutChecks() {
         try (ApiServer server = ApiServer.start()) {
-            ApiServer.Response response = server.get("/health", null);
+            TestResponse response = server.get("/health", null);
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("checks").isObject()).isTrue();

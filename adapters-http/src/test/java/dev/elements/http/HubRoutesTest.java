@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.oauth.ProviderErrorClass;
-import java.net.http.HttpRequest;
+import dev.elements.testing.LogCapture;
+import dev.elements.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class HubRoutesTest {
         return "Element " + elementToken;
     }
 
-    private ApiServer.Response hub(String pathAndQuery) {
+    private TestResponse hub(String pathAndQuery) {
         return server.get(HUB + "/" + pathAndQuery, element(token));
     }
 
@@ -56,12 +57,12 @@ class HubRoutesTest {
     }
 
     private void configure(String key, String value) {
-        ApiServer.Response patched = server.patch(INSTANCES + "/" + id() + "/configuration/" + configurationId(key),
+        TestResponse patched = server.patch(INSTANCES + "/" + id() + "/configuration/" + configurationId(key),
                 server.auth(), "{\"propertyValue\": \"" + value + "\"}");
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     }
 
-    private static List<Integer> numbers(ApiServer.Response response) {
+    private static List<Integer> numbers(TestResponse response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<Integer> numbers = new ArrayList<>();
         response.json().forEach(item -> numbers.add(item.path("n").asInt()));
@@ -72,8 +73,8 @@ class HubRoutesTest {
 
     @Test
     void theHubSegmentIsIgnoredAndTheTokenDecides() {
-        ApiServer.Response named = hub("me");
-        ApiServer.Response other = server.get(HUBS + "/anything/me", element(token));
+        TestResponse named = hub("me");
+        TestResponse other = server.get(HUBS + "/anything/me", element(token));
 
         assertThat(named.status()).as(named.body()).isEqualTo(200);
         assertThat(other.status()).isEqualTo(200);
@@ -88,8 +89,8 @@ class HubRoutesTest {
 
     @Test
     void theResourcePathSpansSlashes() {
-        ApiServer.Response one = hub("items/42");
-        ApiServer.Response literal = hub("items/special");
+        TestResponse one = hub("items/42");
+        TestResponse literal = hub("items/special");
 
         assertThat(one.status()).as(one.body()).isEqualTo(200);
         assertThat(one.json().path("path").asText()).isEqualTo("items/{id}");
@@ -99,11 +100,11 @@ class HubRoutesTest {
 
     @Test
     void pathSegmentsAreDecodedButMayNotHideSlashesOrClimb() {
-        ApiServer.Response spaced = hub("items/a%20b");
+        TestResponse spaced = hub("items/a%20b");
 
         assertThat(spaced.json().path("id").asText()).isEqualTo("a b");
         for (String path : List.of("items%2F42", "items/4%2f2", "items/..", "items/%2e%2e", "items/.", "../me")) {
-            ApiServer.Response refused = hub(path);
+            TestResponse refused = hub(path);
             assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(400);
         }
         assertThat(server.provider.hubCalls()).isEqualTo(1);
@@ -113,14 +114,14 @@ class HubRoutesTest {
     void theProvidersBodyIsPassedOnAsItCame() {
         configure("filter.response.nulls", "false");
 
-        ApiServer.Response response = hub("me");
+        TestResponse response = hub("me");
 
         assertThat(response.body()).isEqualTo("{\"path\":\"me\",\"id\":\"me\",\"nothing\":null,\"accessToken\":\"sent\"}");
     }
 
     @Test
     void everyQueryParameterReachesTheProviderWithAllItsValues() {
-        ApiServer.Response response = hub("me?fields=id&fields=name&where=a%20%3D%20%27b%27");
+        TestResponse response = hub("me?fields=id&fields=name&where=a%20%3D%20%27b%27");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         HubCall call = server.provider.seenHubCalls().get(0);
@@ -132,10 +133,10 @@ class HubRoutesTest {
 
     @Test
     void aMissingOrUnknownElementTokenIs401() {
-        ApiServer.Response none = server.get(HUB + "/me", null);
-        ApiServer.Response withoutToken = server.get(HUB + "/me", server.auth());
-        ApiServer.Response unknown = server.get(HUB + "/me", element("not-a-token-of-anyone"));
-        ApiServer.Response malformed = server.get(HUB + "/me", "Element");
+        TestResponse none = server.get(HUB + "/me", null);
+        TestResponse withoutToken = server.get(HUB + "/me", server.auth());
+        TestResponse unknown = server.get(HUB + "/me", element("not-a-token-of-anyone"));
+        TestResponse malformed = server.get(HUB + "/me", "Element");
 
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().path("requestId").asText()).isEqualTo(none.requestId());
@@ -149,9 +150,9 @@ class HubRoutesTest {
     void userAndOrganizationWhenSentMustBeTheInstancesOrganizations() {
         String other = server.otherOrganization();
 
-        ApiServer.Response foreign = server.get(HUB + "/me", ApiServer.withToken(other, token));
-        ApiServer.Response own = server.get(HUB + "/me", ApiServer.withToken(server.auth(), token));
-        ApiServer.Response wrongSecret = server.get(HUB + "/me",
+        TestResponse foreign = server.get(HUB + "/me", ApiServer.withToken(other, token));
+        TestResponse own = server.get(HUB + "/me", ApiServer.withToken(server.auth(), token));
+        TestResponse wrongSecret = server.get(HUB + "/me",
                 ApiServer.withToken("User wrong, Organization wrong", token));
 
         assertThat(foreign.status()).as(foreign.body()).isEqualTo(401);
@@ -165,7 +166,7 @@ class HubRoutesTest {
     void aDisabledInstanceIs403() {
         assertThat(server.delete(INSTANCES + "/" + id() + "/enabled", server.auth()).status()).isEqualTo(200);
 
-        ApiServer.Response response = hub("me");
+        TestResponse response = hub("me");
 
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(server.provider.hubCalls()).isZero();
@@ -175,9 +176,9 @@ class HubRoutesTest {
 
     @Test
     void anUnknownResourceIs404AndAWrongVerb405() {
-        ApiServer.Response unknown = hub("nothing/here");
-        ApiServer.Response wrongVerb = server.delete(HUB + "/me", element(token));
-        ApiServer.Response put = server.put(HUB + "/items", element(token), "{}");
+        TestResponse unknown = hub("nothing/here");
+        TestResponse wrongVerb = server.delete(HUB + "/me", element(token));
+        TestResponse put = server.put(HUB + "/items", element(token), "{}");
 
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         assertThat(wrongVerb.status()).as(wrongVerb.body()).isEqualTo(405);
@@ -189,7 +190,7 @@ class HubRoutesTest {
     @Test
     void everyVerbIsRouted() {
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
-            ApiServer.Response response = server.send(method, HUB + "/nothing", element(token), null);
+            TestResponse response = server.send(method, HUB + "/nothing", element(token), null);
             assertThat(response.status()).as(method + " " + response.body()).isEqualTo(404);
             assertThat(response.message()).as(method).contains("No hub resource");
         }
@@ -201,7 +202,7 @@ class HubRoutesTest {
     void aJsonBodyReachesTheProviderUnchanged() {
         String body = "{ \"message\" :  \"hello\",\n \"n\": 1.50 }";
 
-        ApiServer.Response response = server.postJson(HUB + "/items", element(token), body);
+        TestResponse response = server.postJson(HUB + "/items", element(token), body);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(new String(server.provider.seenHubCalls().get(0).body(), StandardCharsets.UTF_8)).isEqualTo(body);
@@ -209,7 +210,7 @@ class HubRoutesTest {
 
     @Test
     void aBodyIsOptional() {
-        ApiServer.Response response = server.send("POST", HUB + "/items", element(token), null);
+        TestResponse response = server.send("POST", HUB + "/items", element(token), null);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(server.provider.seenHubCalls().get(0).body()).isEmpty();
@@ -217,10 +218,10 @@ class HubRoutesTest {
 
     @Test
     void aBodyMustBeJsonAndFitTheLimit() {
-        ApiServer.Response text = server.post(HUB + "/items", element(token), "text/plain", "hello");
-        ApiServer.Response untyped = server.post(HUB + "/items", element(token), null, "{}");
-        ApiServer.Response broken = server.postJson(HUB + "/items", element(token), "{\"said\": \"private");
-        ApiServer.Response large = server.postJson(HUB + "/items", element(token),
+        TestResponse text = server.post(HUB + "/items", element(token), "text/plain", "hello");
+        TestResponse untyped = server.post(HUB + "/items", element(token), null, "{}");
+        TestResponse broken = server.postJson(HUB + "/items", element(token), "{\"said\": \"private");
+        TestResponse large = server.postJson(HUB + "/items", element(token),
                 "{\"message\": \"" + "x".repeat((int) HttpApiSettings.defaults().maxBodyBytes()) + "\"}");
 
         assertThat(text.status()).isEqualTo(415);
@@ -233,7 +234,7 @@ class HubRoutesTest {
 
     @Test
     void anAnonymousCallerIsRefusedBeforeItsBodyIsLookedAt() {
-        ApiServer.Response response = server.post(HUB + "/items", null, "text/plain", "hello");
+        TestResponse response = server.post(HUB + "/items", null, "text/plain", "hello");
 
         assertThat(response.status()).isEqualTo(401);
     }
@@ -242,14 +243,14 @@ class HubRoutesTest {
 
     @Test
     void pagesOneAndTwoOfSizeNAreTheFirstPageOfSize2N() {
-        ApiServer.Response first = hub("items?page=1&pageSize=3");
-        ApiServer.Response second = hub("items?page=2&pageSize=3");
-        ApiServer.Response both = hub("items?page=1&pageSize=6");
+        TestResponse first = hub("items?page=1&pageSize=3");
+        TestResponse second = hub("items?page=2&pageSize=3");
+        TestResponse both = hub("items?page=1&pageSize=6");
 
         List<Integer> joined = new ArrayList<>(numbers(first));
         joined.addAll(numbers(second));
         assertThat(joined).isEqualTo(numbers(both)).containsExactly(1, 2, 3, 4, 5, 6);
-        ArrayNode concatenated = ApiServer.JSON.createArrayNode().addAll((ArrayNode) first.json())
+        ArrayNode concatenated = TestResponse.JSON.createArrayNode().addAll((ArrayNode) first.json())
                 .addAll((ArrayNode) second.json());
         assertThat(concatenated).isEqualTo(both.json());
         assertThat(first.header(HubRoutes.RETURNED_COUNT)).isEqualTo("3");
@@ -259,11 +260,11 @@ class HubRoutesTest {
 
     @Test
     void theNextPageTokenLeadsToTheNextItems() {
-        ApiServer.Response first = hub("items?pageSize=4");
+        TestResponse first = hub("items?pageSize=4");
         String next = first.header(HubRoutes.NEXT_PAGE_TOKEN);
 
-        ApiServer.Response second = hub("items?nextPage=" + next);
-        ApiServer.Response third = hub("items?nextPage=" + second.header(HubRoutes.NEXT_PAGE_TOKEN));
+        TestResponse second = hub("items?nextPage=" + next);
+        TestResponse third = hub("items?nextPage=" + second.header(HubRoutes.NEXT_PAGE_TOKEN));
 
         assertThat(numbers(first)).containsExactly(1, 2, 3, 4);
         assertThat(numbers(second)).containsExactly(5, 6, 7, 8);
@@ -283,9 +284,9 @@ class HubRoutesTest {
                 .header(HubRoutes.NEXT_PAGE_TOKEN);
         int calls = server.provider.hubCalls();
 
-        ApiServer.Response tampered = hub("items?nextPage=" + new String(altered));
-        ApiServer.Response garbage = hub("items?nextPage=not-a-token");
-        ApiServer.Response ofAnotherInstance = hub("items?nextPage=" + foreign);
+        TestResponse tampered = hub("items?nextPage=" + new String(altered));
+        TestResponse garbage = hub("items?nextPage=not-a-token");
+        TestResponse ofAnotherInstance = hub("items?nextPage=" + foreign);
 
         assertThat(tampered.status()).as(tampered.body()).isEqualTo(400);
         assertThat(tampered.message()).contains("nextPage");
@@ -298,7 +299,7 @@ class HubRoutesTest {
     void aPageSizeAbovePaginationMaxIsCapped() {
         configure("pagination.max", "4");
 
-        ApiServer.Response response = hub("items?pageSize=50");
+        TestResponse response = hub("items?pageSize=50");
 
         assertThat(numbers(response)).containsExactly(1, 2, 3, 4);
         assertThat(response.header(HubRoutes.RETURNED_COUNT)).isEqualTo("4");
@@ -315,9 +316,9 @@ class HubRoutesTest {
 
     @Test
     void nullsAreRemovedUnlessTheInstanceKeepsThem() {
-        ApiServer.Response filtered = hub("me");
+        TestResponse filtered = hub("me");
         configure("filter.response.nulls", "false");
-        ApiServer.Response kept = hub("me");
+        TestResponse kept = hub("me");
 
         assertThat(filtered.json().has("nothing")).isFalse();
         assertThat(filtered.json().path("path").asText()).isEqualTo("me");
@@ -331,7 +332,7 @@ class HubRoutesTest {
     void aRejectedProviderTokenIs401AndTheInstanceNeedsReauthorization() {
         server.provider.failNext(ProviderErrorClass.INVALID_TOKEN, "Error validating access token: Session expired");
 
-        ApiServer.Response response = hub("me");
+        TestResponse response = hub("me");
 
         assertThat(response.status()).as(response.body()).isEqualTo(401);
         assertThat(response.json().path("providerMessage").asText())
@@ -348,7 +349,7 @@ class HubRoutesTest {
     void aProviderRateLimitIs429WithRetryAfter() {
         server.provider.failNext(ProviderErrorClass.RATE_LIMITED, "(#4) Application request limit reached");
 
-        ApiServer.Response response = hub("me");
+        TestResponse response = hub("me");
 
         assertThat(response.status()).as(response.body()).isEqualTo(429);
         assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
@@ -359,7 +360,7 @@ class HubRoutesTest {
     void aPassingFailureOfAGetIsRetriedThenIs502() {
         server.provider.failNext(ProviderErrorClass.TRANSIENT, "Please retry");
 
-        ApiServer.Response recovered = hub("me");
+        TestResponse recovered = hub("me");
 
         assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
         assertThat(server.provider.hubCalls()).isEqualTo(2);
@@ -368,7 +369,7 @@ class HubRoutesTest {
             server.provider.failNext(ProviderErrorClass.TRANSIENT, "An unexpected error has occurred");
         }
 
-        ApiServer.Response failed = hub("me");
+        TestResponse failed = hub("me");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.json().path("providerMessage").asText()).isEqualTo("An unexpected error has occurred");
@@ -379,7 +380,7 @@ class HubRoutesTest {
     void aPassingFailureOfAPostIsNotRetried() {
         server.provider.failNext(ProviderErrorClass.TRANSIENT, "An unexpected error has occurred");
 
-        ApiServer.Response failed = server.postJson(HUB + "/items", element(token), "{}");
+        TestResponse failed = server.postJson(HUB + "/items", element(token), "{}");
 
         assertThat(failed.status()).isEqualTo(502);
         assertThat(server.provider.hubCalls()).isEqualTo(1);
@@ -389,7 +390,7 @@ class HubRoutesTest {
     void aProviderTimeoutIs504() {
         server.provider.failNext(ProviderErrorClass.TIMEOUT, "timed out");
 
-        ApiServer.Response response = hub("me");
+        TestResponse response = hub("me");
 
         assertThat(response.status()).as(response.body()).isEqualTo(504);
     }
@@ -400,7 +401,7 @@ class HubRoutesTest {
         assertThat(hub("me").status()).isEqualTo(200);
         int calls = server.provider.hubCalls();
 
-        ApiServer.Response held = hub("me");
+        TestResponse held = hub("me");
 
         assertThat(held.status()).as(held.body()).isEqualTo(429);
         assertThat(Long.parseLong(held.header("Retry-After"))).isPositive();
@@ -414,14 +415,12 @@ class HubRoutesTest {
         String querySecret = "query-secret-" + System.nanoTime();
         String bodySecret = "body-secret-" + System.nanoTime();
         try (LogCapture logs = new LogCapture()) {
-            HttpRequest request = HttpRequest.newBuilder(server.uri(HUB + "/items?fields=" + querySecret))
-                    .header("Authorization", ApiServer.withToken(server.auth(), token))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"" + bodySecret + "\"}"))
-                    .build();
-            assertThat(server.send(request).status()).isEqualTo(200);
+            String path = HUB + "/items?fields=" + querySecret;
+            String body = "{\"message\": \"" + bodySecret + "\"}";
+            String authorization = ApiServer.withToken(server.auth(), token);
+            assertThat(server.postJson(path, authorization, body).status()).isEqualTo(200);
             server.provider.failNext(ProviderErrorClass.TRANSIENT, "failing");
-            assertThat(server.send(request).status()).isEqualTo(502);
+            assertThat(server.postJson(path, authorization, body).status()).isEqualTo(502);
             assertThat(server.get(HUB + "/nothing?fields=" + querySecret, element(token)).status()).isEqualTo(404);
 
             assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(token)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class InstanceLifecycleTest {
     }
 
     private JsonNode read(JsonNode instance) {
-        ApiServer.Response read = server.get(path(instance), server.auth());
+        TestResponse read = server.get(path(instance), server.auth());
         assertThat(read.status()).isEqualTo(200);
         return read.json();
     }
@@ -41,7 +42,7 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Before", List.of("old", "older"));
         server.patch(path(instance), server.auth(), "{\"configuration\": {\"pagination.max\": \"25\"}}");
 
-        ApiServer.Response put = server.put(path(instance), server.auth(), """
+        TestResponse put = server.put(path(instance), server.auth(), """
                 {"name": "<b>After</b>", "tags": ["new"],
                  "configuration": {"oauth.api.key": "other-app", "oauth.api.secret": "********",
                                    "oauth.callback.url": "https://app.example/other"}}""");
@@ -64,7 +65,7 @@ class InstanceLifecycleTest {
     void putWithoutANameOrTagsClearsThem() {
         JsonNode instance = provision("Named", List.of("tagged"));
 
-        ApiServer.Response put = server.put(path(instance), server.auth(), """
+        TestResponse put = server.put(path(instance), server.auth(), """
                 {"configuration": {"oauth.api.key": "app-id", "oauth.api.secret": "********",
                                    "oauth.callback.url": "https://app.example/callback"}}""");
 
@@ -77,7 +78,7 @@ class InstanceLifecycleTest {
     void putMissingRequiredConfigurationNamesTheKeys() {
         JsonNode instance = provision("Incomplete", List.of());
 
-        ApiServer.Response put = server.put(path(instance), server.auth(), "{\"name\": \"x\"}");
+        TestResponse put = server.put(path(instance), server.auth(), "{\"name\": \"x\"}");
 
         assertThat(put.status()).isEqualTo(400);
         assertThat(put.message()).contains("oauth.api.key").contains("oauth.callback.url");
@@ -88,7 +89,7 @@ class InstanceLifecycleTest {
     void patchReplacesTagsAndMergesConfiguration() {
         JsonNode instance = provision("Patched", List.of("a", "b"));
 
-        ApiServer.Response patch = server.patch(path(instance), server.auth(),
+        TestResponse patch = server.patch(path(instance), server.auth(),
                 "{\"tags\": [\"c\"], \"configuration\": {\"pagination.max\": 25}}");
 
         assertThat(patch.status()).isEqualTo(200);
@@ -105,7 +106,7 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Masked", List.of());
         String code = server.acceptedCode();
 
-        ApiServer.Response put = server.put(path(instance), server.auth(), """
+        TestResponse put = server.put(path(instance), server.auth(), """
                 {"providerData": {"code": "%s"},
                  "configuration": {"oauth.api.key": "app-id", "oauth.api.secret": "********",
                                    "oauth.callback.url": "https://app.example/callback"}}""".formatted(code));
@@ -121,7 +122,7 @@ class InstanceLifecycleTest {
         int exchanges = server.provider.exchanges();
         String code = server.acceptedCode();
 
-        ApiServer.Response put = server.put(path(instance), server.auth(), """
+        TestResponse put = server.put(path(instance), server.auth(), """
                 {"name": "Reauthorized", "providerData": {"code": "%s"},
                  "configuration": {"oauth.api.key": "app-id", "oauth.api.secret": "********",
                                    "oauth.callback.url": "https://app.example/callback"}}""".formatted(code));
@@ -137,16 +138,16 @@ class InstanceLifecycleTest {
     void aProviderFailureDuringReauthorizationLeavesTheInstanceUnchanged() {
         JsonNode instance = provision("Unchanged", List.of("kept"));
         JsonNode before = read(instance);
-        ApiServer.Response configurationBefore = server.get(path(instance) + "/configuration", server.auth());
+        TestResponse configurationBefore = server.get(path(instance) + "/configuration", server.auth());
         String body = """
                 {"name": "Changed", "tags": ["changed"], "providerData": {"code": "refused-code"},
                  "configuration": {"oauth.api.key": "changed-app", "oauth.api.secret": "changed-secret",
                                    "oauth.callback.url": "https://app.example/changed"}}""";
 
         server.provider.failNext(ProviderErrorClass.INVALID_GRANT, "This authorization code has expired.");
-        ApiServer.Response refused = server.put(path(instance), server.auth(), body);
+        TestResponse refused = server.put(path(instance), server.auth(), body);
         server.provider.failNext(ProviderErrorClass.TRANSIENT, "Service temporarily unavailable");
-        ApiServer.Response outage = server.put(path(instance), server.auth(), body);
+        TestResponse outage = server.put(path(instance), server.auth(), body);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("providerMessage").asText()).isEqualTo("This authorization code has expired.");
@@ -165,12 +166,12 @@ class InstanceLifecycleTest {
                 "configuration": {"oauth.api.key": "app-id", "oauth.api.secret": "********",
                                   "oauth.callback.url": "https://app.example/callback"}""";
 
-        ApiServer.Response sameByKey = server.put(path(instance), server.auth(),
+        TestResponse sameByKey = server.put(path(instance), server.auth(),
                 "{\"element\": {\"key\": \"scripted\"}, " + configuration + "}");
-        ApiServer.Response sameById = server.patch(path(instance), server.auth(), "{\"element\": {\"id\": 9001}}");
-        ApiServer.Response other = server.put(path(instance), server.auth(),
+        TestResponse sameById = server.patch(path(instance), server.auth(), "{\"element\": {\"id\": 9001}}");
+        TestResponse other = server.put(path(instance), server.auth(),
                 "{\"element\": {\"key\": \"facebooksocial\"}, " + configuration + "}");
-        ApiServer.Response otherById = server.patch(path(instance), server.auth(), "{\"element\": {\"id\": 48}}");
+        TestResponse otherById = server.patch(path(instance), server.auth(), "{\"element\": {\"id\": 48}}");
 
         assertThat(sameByKey.status()).isEqualTo(200);
         assertThat(sameById.status()).isEqualTo(200);
@@ -183,9 +184,9 @@ class InstanceLifecycleTest {
     void wrongJsonTypesAreNamedByField() {
         JsonNode instance = provision("Types", List.of());
 
-        ApiServer.Response put = server.put(path(instance), server.auth(),
+        TestResponse put = server.put(path(instance), server.auth(),
                 "{\"name\": 5, \"tags\": \"x\", \"configuration\": [], \"providerData\": {\"code\": true}}");
-        ApiServer.Response patch = server.patch(path(instance), server.auth(),
+        TestResponse patch = server.patch(path(instance), server.auth(),
                 "{\"tags\": [1], \"configuration\": {\"pagination.max\": {}}, \"element\": \"scripted\"}");
 
         assertThat(put.status()).isEqualTo(400);
@@ -202,7 +203,7 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Deleted", List.of());
         String withToken = ApiServer.withToken(server.auth(), instance.path("token").asText());
 
-        ApiServer.Response deleted = server.delete(path(instance), server.auth());
+        TestResponse deleted = server.delete(path(instance), server.auth());
 
         assertThat(deleted.status()).isEqualTo(200);
         ApiServer.assertJsonContentType(deleted);
@@ -219,7 +220,7 @@ class InstanceLifecycleTest {
     void configurationEntriesHaveIdsKeysAndMaskedSecrets() {
         JsonNode instance = provision("Configured", List.of());
 
-        ApiServer.Response listed = server.get(path(instance) + "/configuration", server.auth());
+        TestResponse listed = server.get(path(instance) + "/configuration", server.auth());
 
         assertThat(listed.status()).isEqualTo(200);
         JsonNode entries = listed.json();
@@ -234,7 +235,7 @@ class InstanceLifecycleTest {
         assertThat(listed.body()).doesNotContain("app-secret-value").doesNotContain("access-code");
 
         JsonNode apiKey = entry(entries, "oauth.api.key");
-        ApiServer.Response one = server.get(path(instance) + "/configuration/" + apiKey.path("id").asLong(),
+        TestResponse one = server.get(path(instance) + "/configuration/" + apiKey.path("id").asLong(),
                 server.auth());
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json()).isEqualTo(apiKey);
@@ -247,9 +248,9 @@ class InstanceLifecycleTest {
                 .path("id").asLong();
         String entryPath = path(instance) + "/configuration/" + pagination;
 
-        ApiServer.Response text = server.patch(entryPath, server.auth(),
+        TestResponse text = server.patch(entryPath, server.auth(),
                 "{\"id\": " + pagination + ", \"key\": \"pagination.max\", \"propertyValue\": \"42\"}");
-        ApiServer.Response number = server.patch(entryPath, server.auth(), "{\"propertyValue\": 43}");
+        TestResponse number = server.patch(entryPath, server.auth(), "{\"propertyValue\": 43}");
 
         assertThat(text.status()).isEqualTo(200);
         assertThat(text.json().path("propertyValue").asText()).isEqualTo("42");
@@ -266,13 +267,13 @@ class InstanceLifecycleTest {
                 .path("id").asLong();
         String entryPath = path(instance) + "/configuration/" + pagination;
 
-        ApiServer.Response unknown = server.patch(path(instance) + "/configuration/999999", server.auth(),
+        TestResponse unknown = server.patch(path(instance) + "/configuration/999999", server.auth(),
                 "{\"propertyValue\": \"1\"}");
-        ApiServer.Response notNumeric = server.patch(path(instance) + "/configuration/abc", server.auth(),
+        TestResponse notNumeric = server.patch(path(instance) + "/configuration/abc", server.auth(),
                 "{\"propertyValue\": \"1\"}");
-        ApiServer.Response badValue = server.patch(entryPath, server.auth(), "{\"propertyValue\": \"many\"}");
-        ApiServer.Response wrongType = server.patch(entryPath, server.auth(), "{\"propertyValue\": {\"a\": 1}}");
-        ApiServer.Response missing = server.patch(entryPath, server.auth(), "{\"value\": \"1\"}");
+        TestResponse badValue = server.patch(entryPath, server.auth(), "{\"propertyValue\": \"many\"}");
+        TestResponse wrongType = server.patch(entryPath, server.auth(), "{\"propertyValue\": {\"a\": 1}}");
+        TestResponse missing = server.patch(entryPath, server.auth(), "{\"value\": \"1\"}");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(notNumeric.status()).isEqualTo(404);
@@ -290,14 +291,14 @@ class InstanceLifecycleTest {
     void disablingAndEnablingShowInDisabledAndStatus() {
         JsonNode instance = provision("Switch", List.of());
 
-        ApiServer.Response disabled = server.delete(path(instance) + "/enabled", server.auth());
+        TestResponse disabled = server.delete(path(instance) + "/enabled", server.auth());
 
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.json().path("disabled").asBoolean()).isTrue();
         assertThat(disabled.json().path("status").asText()).isEqualTo("DISABLED");
         assertThat(read(instance).path("disabled").asBoolean()).isTrue();
 
-        ApiServer.Response enabled = server.put(path(instance) + "/enabled", server.auth(), null);
+        TestResponse enabled = server.put(path(instance) + "/enabled", server.auth(), null);
 
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(enabled.json().path("disabled").asBoolean()).isFalse();
@@ -309,13 +310,13 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Token", List.of());
         String oldToken = instance.path("token").asText();
 
-        ApiServer.Response renewed = server.send("POST", path(instance) + "/token", server.auth(), null);
+        TestResponse renewed = server.send("POST", path(instance) + "/token", server.auth(), null);
 
         assertThat(renewed.status()).isEqualTo(200);
         String newToken = renewed.json().path("token").asText();
         assertThat(newToken).isNotEqualTo("********").isNotEqualTo(oldToken).hasSizeGreaterThanOrEqualTo(43);
         assertThat(server.get(INSTANCES, ApiServer.withToken(server.auth(), oldToken)).status()).isEqualTo(401);
-        ApiServer.Response withNew = server.get(INSTANCES, ApiServer.withToken(server.auth(), newToken));
+        TestResponse withNew = server.get(INSTANCES, ApiServer.withToken(server.auth(), newToken));
         assertThat(withNew.status()).isEqualTo(200);
         assertThat(withNew.json().path("id").asLong()).isEqualTo(instance.path("id").asLong());
         assertThat(withNew.json().path("token").asText()).isEqualTo("********");
@@ -327,7 +328,7 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Refresh", List.of());
         int renewals = server.provider.renewals();
 
-        ApiServer.Response refreshed = server.send("POST", path(instance) + "/refresh", server.auth(), null);
+        TestResponse refreshed = server.send("POST", path(instance) + "/refresh", server.auth(), null);
 
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(server.provider.renewals()).isEqualTo(renewals + 1);
@@ -341,14 +342,14 @@ class InstanceLifecycleTest {
         JsonNode instance = provision("Failing refresh", List.of());
 
         server.provider.failNext(ProviderErrorClass.TRANSIENT, "Service temporarily unavailable");
-        ApiServer.Response outage = server.send("POST", path(instance) + "/refresh", server.auth(), null);
+        TestResponse outage = server.send("POST", path(instance) + "/refresh", server.auth(), null);
 
         assertThat(outage.status()).isEqualTo(502);
         assertThat(read(instance).path("status").asText()).isEqualTo("REFRESH_FAILING");
         assertThat(read(instance).path("valid").asBoolean()).isTrue();
 
         server.provider.failNext(ProviderErrorClass.INVALID_GRANT, "The refresh token was revoked.");
-        ApiServer.Response rejected = server.send("POST", path(instance) + "/refresh", server.auth(), null);
+        TestResponse rejected = server.send("POST", path(instance) + "/refresh", server.auth(), null);
 
         assertThat(rejected.status()).isEqualTo(401);
         assertThat(read(instance).path("status").asText()).isEqualTo("NEEDS_REAUTH");
@@ -365,7 +366,7 @@ class InstanceLifecycleTest {
         for (String id : List.of("999999", "abc", "-1", "0", "1.5", "99999999999999999999")) {
             for (String[] route : routes) {
                 String body = route[0].equals("PUT") || route[0].equals("PATCH") ? "{\"propertyValue\": \"1\"}" : null;
-                ApiServer.Response response = server.send(route[0], INSTANCES + "/" + id + route[1], server.auth(),
+                TestResponse response = server.send(route[0], INSTANCES + "/" + id + route[1], server.auth(),
                         body);
                 assertThat(response.status()).as(route[0] + " " + id + route[1]).isEqualTo(404);
                 assertThat(response.json().path("requestId").asText()).isEqualTo(response.requestId());

@@ -4,6 +4,7 @@ import static dev.elements.http.ApiServer.INSTANCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,21 +30,13 @@ class InstanceListTest {
         server.close();
     }
 
-    private static List<Long> idsOf(ApiServer.Response response) {
-        List<Long> listed = new ArrayList<>();
-        for (JsonNode instance : response.json()) {
-            listed.add(instance.path("id").asLong());
-        }
-        return listed;
-    }
-
     @Test
     void listsEveryInstanceOldestFirstWithTheTotalCount() {
-        ApiServer.Response response = server.get(INSTANCES, server.auth());
+        TestResponse response = server.get(INSTANCES, server.auth());
 
         assertThat(response.status()).isEqualTo(200);
         ApiServer.assertJsonContentType(response);
-        assertThat(idsOf(response)).isEqualTo(ids);
+        assertThat(ApiServer.idsOf(response)).isEqualTo(ids);
         assertThat(response.header("Elements-Total-Count")).isEqualTo("5");
         assertThat(response.header("Elements-Returned-Count")).isEqualTo("5");
         JsonNode first = response.json().get(0);
@@ -55,43 +48,43 @@ class InstanceListTest {
 
     @Test
     void tagsFilterKeepsInstancesWithEveryTag() {
-        ApiServer.Response red = server.get(INSTANCES + "?tags[]=red", server.auth());
-        ApiServer.Response redAndRound = server.get(INSTANCES + "?tags%5B%5D=red&tags%5B%5D=round", server.auth());
-        ApiServer.Response plain = server.get(INSTANCES + "?tags=round", server.auth());
-        ApiServer.Response none = server.get(INSTANCES + "?tags[]=green", server.auth());
+        TestResponse red = server.get(INSTANCES + "?tags[]=red", server.auth());
+        TestResponse redAndRound = server.get(INSTANCES + "?tags%5B%5D=red&tags%5B%5D=round", server.auth());
+        TestResponse plain = server.get(INSTANCES + "?tags=round", server.auth());
+        TestResponse none = server.get(INSTANCES + "?tags[]=green", server.auth());
 
-        assertThat(idsOf(red)).containsExactly(ids.get(0), ids.get(1), ids.get(4));
+        assertThat(ApiServer.idsOf(red)).containsExactly(ids.get(0), ids.get(1), ids.get(4));
         assertThat(red.header("Elements-Total-Count")).isEqualTo("3");
-        assertThat(idsOf(redAndRound)).containsExactly(ids.get(0), ids.get(4));
-        assertThat(idsOf(plain)).containsExactly(ids.get(0), ids.get(2), ids.get(4));
-        assertThat(idsOf(none)).isEmpty();
+        assertThat(ApiServer.idsOf(redAndRound)).containsExactly(ids.get(0), ids.get(4));
+        assertThat(ApiServer.idsOf(plain)).containsExactly(ids.get(0), ids.get(2), ids.get(4));
+        assertThat(ApiServer.idsOf(none)).isEmpty();
         assertThat(none.header("Elements-Total-Count")).isEqualTo("0");
     }
 
     @Test
     void pagesAreOneBasedAndTheTotalCountsEveryPage() {
-        ApiServer.Response first = server.get(INSTANCES + "?page=1&pageSize=2", server.auth());
-        ApiServer.Response third = server.get(INSTANCES + "?page=3&pageSize=2", server.auth());
-        ApiServer.Response beyond = server.get(INSTANCES + "?page=4&pageSize=2", server.auth());
-        ApiServer.Response filtered = server.get(INSTANCES + "?tags[]=red&page=2&pageSize=2", server.auth());
+        TestResponse first = server.get(INSTANCES + "?page=1&pageSize=2", server.auth());
+        TestResponse third = server.get(INSTANCES + "?page=3&pageSize=2", server.auth());
+        TestResponse beyond = server.get(INSTANCES + "?page=4&pageSize=2", server.auth());
+        TestResponse filtered = server.get(INSTANCES + "?tags[]=red&page=2&pageSize=2", server.auth());
 
-        assertThat(idsOf(first)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(ApiServer.idsOf(first)).containsExactly(ids.get(0), ids.get(1));
         assertThat(first.header("Elements-Total-Count")).isEqualTo("5");
         assertThat(first.header("Elements-Returned-Count")).isEqualTo("2");
-        assertThat(idsOf(third)).containsExactly(ids.get(4));
-        assertThat(idsOf(beyond)).isEmpty();
+        assertThat(ApiServer.idsOf(third)).containsExactly(ids.get(4));
+        assertThat(ApiServer.idsOf(beyond)).isEmpty();
         assertThat(beyond.header("Elements-Total-Count")).isEqualTo("5");
-        assertThat(idsOf(filtered)).containsExactly(ids.get(4));
+        assertThat(ApiServer.idsOf(filtered)).containsExactly(ids.get(4));
         assertThat(filtered.header("Elements-Total-Count")).isEqualTo("3");
     }
 
     @Test
     void badPageOrPageSizeIs400NamingIt() {
-        ApiServer.Response words = server.get(INSTANCES + "?page=one&pageSize=many", server.auth());
-        ApiServer.Response zero = server.get(INSTANCES + "?page=0", server.auth());
-        ApiServer.Response tooLarge = server.get(INSTANCES + "?pageSize=501", server.auth());
-        ApiServer.Response negative = server.get(INSTANCES + "?pageSize=-3", server.auth());
-        ApiServer.Response overflow = server.get(INSTANCES + "?page=99999999999", server.auth());
+        TestResponse words = server.get(INSTANCES + "?page=one&pageSize=many", server.auth());
+        TestResponse zero = server.get(INSTANCES + "?page=0", server.auth());
+        TestResponse tooLarge = server.get(INSTANCES + "?pageSize=501", server.auth());
+        TestResponse negative = server.get(INSTANCES + "?pageSize=-3", server.auth());
+        TestResponse overflow = server.get(INSTANCES + "?page=99999999999", server.auth());
 
         assertThat(words.status()).isEqualTo(400);
         assertThat(words.message()).contains("page must be a whole number").contains("pageSize must be a whole number")
@@ -110,7 +103,7 @@ class InstanceListTest {
     void anElementTokenMakesGetInstancesThatOneInstance() {
         JsonNode tokened = server.provision(server.auth(), "Tokened", List.of("red"));
 
-        ApiServer.Response response = server.get(INSTANCES + "?tags[]=blue",
+        TestResponse response = server.get(INSTANCES + "?tags[]=blue",
                 ApiServer.withToken(server.auth(), tokened.path("token").asText()));
 
         assertThat(response.status()).isEqualTo(200);
@@ -123,7 +116,7 @@ class InstanceListTest {
     void anotherOrganizationSeesNoneOfThem() {
         String other = server.otherOrganization();
 
-        ApiServer.Response response = server.get(INSTANCES + "?tags[]=red", other);
+        TestResponse response = server.get(INSTANCES + "?tags[]=red", other);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json()).isEmpty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +36,7 @@ class InstanceRoutesTest {
     void provisionsAnInstanceAndShowsItsTokenOnce() {
         server.provider.accept("code-1", "provider-user-1");
 
-        ApiServer.Response created = server.postJson(INSTANCES, server.auth(),
+        TestResponse created = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"scripted\"}", "code-1"));
 
         assertThat(created.status()).isEqualTo(200);
@@ -71,7 +73,7 @@ class InstanceRoutesTest {
         assertThat(configuration.path("pagination.max").asText()).isEqualTo("50");
         assertThat(created.body()).doesNotContain("app-secret-value").doesNotContain("access-code-1");
 
-        ApiServer.Response read = server.get(INSTANCES + "/" + instance.path("id").asLong(), server.auth());
+        TestResponse read = server.get(INSTANCES + "/" + instance.path("id").asLong(), server.auth());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("token").asText()).isEqualTo("********");
         assertThat(read.body()).doesNotContain(token).doesNotContain("app-secret-value");
@@ -83,7 +85,7 @@ class InstanceRoutesTest {
     void elementMayBeGivenById() {
         server.provider.accept("code-2", "provider-user-2");
 
-        ApiServer.Response created = server.postJson(INSTANCES, server.auth(),
+        TestResponse created = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"id\": " + ScriptedElementProvider.ID + "}", "code-2"));
 
         assertThat(created.status()).isEqualTo(200);
@@ -94,7 +96,7 @@ class InstanceRoutesTest {
     void missingConfigurationNamesEveryMissingKey() {
         server.provider.accept("code-3", "provider-user-3");
 
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(), """
+        TestResponse response = server.postJson(INSTANCES, server.auth(), """
                 {"element": {"key": "scripted"}, "providerData": {"code": "code-3"},
                  "configuration": {"oauth.api.secret": "s"}}""");
 
@@ -106,7 +108,7 @@ class InstanceRoutesTest {
 
     @Test
     void missingCodeAndElementAreNamed() {
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(), "{\"configuration\": {}}");
+        TestResponse response = server.postJson(INSTANCES, server.auth(), "{\"configuration\": {}}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.message()).contains("element").contains("providerData.code");
@@ -116,7 +118,7 @@ class InstanceRoutesTest {
     void providerRefusalIs400WithTheProvidersWords() {
         server.provider.failNext(ProviderErrorClass.INVALID_GRANT, "This authorization code has expired.");
 
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(),
+        TestResponse response = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"scripted\"}", "code-x"));
 
         assertThat(response.status()).isEqualTo(400);
@@ -127,10 +129,10 @@ class InstanceRoutesTest {
     @Test
     void providerOutageIs502AndTimeoutIs504() {
         server.provider.failNext(ProviderErrorClass.TRANSIENT, "Service temporarily unavailable");
-        ApiServer.Response outage = server.postJson(INSTANCES, server.auth(),
+        TestResponse outage = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"scripted\"}", "code-y"));
         server.provider.failNext(ProviderErrorClass.TIMEOUT, "Timed out");
-        ApiServer.Response timeout = server.postJson(INSTANCES, server.auth(),
+        TestResponse timeout = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"scripted\"}", "code-z"));
 
         assertThat(outage.status()).isEqualTo(502);
@@ -142,7 +144,7 @@ class InstanceRoutesTest {
     void providerRateLimitIs429WithRetryAfter() {
         server.provider.failNext(ProviderErrorClass.RATE_LIMITED, "Slow down");
 
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(),
+        TestResponse response = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"scripted\"}", "code-r"));
 
         assertThat(response.status()).isEqualTo(429);
@@ -151,9 +153,9 @@ class InstanceRoutesTest {
 
     @Test
     void unknownElementInTheBodyIs400() {
-        ApiServer.Response byKey = server.postJson(INSTANCES, server.auth(),
+        TestResponse byKey = server.postJson(INSTANCES, server.auth(),
                 provisionBody("{\"key\": \"nosuchelement\"}", "code"));
-        ApiServer.Response byId = server.postJson(INSTANCES, server.auth(), provisionBody("{\"id\": 4242}", "code"));
+        TestResponse byId = server.postJson(INSTANCES, server.auth(), provisionBody("{\"id\": 4242}", "code"));
 
         assertThat(byKey.status()).isEqualTo(400);
         assertThat(byKey.message()).contains("nosuchelement");
@@ -162,7 +164,7 @@ class InstanceRoutesTest {
 
     @Test
     void wrongTypesAreNamedByField() {
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(), """
+        TestResponse response = server.postJson(INSTANCES, server.auth(), """
                 {"element": {"id": "abc"}, "providerData": {"code": 7},
                  "configuration": {"oauth.api.key": {"nested": true}, "oauth.scope": ["a"]},
                  "tags": ["ok", 3], "name": false}""");
@@ -179,7 +181,7 @@ class InstanceRoutesTest {
 
     @Test
     void wrongShapesOfNestedObjectsAreNamed() {
-        ApiServer.Response response = server.postJson(INSTANCES, server.auth(), """
+        TestResponse response = server.postJson(INSTANCES, server.auth(), """
                 {"element": "scripted", "providerData": [], "configuration": "x", "tags": "a"}""");
 
         assertThat(response.status()).isEqualTo(400);
@@ -194,7 +196,7 @@ class InstanceRoutesTest {
     void configurationNumbersAndBooleansAreTakenAsStrings() {
         server.provider.accept("code-4", "provider-user-4");
 
-        ApiServer.Response created = server.postJson(INSTANCES, server.auth(), """
+        TestResponse created = server.postJson(INSTANCES, server.auth(), """
                 {"element": {"key": "scripted"}, "providerData": {"code": "code-4"},
                  "configuration": {"oauth.api.key": "k", "oauth.api.secret": "s",
                                    "oauth.callback.url": "https://app.example/cb",
@@ -208,30 +210,13 @@ class InstanceRoutesTest {
     @Test
     void idempotencyKeyHeaderIsAccepted() {
         server.provider.accept("code-5", "provider-user-5");
+        TestHttpClient withKey = server.as(server.auth()).withHeader("Idempotency-Key", "key-123");
 
-        ApiServer.Response created = server.send(java.net.http.HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "key-123")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        provisionBody("{\"key\": \"scripted\"}", "code-5")))
-                .build());
+        TestResponse created = withKey.postJson(INSTANCES, provisionBody("{\"key\": \"scripted\"}", "code-5"));
 
         assertThat(created.status()).isEqualTo(200);
-        ApiServer.Response replayed = server.send(java.net.http.HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "key-123")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        provisionBody("{\"key\": \"scripted\"}", "code-5")))
-                .build());
-        ApiServer.Response otherBody = server.send(java.net.http.HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "key-123")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        provisionBody("{\"key\": \"scripted\"}", "code-6")))
-                .build());
+        TestResponse replayed = withKey.postJson(INSTANCES, provisionBody("{\"key\": \"scripted\"}", "code-5"));
+        TestResponse otherBody = withKey.postJson(INSTANCES, provisionBody("{\"key\": \"scripted\"}", "code-6"));
 
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.json().path("id")).isEqualTo(created.json().path("id"));
@@ -268,7 +253,7 @@ class InstanceRoutesTest {
                 .json().path("id").asLong();
         String other = server.otherOrganization();
 
-        ApiServer.Response response = server.get(INSTANCES + "/" + id, other);
+        TestResponse response = server.get(INSTANCES + "/" + id, other);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(server.get(INSTANCES + "/" + id, server.auth()).status()).isEqualTo(200);

@@ -10,8 +10,7 @@ import dev.elements.http.ApiServer.TestUser;
 import dev.elements.http.IsolationCases.Case;
 import dev.elements.http.IsolationCases.Outcome;
 import dev.elements.http.IsolationCases.Target;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
+import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +109,7 @@ class IsolationMatrixTest {
     private Provisioned provision(TestUser user, String name, List<String> tags, String idempotencyKey, String code) {
         server.provider.accept(code, "provider-" + code);
         String body = ApiServer.provisionBody(code, name, tags);
-        ApiServer.Response created = send("POST", INSTANCES, user.authorization(), body, idempotencyKey);
+        TestResponse created = send("POST", INSTANCES, user.authorization(), body, idempotencyKey);
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         return new Provisioned(created.json().path("id").asLong(), created.json().path("token").asText(), code, body,
                 idempotencyKey);
@@ -196,7 +195,7 @@ class IsolationMatrixTest {
             server.provider.accept(aim.instance().code(), "provider-" + aim.instance().code());
         }
 
-        ApiServer.Response response = send(c, as.authorization(), aim, element, targetUser,
+        TestResponse response = send(c, as.authorization(), aim, element, targetUser,
                 "unaccepted-code-" + fresh.incrementAndGet());
 
         switch (c.outcome()) {
@@ -237,7 +236,7 @@ class IsolationMatrixTest {
         assertThat(snapshot(victim)).as("the other organization's data after the request").isEqualTo(before);
     }
 
-    private void assertCreatedOwn(ApiServer.Response response, TestUser as, Ids victimIds) {
+    private void assertCreatedOwn(TestResponse response, TestUser as, Ids victimIds) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         long created = response.json().path("id").asLong();
         boolean user = response.json().has("emailAddress");
@@ -268,7 +267,7 @@ class IsolationMatrixTest {
         Provisioned instance = c.target() == Target.NONE ? first.instances().get(0) : provisionFresh(owner);
         Aim aim = new Aim(instance, List.of(newUser), "fresh-" + fresh.incrementAndGet() + "@acme.example");
 
-        ApiServer.Response response = send(c, owner.authorization(), aim, element, newUser, server.acceptedCode());
+        TestResponse response = send(c, owner.authorization(), aim, element, newUser, server.acceptedCode());
 
         assertThat(response.status()).as(response.body()).isEqualTo(c.ownerStatus());
         if (c.outcome() == Outcome.LISTS_OWN) {
@@ -297,7 +296,7 @@ class IsolationMatrixTest {
     }
 
     /** Fills in a case's route and body for what it aims at, and sends it. */
-    private ApiServer.Response send(Case c, String authorization, Aim aim, String element, TestUser targetUser,
+    private TestResponse send(Case c, String authorization, Aim aim, String element, TestUser targetUser,
             String code) {
         long id = c.target() == Target.USER_ID ? targetUser.id() : aim.instance().id();
         String path = ApiServer.BASE + c.route()
@@ -320,20 +319,10 @@ class IsolationMatrixTest {
         return send(c.method(), path, headerValue, body, idempotencyKey);
     }
 
-    private ApiServer.Response send(String method, String path, String authorization, String body,
+    private TestResponse send(String method, String path, String authorization, String body,
             String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", authorization)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (idempotencyKey != null) {
-            request.header(InstanceRoutes.IDEMPOTENCY_KEY, idempotencyKey);
-        }
-        return server.send(request.build());
+        return server.as(authorization).withHeader(InstanceRoutes.IDEMPOTENCY_KEY, idempotencyKey)
+                .send(method, path, body == null ? null : "application/json", body);
     }
 
     /**
@@ -348,7 +337,7 @@ class IsolationMatrixTest {
         for (Provisioned instance : tenant.instances()) {
             snapshot.append(server.get(INSTANCES + "/" + instance.id() + "/configuration", administrator).body())
                     .append('\n');
-            ApiServer.Response byToken = server.get(INSTANCES, ApiServer.withToken(administrator, instance.token()));
+            TestResponse byToken = server.get(INSTANCES, ApiServer.withToken(administrator, instance.token()));
             snapshot.append(byToken.status()).append(' ').append(byToken.body()).append('\n');
         }
         snapshot.append(server.get(USERS, administrator).body()).append('\n');

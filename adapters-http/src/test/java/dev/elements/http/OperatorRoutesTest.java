@@ -14,6 +14,7 @@ import dev.elements.core.tenant.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,8 +82,8 @@ class OperatorRoutesTest {
                 .credentialKeys(keys, keys))) {
             String operator = "Operator " + ApiServer.OPERATOR_SECRET;
 
-            ApiServer.Response before = server.get(KEYS, operator);
-            ApiServer.Response rotated = server.postJson(KEYS + "/rotate", operator, "{}");
+            TestResponse before = server.get(KEYS, operator);
+            TestResponse rotated = server.postJson(KEYS + "/rotate", operator, "{}");
 
             assertThat(before.status()).isEqualTo(200);
             assertThat(before.json().path("secretsUnderOlderKeys").asLong()).isZero();
@@ -112,7 +113,7 @@ class OperatorRoutesTest {
     @Test
     void storageWithoutKeyManagementSaysSo() {
         try (ApiServer server = ApiServer.withOperator()) {
-            ApiServer.Response answer = server.get(KEYS, "Operator " + ApiServer.OPERATOR_SECRET);
+            TestResponse answer = server.get(KEYS, "Operator " + ApiServer.OPERATOR_SECRET);
 
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.json().path("message").asText()).contains("no credential keys");

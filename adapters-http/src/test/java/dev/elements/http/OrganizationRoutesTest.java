@@ -3,6 +3,7 @@ package dev.elements.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class OrganizationRoutesTest {
     @Test
     void theOperatorCreatesAnOrganizationWhoseSecretsWorkAtOnce() {
         try (ApiServer server = ApiServer.withOperator()) {
-            ApiServer.Response created = server.postJson(ORGANIZATIONS, "Operator " + ApiServer.OPERATOR_SECRET, BODY);
+            TestResponse created = server.postJson(ORGANIZATIONS, "Operator " + ApiServer.OPERATOR_SECRET, BODY);
 
             assertThat(created.status()).isEqualTo(200);
             ApiServer.assertJsonContentType(created);
@@ -32,7 +33,7 @@ class OrganizationRoutesTest {
             assertThat(created.body()).doesNotContain("digest");
 
             String authorization = "User " + userSecret + ", Organization " + organizationSecret;
-            ApiServer.Response users = server.get("/elements/api-v2/users", authorization);
+            TestResponse users = server.get("/elements/api-v2/users", authorization);
             assertThat(users.status()).isEqualTo(200);
             assertThat(users.json()).hasSize(1);
             assertThat(users.json().get(0).path("id").asLong()).isEqualTo(administrator.path("id").asLong());
@@ -45,10 +46,10 @@ class OrganizationRoutesTest {
     @Test
     void aWrongOrMissingOperatorSecretIs401() {
         try (ApiServer server = ApiServer.withOperator()) {
-            ApiServer.Response wrong = server.postJson(ORGANIZATIONS, "Operator not-" + ApiServer.OPERATOR_SECRET,
+            TestResponse wrong = server.postJson(ORGANIZATIONS, "Operator not-" + ApiServer.OPERATOR_SECRET,
                     BODY);
-            ApiServer.Response missing = server.postJson(ORGANIZATIONS, null, BODY);
-            ApiServer.Response userInstead = server.postJson(ORGANIZATIONS, server.auth(), BODY);
+            TestResponse missing = server.postJson(ORGANIZATIONS, null, BODY);
+            TestResponse userInstead = server.postJson(ORGANIZATIONS, server.auth(), BODY);
 
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.body()).doesNotContain(ApiServer.OPERATOR_SECRET);
@@ -60,8 +61,8 @@ class OrganizationRoutesTest {
     @Test
     void withoutAnOperatorSecretTheRouteIsOff() {
         try (ApiServer server = ApiServer.start()) {
-            ApiServer.Response withSecret = server.postJson(ORGANIZATIONS, "Operator anything", BODY);
-            ApiServer.Response without = server.postJson(ORGANIZATIONS, null, "not even JSON");
+            TestResponse withSecret = server.postJson(ORGANIZATIONS, "Operator anything", BODY);
+            TestResponse without = server.postJson(ORGANIZATIONS, null, "not even JSON");
 
             assertThat(withSecret.status()).isEqualTo(404);
             assertThat(without.status()).isEqualTo(404);
@@ -74,10 +75,10 @@ class OrganizationRoutesTest {
         try (ApiServer server = ApiServer.withOperator()) {
             String operator = "Operator " + ApiServer.OPERATOR_SECRET;
 
-            ApiServer.Response missing = server.postJson(ORGANIZATIONS, operator, "{}");
-            ApiServer.Response wrongTypes = server.postJson(ORGANIZATIONS, operator,
+            TestResponse missing = server.postJson(ORGANIZATIONS, operator, "{}");
+            TestResponse wrongTypes = server.postJson(ORGANIZATIONS, operator,
                     "{\"name\": 1, \"adminEmail\": [\"a@b.example\"]}");
-            ApiServer.Response notAnEmail = server.postJson(ORGANIZATIONS, operator,
+            TestResponse notAnEmail = server.postJson(ORGANIZATIONS, operator,
                     "{\"name\": \"Acme\", \"adminEmail\": \"nobody\"}");
 
             assertThat(missing.status()).isEqualTo(400);
@@ -92,7 +93,7 @@ class OrganizationRoutesTest {
     @Test
     void onlyPostIsAllowed() {
         try (ApiServer server = ApiServer.withOperator()) {
-            ApiServer.Response get = server.get(ORGANIZATIONS, "Operator " + ApiServer.OPERATOR_SECRET);
+            TestResponse get = server.get(ORGANIZATIONS, "Operator " + ApiServer.OPERATOR_SECRET);
 
             assertThat(get.status()).isEqualTo(405);
             assertThat(get.header("Allow")).isEqualTo("POST");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.tenant.SecretGenerator;
+import dev.elements.testing.LogCapture;
+import dev.elements.testing.TestResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ class SecretsStayOutOfLogsTest {
                     + apiSecret + "\", \"callbackUrl\": \"https://app.example/callback\"}").status()).isEqualTo(200);
 
             server.provider.accept(code, "provider-user");
-            ApiServer.Response created = server.postJson("/elements/api-v2/instances", server.auth(),
+            TestResponse created = server.postJson("/elements/api-v2/instances", server.auth(),
                     provisionBody(code, apiSecret));
             assertThat(created.status()).isEqualTo(200);
             JsonNode instance = created.json();

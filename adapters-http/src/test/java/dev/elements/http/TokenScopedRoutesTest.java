@@ -4,6 +4,7 @@ import static dev.elements.http.ApiServer.INSTANCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class TokenScopedRoutesTest {
 
     @Test
     void getReadsTheTokensInstance() {
-        ApiServer.Response response = server.get(INSTANCES, withToken);
+        TestResponse response = server.get(INSTANCES, withToken);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json()).isEqualTo(read());
@@ -45,8 +46,8 @@ class TokenScopedRoutesTest {
 
     @Test
     void putPatchAndDeleteActOnTheTokensInstance() {
-        ApiServer.Response patched = server.patch(INSTANCES, withToken, "{\"name\": \"Renamed\", \"tags\": [\"t\"]}");
-        ApiServer.Response put = server.put(INSTANCES, withToken, """
+        TestResponse patched = server.patch(INSTANCES, withToken, "{\"name\": \"Renamed\", \"tags\": [\"t\"]}");
+        TestResponse put = server.put(INSTANCES, withToken, """
                 {"name": "Replaced", "configuration": {"oauth.api.key": "k", "oauth.api.secret": "********",
                                                        "oauth.callback.url": "https://app.example/cb"}}""");
 
@@ -57,7 +58,7 @@ class TokenScopedRoutesTest {
         assertThat(read().path("name").asText()).isEqualTo("Replaced");
         assertThat(read().path("tags").toString()).isEqualTo("[]");
 
-        ApiServer.Response deleted = server.delete(INSTANCES, withToken);
+        TestResponse deleted = server.delete(INSTANCES, withToken);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().toString()).isEqualTo("{}");
@@ -68,15 +69,15 @@ class TokenScopedRoutesTest {
 
     @Test
     void configurationEntriesByToken() {
-        ApiServer.Response listed = server.get(INSTANCES + "/configuration", withToken);
+        TestResponse listed = server.get(INSTANCES + "/configuration", withToken);
 
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json()).isEqualTo(server.get(INSTANCES + "/" + id() + "/configuration", server.auth()).json());
         long pagination = InstanceLifecycleTest.entry(listed.json(), "pagination.max").path("id").asLong();
 
-        ApiServer.Response patched = server.patch(INSTANCES + "/configuration/" + pagination, withToken,
+        TestResponse patched = server.patch(INSTANCES + "/configuration/" + pagination, withToken,
                 "{\"propertyValue\": \"7\"}");
-        ApiServer.Response one = server.get(INSTANCES + "/configuration/" + pagination, withToken);
+        TestResponse one = server.get(INSTANCES + "/configuration/" + pagination, withToken);
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(one.json().path("propertyValue").asText()).isEqualTo("7");
@@ -88,19 +89,19 @@ class TokenScopedRoutesTest {
 
     @Test
     void enabledTokenAndRefreshByToken() {
-        ApiServer.Response disabled = server.delete(INSTANCES + "/enabled", withToken);
+        TestResponse disabled = server.delete(INSTANCES + "/enabled", withToken);
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(read().path("disabled").asBoolean()).isTrue();
-        ApiServer.Response enabled = server.put(INSTANCES + "/enabled", withToken, null);
+        TestResponse enabled = server.put(INSTANCES + "/enabled", withToken, null);
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(read().path("status").asText()).isEqualTo("ACTIVE");
 
         int renewals = server.provider.renewals();
-        ApiServer.Response refreshed = server.send("POST", INSTANCES + "/refresh", withToken, null);
+        TestResponse refreshed = server.send("POST", INSTANCES + "/refresh", withToken, null);
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(server.provider.renewals()).isEqualTo(renewals + 1);
 
-        ApiServer.Response renewed = server.send("POST", INSTANCES + "/token", withToken, null);
+        TestResponse renewed = server.send("POST", INSTANCES + "/token", withToken, null);
         assertThat(renewed.status()).isEqualTo(200);
         String newToken = renewed.json().path("token").asText();
         assertThat(newToken).isNotEqualTo("********").isNotEqualTo(instance.path("token").asText());
@@ -113,7 +114,7 @@ class TokenScopedRoutesTest {
     void withoutATokenTheTokenScopedFormsAre401() {
         assertThat(server.patch(INSTANCES, server.auth(), "{\"name\": \"x\"}").status()).isEqualTo(401);
         assertThat(server.put(INSTANCES, server.auth(), "{}").status()).isEqualTo(401);
-        ApiServer.Response delete = server.delete(INSTANCES, server.auth());
+        TestResponse delete = server.delete(INSTANCES, server.auth());
         assertThat(delete.status()).isEqualTo(401);
         assertThat(delete.message()).contains("Element");
         assertThat(server.get(INSTANCES + "/configuration", server.auth()).status()).isEqualTo(401);
@@ -146,7 +147,7 @@ class TokenScopedRoutesTest {
     void theIdFormIgnoresATokenForAnotherInstance() {
         JsonNode bystander = server.get(INSTANCES, server.auth()).json().get(0);
 
-        ApiServer.Response response = server.get(INSTANCES + "/" + bystander.path("id").asLong(), withToken);
+        TestResponse response = server.get(INSTANCES + "/" + bystander.path("id").asLong(), withToken);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("name").asText()).isEqualTo("Bystander");
@@ -154,10 +155,10 @@ class TokenScopedRoutesTest {
 
     @Test
     void wrongVerbsOnTokenScopedPathsAre405() {
-        ApiServer.Response getToken = server.get(INSTANCES + "/token", withToken);
-        ApiServer.Response patchEnabled = server.patch(INSTANCES + "/enabled", withToken, "{}");
-        ApiServer.Response deleteConfiguration = server.delete(INSTANCES + "/configuration", withToken);
-        ApiServer.Response postInstanceId = server.send("POST", INSTANCES + "/" + id(), withToken, "{}");
+        TestResponse getToken = server.get(INSTANCES + "/token", withToken);
+        TestResponse patchEnabled = server.patch(INSTANCES + "/enabled", withToken, "{}");
+        TestResponse deleteConfiguration = server.delete(INSTANCES + "/configuration", withToken);
+        TestResponse postInstanceId = server.send("POST", INSTANCES + "/" + id(), withToken, "{}");
 
         assertThat(getToken.status()).isEqualTo(405);
         assertThat(getToken.header("Allow")).isEqualTo("POST");

@@ -3,6 +3,8 @@ package dev.elements.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,13 +19,13 @@ class TransportErrorsTest {
     private static final String REQUEST_ID = "[0-9a-f]{24}";
 
     private final ApiServer server = ApiServer.start();
-    private final List<ApiServer.Response> responses = new ArrayList<>();
+    private final List<TestResponse> responses = new ArrayList<>();
 
     @AfterEach
     void everyResponseHadARequestIdAndErrorsRepeatedIt() {
         try {
             assertThat(responses).isNotEmpty();
-            for (ApiServer.Response response : responses) {
+            for (TestResponse response : responses) {
                 assertThat(response.requestId()).as(response.body()).matches(REQUEST_ID);
                 assertThat(response.header("Access-Control-Expose-Headers")).contains("Elements-Request-Id");
                 if (response.status() >= 400) {
@@ -39,14 +41,23 @@ class TransportErrorsTest {
         }
     }
 
-    private ApiServer.Response record(ApiServer.Response response) {
+    /** A JSON POST of what the kit's string shortcuts do not send: raw bytes, or bytes of unknown length. */
+    private TestResponse postInstances(HttpRequest.BodyPublisher body) {
+        TestHttpClient client = server.as(server.auth());
+        return record(client.send(client.request(INSTANCES)
+                .header("Content-Type", "application/json")
+                .POST(body)
+                .build()));
+    }
+
+    private TestResponse record(TestResponse response) {
         responses.add(response);
         return response;
     }
 
     @Test
     void malformedJsonSaysWhere() {
-        ApiServer.Response response = record(server.postJson(INSTANCES, server.auth(),
+        TestResponse response = record(server.postJson(INSTANCES, server.auth(),
                 "{\"element\": {\"key\": \"scripted\"},\n \"name\": oops-secret-token}"));
 
         assertThat(response.status()).isEqualTo(400);
@@ -55,9 +66,9 @@ class TransportErrorsTest {
 
     @Test
     void truncatedJsonAndTrailingGarbageAre400() {
-        ApiServer.Response truncated = record(server.postJson(INSTANCES, server.auth(), "{\"element\": {"));
-        ApiServer.Response trailing = record(server.postJson(INSTANCES, server.auth(), "{} {}"));
-        ApiServer.Response empty = record(server.postJson(INSTANCES, server.auth(), ""));
+        TestResponse truncated = record(server.postJson(INSTANCES, server.auth(), "{\"element\": {"));
+        TestResponse trailing = record(server.postJson(INSTANCES, server.auth(), "{} {}"));
+        TestResponse empty = record(server.postJson(INSTANCES, server.auth(), ""));
 
         assertThat(truncated.status()).isEqualTo(400);
         assertThat(trailing.status()).isEqualTo(400);
@@ -67,8 +78,8 @@ class TransportErrorsTest {
 
     @Test
     void bodyThatIsNotAnObjectIs400() {
-        ApiServer.Response array = record(server.postJson(INSTANCES, server.auth(), "[1, 2]"));
-        ApiServer.Response string = record(server.postJson(INSTANCES, server.auth(), "\"text\""));
+        TestResponse array = record(server.postJson(INSTANCES, server.auth(), "[1, 2]"));
+        TestResponse string = record(server.postJson(INSTANCES, server.auth(), "\"text\""));
 
         assertThat(array.status()).isEqualTo(400);
         assertThat(array.message()).contains("must be a JSON object").contains("array");
@@ -77,11 +88,11 @@ class TransportErrorsTest {
 
     @Test
     void postWithoutJsonContentTypeIs415() {
-        ApiServer.Response plain = record(server.post(INSTANCES, server.auth(), "text/plain", "{}"));
-        ApiServer.Response none = record(server.post(INSTANCES, server.auth(), null, "{}"));
-        ApiServer.Response form = record(server.post("/elements/api-v2/elements/scripted/oauth/url", null,
+        TestResponse plain = record(server.post(INSTANCES, server.auth(), "text/plain", "{}"));
+        TestResponse none = record(server.post(INSTANCES, server.auth(), null, "{}"));
+        TestResponse form = record(server.post("/elements/api-v2/elements/scripted/oauth/url", null,
                 "application/x-www-form-urlencoded", "apiKey=a"));
-        ApiServer.Response latin1 = record(server.post(INSTANCES, server.auth(),
+        TestResponse latin1 = record(server.post(INSTANCES, server.auth(),
                 "application/json; charset=iso-8859-1", "{}"));
 
         assertThat(plain.status()).isEqualTo(415);
@@ -93,7 +104,7 @@ class TransportErrorsTest {
 
     @Test
     void charsetParameterIsAllowed() {
-        ApiServer.Response response = record(server.post(INSTANCES, server.auth(),
+        TestResponse response = record(server.post(INSTANCES, server.auth(),
                 "application/json; charset=UTF-8", "{\"element\": {\"key\": \"nosuchelement\"},"
                         + " \"providerData\": {\"code\": \"c\"}}"));
 
@@ -105,11 +116,7 @@ class TransportErrorsTest {
     void bodyJustOverTheLimitIs413() {
         byte[] body = oversizeJson(HttpApiSettings.DEFAULT_MAX_BODY_BYTES + 1);
 
-        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build()));
+        TestResponse response = postInstances(HttpRequest.BodyPublishers.ofByteArray(body));
 
         assertThat(response.status()).isEqualTo(413);
         // The server is fine afterwards.
@@ -120,11 +127,7 @@ class TransportErrorsTest {
     void bodyOfExactlyTheLimitIsRead() {
         byte[] body = oversizeJson(HttpApiSettings.DEFAULT_MAX_BODY_BYTES);
 
-        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build()));
+        TestResponse response = postInstances(HttpRequest.BodyPublishers.ofByteArray(body));
 
         assertThat(response.status()).isEqualTo(400); // parsed: the padding is no instance
         assertThat(response.message()).contains("element");
@@ -135,19 +138,16 @@ class TransportErrorsTest {
         byte[] body = oversizeJson(HttpApiSettings.DEFAULT_MAX_BODY_BYTES + 1);
 
         // A publisher of unknown length makes the client send the body chunked.
-        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES))
-                .header("Authorization", server.auth())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
-                .build()));
+        TestResponse response = postInstances(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
 
         assertThat(response.status()).isEqualTo(413);
     }
 
     @Test
     void unknownRouteIsJson404() {
-        ApiServer.Response response = record(server.get("/elements/api-v2/nothing-here", server.auth()));
-        ApiServer.Response outside = record(server.get("/favicon.ico", null));
+        TestResponse response = record(server.get("/elements/api-v2/nothing-here", server.auth()));
+        TestResponse outside = record(server.get("/favicon.ico", null));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.message()).contains("/elements/api-v2/nothing-here");
@@ -156,18 +156,10 @@ class TransportErrorsTest {
 
     @Test
     void wrongVerbIsJson405() {
-        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri("/elements/api-v2/elements"))
-                .header("Authorization", server.auth())
-                .DELETE()
-                .build()));
-        ApiServer.Response post = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES + "/5"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build()));
+        TestResponse response = record(server.delete("/elements/api-v2/elements", server.auth()));
+        TestResponse post = record(server.post(INSTANCES + "/5", null, null, "{}"));
         // Not an instance called "token": the token-scoped path, with the wrong verb.
-        ApiServer.Response tokenPath = record(server.send(HttpRequest.newBuilder(server.uri(INSTANCES + "/token"))
-                .header("Authorization", server.auth())
-                .DELETE()
-                .build()));
+        TestResponse tokenPath = record(server.delete(INSTANCES + "/token", server.auth()));
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).contains("GET");
@@ -180,8 +172,8 @@ class TransportErrorsTest {
 
     @Test
     void successfulResponsesCarryARequestIdToo() {
-        ApiServer.Response first = record(server.get("/elements/api-v2/elements/keys", server.auth()));
-        ApiServer.Response second = record(server.get("/health", null));
+        TestResponse first = record(server.get("/elements/api-v2/elements/keys", server.auth()));
+        TestResponse second = record(server.get("/health", null));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.requestId()).isNotEqualTo(second.requestId());
@@ -192,16 +184,16 @@ class TransportErrorsTest {
     @Test
     void missingGarbledAndWrongAuthorizationAre401() {
         String path = "/elements/api-v2/elements";
-        ApiServer.Response missing = record(server.get(path, null));
-        ApiServer.Response garbled = record(server.get(path, "Bearer-secret-in-wrong-place"));
-        ApiServer.Response unknownType = record(server.get(path, "User a, Bearer b"));
-        ApiServer.Response repeated = record(server.get(path, "User a, User b, Organization c"));
-        ApiServer.Response wrong = record(server.get(path, "User wrong, Organization " + server.organizationSecret));
-        ApiServer.Response onlyUser = record(server.get(path, "User " + server.userSecret));
-        ApiServer.Response swapped = record(server.get(path,
+        TestResponse missing = record(server.get(path, null));
+        TestResponse garbled = record(server.get(path, "Bearer-secret-in-wrong-place"));
+        TestResponse unknownType = record(server.get(path, "User a, Bearer b"));
+        TestResponse repeated = record(server.get(path, "User a, User b, Organization c"));
+        TestResponse wrong = record(server.get(path, "User wrong, Organization " + server.organizationSecret));
+        TestResponse onlyUser = record(server.get(path, "User " + server.userSecret));
+        TestResponse swapped = record(server.get(path,
                 "Organization " + server.userSecret + ", User " + server.organizationSecret));
 
-        for (ApiServer.Response response : List.of(missing, garbled, unknownType, repeated, wrong, onlyUser, swapped)) {
+        for (TestResponse response : List.of(missing, garbled, unknownType, repeated, wrong, onlyUser, swapped)) {
             assertThat(response.status()).as(response.body()).isEqualTo(401);
         }
         assertThat(garbled.message()).contains("Authorization").doesNotContain("Bearer-secret-in-wrong-place");
@@ -212,7 +204,7 @@ class TransportErrorsTest {
 
     @Test
     void orderOfAuthorizationPairsDoesNotMatter() {
-        ApiServer.Response response = record(server.get("/elements/api-v2/elements/keys",
+        TestResponse response = record(server.get("/elements/api-v2/elements/keys",
                 "Organization " + server.organizationSecret + ",User " + server.userSecret));
 
         assertThat(response.status()).isEqualTo(200);
@@ -220,9 +212,8 @@ class TransportErrorsTest {
 
     @Test
     void errorsJettyAnswersItselfAreJsonWithARequestIdToo() {
-        ApiServer.Response response = record(server.send(HttpRequest.newBuilder(server.uri("/health"))
-                .header("X-Padding", "p".repeat(20_000))
-                .build()));
+        TestResponse response = record(server.as(null).withHeader("X-Padding", "p".repeat(20_000))
+                .get("/health"));
 
         assertThat(response.status()).isEqualTo(431);
         assertThat(response.body()).doesNotContain("ppppp");

@@ -6,10 +6,9 @@ import dev.elements.core.Elements;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.testing.ScriptedElementProvider;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.elements.testing.LogCapture;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,21 +27,20 @@ class UnexpectedFailuresTest {
         }
     }
 
-    private HttpResponse<String> getElements(DescribeElementsUseCase failing) throws Exception {
+    private TestResponse getElements(DescribeElementsUseCase failing) {
         return get(failing, "/elements/api-v2/elements");
     }
 
-    private HttpResponse<String> get(DescribeElementsUseCase failing, String path) throws Exception {
+    private TestResponse get(DescribeElementsUseCase failing, String path) {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
         ApiUseCases all = ApiUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
                 all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
                 HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "User " + userSecret + ", Organization " + organizationSecret)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttpClient.at("http://127.0.0.1:" + port)
+                .withHeader("Authorization", "User " + userSecret + ", Organization " + organizationSecret)
+                .get(path);
     }
 
     private static DescribeElementsUseCase throwing(RuntimeException exception) {
@@ -59,25 +57,9 @@ class UnexpectedFailuresTest {
         };
     }
 
-    @Test
-    void anUnexpectedExceptionIsAGeneric500AndIsLoggedWithTheRequestId() throws Exception {
-        HttpResponse<String> response;
-        List<String> lines;
-        try (LogCapture capture = new LogCapture()) {
-            response = getElements(throwing(new IllegalStateException("internal detail 42")));
-            lines = capture.lines();
-        }
-
-        String requestId = response.headers().firstValue("Elements-Request-Id").orElseThrow();
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).doesNotContain("internal detail").doesNotContain("IllegalStateException")
-                .contains(requestId).contains(ErrorResponses.GENERIC_MESSAGE);
-        assertThat(lines).anyMatch(line -> line.contains(requestId) && line.contains("internal detail 42"));
-    }
-
-    @Test
-    void aJavaLangErrorIsA500WithTheErrorBodyToo() throws Exception {
-        DescribeElementsUseCase failing = new DescribeElementsUseCase() {
+    /** Fails with a java.lang.Error, which is no exception. */
+    private static DescribeElementsUseCase brokenInvariant() {
+        return new DescribeElementsUseCase() {
             @Override
             public List<ElementDefinition> elements() {
                 throw new AssertionError("broken invariant");
@@ -88,43 +70,52 @@ class UnexpectedFailuresTest {
                 throw new AssertionError("broken invariant");
             }
         };
+    }
 
-        HttpResponse<String> response = getElements(failing);
+    @Test
+    void anUnexpectedExceptionIsAGeneric500AndIsLoggedWithTheRequestId() {
+        TestResponse response;
+        List<String> lines;
+        try (LogCapture capture = new LogCapture()) {
+            response = getElements(throwing(new IllegalStateException("internal detail 42")));
+            lines = capture.lines();
+        }
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        String requestId = response.requestId();
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("internal detail").doesNotContain("IllegalStateException")
+                .contains(requestId).contains(ErrorResponses.GENERIC_MESSAGE);
+        assertThat(lines).anyMatch(line -> line.contains(requestId) && line.contains("internal detail 42"));
+    }
+
+    @Test
+    void aJavaLangErrorIsA500WithTheErrorBodyToo() {
+        TestResponse response = getElements(brokenInvariant());
+
+        assertThat(response.status()).isEqualTo(500);
         assertThat(response.body()).contains("requestId").doesNotContain("broken invariant");
     }
 
     /** The before-handler that resolves the caller and the instance fails like a handler: one mapper. */
     @Test
-    void failuresBeforeTheHandlerGetTheSameErrorBody() throws Exception {
+    void failuresBeforeTheHandlerGetTheSameErrorBody() {
         // /elements/{keyOrId}/instances/{id} looks its element up before the handler runs.
         String path = "/elements/api-v2/elements/scripted/instances/1";
-        HttpResponse<String> exception;
+        TestResponse exception;
         List<String> lines;
         try (LogCapture capture = new LogCapture()) {
             exception = get(throwing(new IllegalStateException("internal detail 43")), path);
             lines = capture.lines();
         }
         stop();
-        HttpResponse<String> error = get(new DescribeElementsUseCase() {
-            @Override
-            public List<ElementDefinition> elements() {
-                throw new AssertionError("broken invariant");
-            }
+        TestResponse error = get(brokenInvariant(), path);
 
-            @Override
-            public ElementDefinition element(String keyOrId) {
-                throw new AssertionError("broken invariant");
-            }
-        }, path);
-
-        String requestId = exception.headers().firstValue("Elements-Request-Id").orElseThrow();
-        assertThat(exception.statusCode()).isEqualTo(500);
+        String requestId = exception.requestId();
+        assertThat(exception.status()).isEqualTo(500);
         assertThat(exception.body()).doesNotContain("internal detail").contains(requestId)
                 .contains(ErrorResponses.GENERIC_MESSAGE);
         assertThat(lines).anyMatch(line -> line.contains(requestId) && line.contains("internal detail 43"));
-        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.status()).isEqualTo(500);
         assertThat(error.body()).contains("requestId").contains(ErrorResponses.GENERIC_MESSAGE)
                 .doesNotContain("broken invariant");
     }

@@ -3,6 +3,7 @@ package dev.elements.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.testing.TestResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ class UserRoutesTest {
     }
 
     private JsonNode addUser(String body) {
-        ApiServer.Response added = server.postJson(ORGANIZATION_USERS, server.auth(), body);
+        TestResponse added = server.postJson(ORGANIZATION_USERS, server.auth(), body);
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         return added.json();
     }
@@ -40,7 +41,7 @@ class UserRoutesTest {
 
     @Test
     void anAdministratorAddsAUserWhoseSecretIsShownOnce() {
-        ApiServer.Response added = server.postJson(ORGANIZATION_USERS, server.auth(), """
+        TestResponse added = server.postJson(ORGANIZATION_USERS, server.auth(), """
                 {"emailAddress": "max@example.com", "firstName": "Max", "lastName": "Member", "role": "org",
                  "password": "ignored"}""");
 
@@ -61,7 +62,7 @@ class UserRoutesTest {
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
         assertThat(added.body()).doesNotContain("ignored").doesNotContain("igest");
 
-        ApiServer.Response read = server.get(USERS + "/" + id(user), server.auth());
+        TestResponse read = server.get(USERS + "/" + id(user), server.auth());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().has("secret")).isFalse();
         assertThat(read.body()).doesNotContain(secret);
@@ -82,8 +83,8 @@ class UserRoutesTest {
     void listsTheOrganizationsUsersWithoutSecrets() {
         JsonNode member = addMember("list@example.com");
 
-        ApiServer.Response users = server.get(USERS, server.auth());
-        ApiServer.Response alias = server.get(ORGANIZATION_USERS, server.auth());
+        TestResponse users = server.get(USERS, server.auth());
+        TestResponse alias = server.get(ORGANIZATION_USERS, server.auth());
 
         assertThat(users.status()).isEqualTo(200);
         assertThat(users.json()).hasSize(2);
@@ -100,9 +101,9 @@ class UserRoutesTest {
     void patchChangesNamesAndRole() {
         JsonNode member = addMember("patch@example.com");
 
-        ApiServer.Response patched = server.patch(USERS + "/" + id(member), server.auth(),
+        TestResponse patched = server.patch(USERS + "/" + id(member), server.auth(),
                 "{\"firstName\": \"Joseph\", \"lastName\": \"Pulaski\", \"role\": \"org-admin\"}");
-        ApiServer.Response alias = server.patch(ORGANIZATION_USERS + "/" + id(member), server.auth(),
+        TestResponse alias = server.patch(ORGANIZATION_USERS + "/" + id(member), server.auth(),
                 "{\"lastName\": \"Ricard\"}");
 
         assertThat(patched.status()).isEqualTo(200);
@@ -120,7 +121,7 @@ class UserRoutesTest {
         JsonNode member = addMember("gone@example.com");
         assertThat(server.get(USERS + "/" + id(member), authorization(member)).status()).isEqualTo(200);
 
-        ApiServer.Response deactivated = server.patch(USERS + "/" + id(member), server.auth(), "{\"active\": false}");
+        TestResponse deactivated = server.patch(USERS + "/" + id(member), server.auth(), "{\"active\": false}");
 
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.json().path("active").asBoolean()).isFalse();
@@ -137,7 +138,7 @@ class UserRoutesTest {
         JsonNode member = addMember("renew@example.com");
         String oldAuthorization = authorization(member);
 
-        ApiServer.Response renewed = server.send("POST", USERS + "/" + id(member) + "/secret", server.auth(), null);
+        TestResponse renewed = server.send("POST", USERS + "/" + id(member) + "/secret", server.auth(), null);
 
         assertThat(renewed.status()).isEqualTo(200);
         String secret = renewed.json().path("secret").asText();
@@ -155,8 +156,8 @@ class UserRoutesTest {
         String asMember = authorization(member);
         long administrator = server.get(USERS, server.auth()).json().get(0).path("id").asLong();
 
-        ApiServer.Response self = server.get(USERS + "/" + id(member), asMember);
-        ApiServer.Response list = server.get(USERS, asMember);
+        TestResponse self = server.get(USERS + "/" + id(member), asMember);
+        TestResponse list = server.get(USERS, asMember);
         assertThat(self.status()).isEqualTo(200);
         assertThat(self.json().path("emailAddress").asText()).isEqualTo("member@example.com");
         assertThat(list.status()).isEqualTo(200);
@@ -177,7 +178,7 @@ class UserRoutesTest {
         assertThat(server.get(USERS + "/" + id(member), server.auth()).json().path("roles").get(0).path("key")
                 .asText()).isEqualTo("org");
 
-        ApiServer.Response ownSecret = server.send("POST", USERS + "/" + id(member) + "/secret", asMember, null);
+        TestResponse ownSecret = server.send("POST", USERS + "/" + id(member) + "/secret", asMember, null);
         assertThat(ownSecret.status()).isEqualTo(200);
         assertThat(ownSecret.json().path("secret").asText()).isNotEqualTo(member.path("secret").asText());
     }
@@ -186,7 +187,7 @@ class UserRoutesTest {
     void theLastActiveAdministratorStays() {
         long administrator = server.get(USERS, server.auth()).json().get(0).path("id").asLong();
 
-        ApiServer.Response response = server.patch(USERS + "/" + administrator, server.auth(), "{\"active\": false}");
+        TestResponse response = server.patch(USERS + "/" + administrator, server.auth(), "{\"active\": false}");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(server.get(USERS, server.auth()).status()).isEqualTo(200);
@@ -196,7 +197,7 @@ class UserRoutesTest {
     void aTakenEmailAddressIs409() {
         addMember("twice@example.com");
 
-        ApiServer.Response again = server.postJson(ORGANIZATION_USERS, server.auth(),
+        TestResponse again = server.postJson(ORGANIZATION_USERS, server.auth(),
                 "{\"emailAddress\": \"twice@example.com\"}");
 
         assertThat(again.status()).isEqualTo(409);
@@ -206,15 +207,15 @@ class UserRoutesTest {
     void missingAndWrongFieldsAreNamed() {
         JsonNode member = addMember("fields@example.com");
 
-        ApiServer.Response missing = server.postJson(ORGANIZATION_USERS, server.auth(), "{\"firstName\": \"x\"}");
-        ApiServer.Response types = server.postJson(ORGANIZATION_USERS, server.auth(),
+        TestResponse missing = server.postJson(ORGANIZATION_USERS, server.auth(), "{\"firstName\": \"x\"}");
+        TestResponse types = server.postJson(ORGANIZATION_USERS, server.auth(),
                 "{\"emailAddress\": 5, \"firstName\": [], \"role\": {}}");
-        ApiServer.Response badRole = server.postJson(ORGANIZATION_USERS, server.auth(),
+        TestResponse badRole = server.postJson(ORGANIZATION_USERS, server.auth(),
                 "{\"emailAddress\": \"r@example.com\", \"role\": \"sys-admin\"}");
-        ApiServer.Response badEmail = server.postJson(ORGANIZATION_USERS, server.auth(), "{\"emailAddress\": \"x\"}");
-        ApiServer.Response patchTypes = server.patch(USERS + "/" + id(member), server.auth(),
+        TestResponse badEmail = server.postJson(ORGANIZATION_USERS, server.auth(), "{\"emailAddress\": \"x\"}");
+        TestResponse patchTypes = server.patch(USERS + "/" + id(member), server.auth(),
                 "{\"active\": \"no\", \"lastName\": 3}");
-        ApiServer.Response patchRole = server.patch(USERS + "/" + id(member), server.auth(), "{\"role\": \"root\"}");
+        TestResponse patchRole = server.patch(USERS + "/" + id(member), server.auth(), "{\"role\": \"root\"}");
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.message()).contains("emailAddress");
