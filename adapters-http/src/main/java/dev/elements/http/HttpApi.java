@@ -3,7 +3,6 @@ package dev.elements.http;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.Elements;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -86,11 +85,6 @@ public final class HttpApi {
             config.routes.exception(Exception.class, errors::handle);
         });
         routeTable.read(app);
-    }
-
-    /** The API over everything an {@link Elements} offers. */
-    public static HttpApi of(Elements elements, HttpApiSettings settings) {
-        return new HttpApi(ApiUseCases.of(elements), settings);
     }
 
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {

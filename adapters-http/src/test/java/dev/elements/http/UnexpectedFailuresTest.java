@@ -34,7 +34,7 @@ class UnexpectedFailuresTest {
 
     private HttpResponse<String> get(DescribeElementsUseCase failing, String path) throws Exception {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        ApiUseCases all = ApiUseCases.of(elements);
+        ApiUseCases all = EmbeddedUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
                 all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
                 HttpApiSettings.defaults());
