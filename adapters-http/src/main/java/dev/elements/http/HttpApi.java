@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Cloud Elements compatible HTTP API over the platform's use cases, served by Javalin (Jetty).
  * One instance serves once: {@link #start} then {@link #stop}.
+ *
+ * <p>This is the HTTP module's one place of wiring: every route group, the caller resolution and
+ * the one exception mapper are built here from the use cases in {@link ApiUseCases}.
  */
 public final class HttpApi {
     /** Where Cloud Elements serves its platform API; every route but {@code /health} lives below it. */
