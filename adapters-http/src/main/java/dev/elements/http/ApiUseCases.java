@@ -2,7 +2,6 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.Elements;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
@@ -35,12 +34,5 @@ public record ApiUseCases(
         requireNonNull(authentication, "authentication");
         requireNonNull(health, "health");
         requireNonNull(hub, "hub");
-    }
-
-    /** Everything an {@link Elements} offers. */
-    public static ApiUseCases of(Elements elements) {
-        return new ApiUseCases(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
-                elements.instances(), elements.tenants(), elements.credentialKeys(), elements.authentication(),
-                elements.health(), elements.hub());
     }
 }

@@ -3,7 +3,6 @@ package dev.elements.http;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.Elements;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -17,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Cloud Elements compatible HTTP API over the platform's use cases, served by Javalin (Jetty).
  * One instance serves once: {@link #start} then {@link #stop}.
+ *
+ * <p>This is the HTTP module's one place of wiring: every route group, the caller resolution and
+ * the one exception mapper are built here from the use cases in {@link ApiUseCases}.
  */
 public final class HttpApi {
     /** Where Cloud Elements serves its platform API; every route but {@code /health} lives below it. */
@@ -86,11 +88,6 @@ public final class HttpApi {
             config.routes.exception(Exception.class, errors::handle);
         });
         routeTable.read(app);
-    }
-
-    /** The API over everything an {@link Elements} offers. */
-    public static HttpApi of(Elements elements, HttpApiSettings settings) {
-        return new HttpApi(ApiUseCases.of(elements), settings);
     }
 
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {

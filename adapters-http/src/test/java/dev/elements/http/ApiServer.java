@@ -44,7 +44,7 @@ final class ApiServer implements AutoCloseable {
         customization.accept(builder);
         this.elements = builder.build();
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        this.api = HttpApi.of(elements, settings);
+        this.api = new HttpApi(EmbeddedUseCases.of(elements), settings);
         this.port = api.start("127.0.0.1", 0);
         this.http = TestHttpClient.at("http://127.0.0.1:" + port);
     }

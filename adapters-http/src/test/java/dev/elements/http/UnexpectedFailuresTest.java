@@ -33,7 +33,7 @@ class UnexpectedFailuresTest {
 
     private TestResponse get(DescribeElementsUseCase failing, String path) {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        ApiUseCases all = ApiUseCases.of(elements);
+        ApiUseCases all = EmbeddedUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
                 all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
                 HttpApiSettings.defaults());

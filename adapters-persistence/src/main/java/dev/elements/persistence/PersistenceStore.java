@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * credential cipher with its key store and the sealed secrets a rotation moves, the provider usage
  * ledger, and a readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
+ *
+ * <p>This is the storage module's one place of wiring: every adapter it offers is built here, and a
+ * host binds each to its core port (the server does so in app's {@code PersistenceModule}).
  */
 public final class PersistenceStore implements AutoCloseable {
     /** How long opening keeps trying to reach the database: long enough for one that is still starting. */

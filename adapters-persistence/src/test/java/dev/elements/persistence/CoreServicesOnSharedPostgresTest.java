@@ -15,7 +15,7 @@ import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.service.CredentialKeyService;
 import dev.elements.core.service.CredentialVault;
-import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
+import dev.elements.core.port.in.FirstOrganization;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.MutableClock;

@@ -10,9 +10,11 @@ import dev.elements.app.inject.CoreModule;
 import dev.elements.app.inject.ElementsModule;
 import dev.elements.app.inject.HttpModule;
 import dev.elements.app.inject.PersistenceModule;
-import dev.elements.core.Elements;
-import dev.elements.core.service.RegisteredElement;
-import dev.elements.core.service.OrganizationBootstrap.FirstOrganization;
+import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.port.in.BootstrapOrganizationUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.FirstOrganization;
+import dev.elements.core.port.in.RenewCredentialsUseCase;
 import dev.elements.http.HttpApi;
 import dev.elements.persistence.PersistenceStore;
 import java.io.PrintStream;
@@ -46,23 +48,22 @@ public final class ElementsServer implements AutoCloseable {
         requireNonNull(settings, "settings");
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ElementsModule(),
-                new PersistenceModule(settings.database(), settings.security()),
+                PersistenceModule.forServer(settings.database(), settings.security()),
                 new CoreModule(settings.overrides(), settings.providers(), settings.security(), clock),
                 new HttpModule(settings.http()));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         try {
-            Elements elements = injector.getInstance(Elements.class);
-            elements.bootstrap()
+            injector.getInstance(BootstrapOrganizationUseCase.class)
                     .createFirstIfEmpty(settings.security().bootstrapOrganizationSecret(),
                             settings.security().bootstrapUserSecret())
                     .ifPresent(first -> announce(first, console));
             HttpApi http = injector.getInstance(HttpApi.class);
             int port = http.start(settings.http().host(), settings.http().port());
-            AutoCloseable renewals = elements.renewals().startBackground(settings.renewals().sweepPeriod(),
-                    settings.renewals().batch());
+            AutoCloseable renewals = injector.getInstance(RenewCredentialsUseCase.class)
+                    .startBackground(settings.renewals().sweepPeriod(), settings.renewals().batch());
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
-                    elements.registry().all().stream().map(RegisteredElement::key).map(Object::toString)
-                            .collect(Collectors.joining(", ")));
+                    injector.getInstance(DescribeElementsUseCase.class).elements().stream()
+                            .map(ElementDefinition::key).map(Object::toString).collect(Collectors.joining(", ")));
             return new ElementsServer(store, http, renewals, port);
         } catch (RuntimeException e) {
             store.close();

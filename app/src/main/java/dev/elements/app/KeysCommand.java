@@ -2,18 +2,23 @@ package dev.elements.app;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import dev.elements.app.config.DatabaseSettings;
-import dev.elements.app.config.MasterKeyFile;
+import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
+import dev.elements.app.inject.CoreModule;
+import dev.elements.app.inject.ElementsModule;
+import dev.elements.app.inject.PersistenceModule;
+import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.port.in.KeyInventory;
 import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
-import dev.elements.core.port.out.Sleeper;
-import dev.elements.core.service.CredentialKeyService;
-import dev.elements.core.service.CredentialVault;
 import dev.elements.persistence.PersistenceStartupException;
 import dev.elements.persistence.PersistenceStore;
 import java.io.PrintStream;
+import java.time.Clock;
 
 /**
  * {@code java -jar elements.jar keys status|rotate}: the operator's procedure for the keys that
@@ -37,11 +42,14 @@ final class KeysCommand {
         if (!action.equals("rotate") && !action.equals("status")) {
             return false;
         }
-        byte[] masterKey = MasterKeyFile.resolveExisting(security, database.dataDirectory());
-        try (PersistenceStore store = open(database.jdbcUrl(), masterKey)) {
-            ManageCredentialKeysUseCase keys = new CredentialKeyService(store.credentialKeys(), store.sealedSecrets(),
-                    new CredentialVault(store.credentialCipher()), Sleeper.threadSleep(),
-                    CredentialKeyService.DEFAULT_BATCH_SIZE);
+        Injector injector = Guice.createInjector(new ElementsModule(),
+                PersistenceModule.forMaintenance(database, security),
+                // Key management calls no provider, so the element settings of a server do not matter.
+                new CoreModule(OperatorOverrides.none(), new ProviderSettings(ProviderSettings.DEFAULT_TIMEOUT),
+                        security, Clock.systemUTC()));
+        PersistenceStore store = open(injector);
+        try {
+            ManageCredentialKeysUseCase keys = injector.getInstance(ManageCredentialKeysUseCase.class);
             if (action.equals("rotate")) {
                 KeyRotationReport report = keys.rotate();
                 out.println("Rotated the credential keys: key " + report.primaryKeyId() + " is primary (was "
@@ -55,14 +63,20 @@ final class KeysCommand {
             out.println("Instance secrets per key: " + status.instanceSecretsByKeyId());
             out.println("Idempotency answers per key: " + status.idempotencyAnswersByKeyId());
             out.println("Rows under older keys: " + status.secretsUnderOlderKeys());
+        } finally {
+            store.close();
         }
         return true;
     }
 
-    private PersistenceStore open(String url, byte[] masterKey) {
+    /** The store first: a database that cannot be opened is reported as such, before core is built. */
+    private PersistenceStore open(Injector injector) {
         try {
-            return PersistenceStore.open(url, database.user(), database.password(), masterKey);
-        } catch (PersistenceStartupException e) {
+            return injector.getInstance(PersistenceStore.class);
+        } catch (ProvisionException provision) {
+            if (!(provision.getCause() instanceof PersistenceStartupException e)) {
+                throw provision;
+            }
             if (database.embedded()) {
                 // Only one process can open the embedded database: the running server has it.
                 throw new PersistenceStartupException("The embedded database in " + database.dataDirectory()

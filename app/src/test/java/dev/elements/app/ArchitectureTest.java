@@ -1,6 +1,5 @@
 package dev.elements.app;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -18,7 +17,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.elements.core.Elements;
 import dev.elements.facebook.violation.PluginThatProvisionsInstances;
 import dev.elements.http.violation.RouteThatShowsAStorageType;
 import dev.elements.persistence.violation.StoreThatSealsWithTheVault;
@@ -47,15 +45,14 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> OUTSIDE_CORE = resideOutsideOfPackage("dev.elements.core..");
 
     /**
-     * The HTTP adapter drives core through the use cases and shows domain types. It may still take
-     * {@link Elements} as the bundle of use cases ({@code HttpApi.of}); never a service, an
-     * outbound port or core's own adapters.
+     * The HTTP adapter drives core through the use cases and shows domain types; never the embedding
+     * façade, a service, an outbound port or core's own adapters. The use cases come bound one by
+     * one from app's composition root.
      */
     static final ArchRule HTTP_REACHES_CORE_THROUGH_USE_CASES = classes()
             .that().resideInAPackage("dev.elements.http..")
             .should().onlyDependOnClassesThat(OUTSIDE_CORE
-                    .or(resideInAnyPackage(union(DOMAIN, new String[] {PORT_IN})))
-                    .or(belongToAnyOf(Elements.class)))
+                    .or(resideInAnyPackage(union(DOMAIN, new String[] {PORT_IN}))))
             .as("the HTTP adapter reaches core through the use cases (port.in) and domain types only");
 
     static final ArchRule PERSISTENCE_REACHES_CORE_THROUGH_OUTBOUND_PORTS = classes()

@@ -2,7 +2,6 @@ package dev.elements.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.elements.core.service.ElementRegistry;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
@@ -13,6 +12,7 @@ import dev.elements.core.memory.InMemoryTenantRepository;
 import dev.elements.core.memory.PassThroughCipher;
 import dev.elements.core.net.JdkProviderHttp;
 import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
@@ -33,16 +33,8 @@ import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.port.out.TenantRepository;
-import dev.elements.core.service.AuthenticationService;
-import dev.elements.core.service.CredentialKeyService;
-import dev.elements.core.service.CredentialVault;
-import dev.elements.core.service.ElementCatalogService;
-import dev.elements.core.service.HealthService;
-import dev.elements.core.service.OrganizationBootstrap;
 import dev.elements.core.service.RenewalService;
 import dev.elements.core.service.ServiceWiring;
-import dev.elements.core.service.TenantService;
-import dev.elements.core.spi.ElementContext;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.core.tenant.SecretGenerator;
 import java.time.Clock;
@@ -51,8 +43,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The platform's use cases, wired from the ports a host supplies. This is the whole entry point for
- * embedding: a host with its own storage, web framework or none at all builds one of these.
+ * The embedding façade: collects the ports a host supplies, with defaults for embedding, and hands
+ * out the use cases that {@link ServiceWiring} builds from them. This is the whole entry point for
+ * embedding: a host with its own storage, web framework or none at all builds one of these. The
+ * server builds one too, from the ports its composition root binds.
  *
  * <pre>{@code
  * Elements elements = Elements.builder()
@@ -65,44 +59,26 @@ import java.util.List;
  * }</pre>
  */
 public final class Elements {
-    private final ElementRegistry registry;
-    private final ElementCatalogService catalog;
-    private final AuthenticationService authentication;
-    private final HealthService health;
-    private final OrganizationBootstrap bootstrap;
     private final ServiceWiring services;
-    private final TenantService tenants;
-    private final CredentialKeyService credentialKeys;
 
     private Elements(Builder builder) {
-        this.registry = new ElementRegistry(builder.providers, builder.overrides);
-        ElementContext context = ElementContext.of(builder.http, builder.clock, builder.providerTimeout);
-        this.catalog = new ElementCatalogService(registry);
-        this.authentication = new AuthenticationService(builder.tenants, builder.operatorSecret);
-        this.health = new HealthService(builder.readinessChecks);
-        this.bootstrap = new OrganizationBootstrap(builder.tenants, builder.secrets);
-        this.tenants = new TenantService(builder.tenants, builder.secrets);
-        this.credentialKeys = new CredentialKeyService(builder.credentialKeys, builder.sealedSecrets,
-                new CredentialVault(builder.cipher), builder.sleeper, CredentialKeyService.DEFAULT_BATCH_SIZE);
-        this.services = new ServiceWiring(new ServiceWiring.Ports(registry, builder.instances, builder.tenants,
-                builder.cipher, builder.leases, builder.idempotency, builder.usage, builder.pageTokens,
-                authentication, context, builder.sleeper, builder.secrets));
+        this.services = new ServiceWiring(new ServiceWiring.Ports(builder.providers, builder.overrides,
+                builder.instances, builder.tenants, builder.cipher, builder.leases, builder.idempotency, builder.usage,
+                builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
+                builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
+                builder.sleeper));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public ElementRegistry registry() {
-        return registry;
-    }
-
     public DescribeElementsUseCase elements() {
-        return catalog;
+        return services.elements();
     }
 
     public GetAuthorizationUrlUseCase authorizationUrls() {
-        return catalog;
+        return services.authorizationUrls();
     }
 
     public ProvisionInstanceUseCase provisioning() {
@@ -114,24 +90,25 @@ public final class Elements {
     }
 
     public AuthenticateUseCase authentication() {
-        return authentication;
+        return services.authentication();
     }
 
     public CheckHealthUseCase health() {
-        return health;
+        return services.health();
     }
 
-    public OrganizationBootstrap bootstrap() {
-        return bootstrap;
+    /** The first organization of a fresh installation. */
+    public BootstrapOrganizationUseCase bootstrap() {
+        return services.bootstrap();
     }
 
     public ManageTenantsUseCase tenants() {
-        return tenants;
+        return services.tenants();
     }
 
     /** The operator's key rotation. */
     public ManageCredentialKeysUseCase credentialKeys() {
-        return credentialKeys;
+        return services.credentialKeys();
     }
 
     /** Calls to providers through instances. */

@@ -5,18 +5,42 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.elements.app.config.MasterKey;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.Elements;
 import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.BootstrapOrganizationUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.RenewCredentialsUseCase;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.IdempotencyRecords;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.ProviderUsageLedger;
+import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.SealedSecrets;
+import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementProvider;
-import dev.elements.persistence.PersistenceStore;
-import dev.elements.persistence.TinkPageTokenSealer;
 import java.time.Clock;
 import java.util.List;
 
-/** The platform, built by core from the ports the other modules provide. */
+/**
+ * Where core is built and every use case ({@code core.port.in}) gets its service: core is built
+ * through {@link Elements#builder()}, the same entry an embedding host uses, from the outbound ports
+ * other modules bind ({@link PersistenceModule} for storage, {@link ElementsModule} for the
+ * plugins) and the settings given here; then each use case interface is bound to what core built
+ * for it. The outbound ports with a default in core (provider HTTP, the sleeper) keep it.
+ */
 public final class CoreModule extends AbstractModule {
     private final OperatorOverrides overrides;
     private final ProviderSettings providers;
@@ -33,25 +57,82 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Elements elements(List<ElementProvider> plugins, PersistenceStore store, MasterKey masterKey) {
+    Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
+            CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
+            ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
+            SealedSecrets sealedSecrets, ReadinessCheck readiness) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
-                .instances(store.instances())
-                .tenants(store.tenants())
-                .cipher(store.credentialCipher())
-                .leases(store.refreshLeases())
-                .idempotency(store.idempotencyRecords())
+                .instances(instances)
+                .tenants(tenants)
+                .cipher(cipher)
+                .leases(leases)
+                .idempotency(idempotency)
+                .usageLedger(usage)
+                .pageTokens(pageTokens)
+                .credentialKeys(credentialKeys, sealedSecrets)
+                .readinessCheck(readiness)
                 .clock(clock)
-                .providerTimeout(providers.timeout())
-                .readinessCheck(store.readinessCheck())
-                .credentialKeys(store.credentialKeys(), store.sealedSecrets())
-                .usageLedger(store.providerUsageLedger())
-                // Every node derives the same key, so a page token from one node works on all.
-                .pageTokens(new TinkPageTokenSealer(masterKey.derive("hub-page-tokens")));
+                .providerTimeout(providers.timeout());
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }
         return builder.build();
+    }
+
+    @Provides
+    DescribeElementsUseCase describeElements(Elements elements) {
+        return elements.elements();
+    }
+
+    @Provides
+    GetAuthorizationUrlUseCase authorizationUrls(Elements elements) {
+        return elements.authorizationUrls();
+    }
+
+    @Provides
+    ProvisionInstanceUseCase provisioning(Elements elements) {
+        return elements.provisioning();
+    }
+
+    @Provides
+    ManageInstancesUseCase instances(Elements elements) {
+        return elements.instances();
+    }
+
+    @Provides
+    ManageTenantsUseCase tenants(Elements elements) {
+        return elements.tenants();
+    }
+
+    @Provides
+    ManageCredentialKeysUseCase credentialKeys(Elements elements) {
+        return elements.credentialKeys();
+    }
+
+    @Provides
+    AuthenticateUseCase authentication(Elements elements) {
+        return elements.authentication();
+    }
+
+    @Provides
+    CheckHealthUseCase health(Elements elements) {
+        return elements.health();
+    }
+
+    @Provides
+    CallHubUseCase hub(Elements elements) {
+        return elements.hub();
+    }
+
+    @Provides
+    BootstrapOrganizationUseCase bootstrap(Elements elements) {
+        return elements.bootstrap();
+    }
+
+    @Provides
+    RenewCredentialsUseCase renewals(Elements elements) {
+        return elements.renewals();
     }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Finds the element plugins on the class path; the registry refuses to start without any. */
+/**
+ * Binds the element plugins ({@code List<ElementProvider>}), found on the class path through
+ * {@link ServiceLoader}; core's registry refuses to start without any.
+ */
 public final class ElementsModule extends AbstractModule {
     @Provides
     @Singleton

@@ -6,12 +6,23 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.elements.app.config.HttpSettings;
-import dev.elements.core.Elements;
+import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.CallHubUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
+import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.http.ApiUseCases;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
 
-/** The HTTP API over the use cases. */
+/**
+ * Binds the inbound HTTP adapter: {@link HttpApi}, built from the use cases {@link CoreModule}
+ * binds, with the body size limit from the settings. The adapter never sees how core was built.
+ */
 public final class HttpModule extends AbstractModule {
     private final HttpSettings http;
 
@@ -21,8 +32,12 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpApi httpApi(Elements elements) {
-        return new HttpApi(ApiUseCases.of(elements),
+    HttpApi httpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
+            ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
+            ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
+            CheckHealthUseCase health, CallHubUseCase hub) {
+        return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
+                credentialKeys, authentication, health, hub),
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
     }
 }

@@ -9,27 +9,114 @@ import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.MasterKey;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
+import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.IdempotencyRecords;
+import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.ProviderUsageLedger;
+import dev.elements.core.port.out.ReadinessCheck;
+import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.SealedSecrets;
+import dev.elements.core.port.out.TenantRepository;
 import dev.elements.persistence.PersistenceStore;
+import dev.elements.persistence.TinkPageTokenSealer;
 
-/** The database: H2 in the data directory unless a JDBC URL says otherwise. */
+/**
+ * Where every outbound port that storage implements gets its adapter: the {@link MasterKey}, the
+ * {@link PersistenceStore} on H2 in the data directory unless a JDBC URL says otherwise, and from
+ * it {@link InstanceRepository}, {@link TenantRepository}, {@link CredentialCipher},
+ * {@link CredentialKeyStore}, {@link SealedSecrets}, {@link RefreshLeases},
+ * {@link IdempotencyRecords}, {@link ProviderUsageLedger} and the database {@link ReadinessCheck};
+ * and the {@link PageTokenSealer}, Tink under a key derived from the master key. Whoever closes the
+ * store (the server, a command) asks for {@link PersistenceStore} itself.
+ */
 public final class PersistenceModule extends AbstractModule {
+    /** Every node derives the same key from the master key, so a page token from one node works on all. */
+    static final String PAGE_TOKEN_KEY_PURPOSE = "hub-page-tokens";
+
     private final DatabaseSettings database;
     private final SecuritySettings security;
+    private final boolean mayCreateMasterKey;
 
-    public PersistenceModule(DatabaseSettings database, SecuritySettings security) {
+    private PersistenceModule(DatabaseSettings database, SecuritySettings security, boolean mayCreateMasterKey) {
         this.database = requireNonNull(database, "database");
         this.security = requireNonNull(security, "security");
+        this.mayCreateMasterKey = mayCreateMasterKey;
+    }
+
+    /** For a server: a fresh installation gets a master key file in its data directory. */
+    public static PersistenceModule forServer(DatabaseSettings database, SecuritySettings security) {
+        return new PersistenceModule(database, security, true);
+    }
+
+    /** For maintenance commands, which must never make a new master key: it would open nothing stored. */
+    public static PersistenceModule forMaintenance(DatabaseSettings database, SecuritySettings security) {
+        return new PersistenceModule(database, security, false);
     }
 
     @Provides
     @Singleton
     MasterKey masterKey() {
-        return new MasterKey(MasterKeyFile.resolve(security, database.dataDirectory()));
+        return new MasterKey(mayCreateMasterKey
+                ? MasterKeyFile.resolve(security, database.dataDirectory())
+                : MasterKeyFile.resolveExisting(security, database.dataDirectory()));
     }
 
     @Provides
     @Singleton
     PersistenceStore store(MasterKey masterKey) {
         return PersistenceStore.open(database.jdbcUrl(), database.user(), database.password(), masterKey.bytes());
+    }
+
+    @Provides
+    InstanceRepository instances(PersistenceStore store) {
+        return store.instances();
+    }
+
+    @Provides
+    TenantRepository tenants(PersistenceStore store) {
+        return store.tenants();
+    }
+
+    @Provides
+    CredentialCipher credentialCipher(PersistenceStore store) {
+        return store.credentialCipher();
+    }
+
+    @Provides
+    CredentialKeyStore credentialKeys(PersistenceStore store) {
+        return store.credentialKeys();
+    }
+
+    @Provides
+    SealedSecrets sealedSecrets(PersistenceStore store) {
+        return store.sealedSecrets();
+    }
+
+    @Provides
+    RefreshLeases refreshLeases(PersistenceStore store) {
+        return store.refreshLeases();
+    }
+
+    @Provides
+    IdempotencyRecords idempotencyRecords(PersistenceStore store) {
+        return store.idempotencyRecords();
+    }
+
+    @Provides
+    ProviderUsageLedger providerUsageLedger(PersistenceStore store) {
+        return store.providerUsageLedger();
+    }
+
+    @Provides
+    ReadinessCheck readinessCheck(PersistenceStore store) {
+        return store.readinessCheck();
+    }
+
+    @Provides
+    @Singleton
+    PageTokenSealer pageTokens(MasterKey masterKey) {
+        return new TinkPageTokenSealer(masterKey.derive(PAGE_TOKEN_KEY_PURPOSE));
     }
 }

@@ -11,6 +11,7 @@ import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +41,17 @@ final class IdempotentRequests {
     private final InstanceRepository instances;
     private final InstanceDescriber describer;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Duration longestWait;
 
     IdempotentRequests(IdempotencyRecords records, CredentialVault vault, InstanceRepository instances,
-            InstanceDescriber describer, Clock clock, Duration longestWait) {
+            InstanceDescriber describer, Clock clock, Sleeper sleeper, Duration longestWait) {
         this.records = requireNonNull(records, "records");
         this.vault = requireNonNull(vault, "vault");
         this.instances = requireNonNull(instances, "instances");
         this.describer = requireNonNull(describer, "describer");
         this.clock = requireNonNull(clock, "clock");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
         this.longestWait = requireNonNull(longestWait, "longestWait");
     }
 
@@ -142,9 +145,9 @@ final class IdempotentRequests {
         }
     }
 
-    private static void pause() {
+    private void pause() {
         try {
-            Thread.sleep(POLL.toMillis());
+            sleeper.sleep(POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for a concurrent request");

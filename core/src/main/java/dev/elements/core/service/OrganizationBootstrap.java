@@ -2,16 +2,17 @@ package dev.elements.core.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.port.in.BootstrapOrganizationUseCase;
+import dev.elements.core.port.in.FirstOrganization;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.NewUser;
-import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
 import java.util.Optional;
 
 /** Gives a fresh installation its first organization and administrator, so that someone can log in. */
-public final class OrganizationBootstrap {
+public final class OrganizationBootstrap implements BootstrapOrganizationUseCase {
     public static final String ORGANIZATION_NAME = "Default organization";
     public static final String ADMINISTRATOR_EMAIL = "admin@elements.local";
 
@@ -23,10 +24,7 @@ public final class OrganizationBootstrap {
         this.generator = requireNonNull(generator, "generator");
     }
 
-    /**
-     * The first organization, with the given secrets or random ones; or empty when organizations
-     * exist already (the given secrets are then ignored).
-     */
+    @Override
     public Optional<FirstOrganization> createFirstIfEmpty(String organizationSecret, String userSecret) {
         if (tenants.hasOrganizations()) {
             return Optional.empty();
@@ -39,16 +37,5 @@ public final class OrganizationBootstrap {
                         new NewUser(ADMINISTRATOR_EMAIL, "Elements", "Administrator", Role.ORG_ADMIN,
                                 SecretDigest.of(user)))
                 .map(principal -> new FirstOrganization(principal, organization, user, generated));
-    }
-
-    /**
-     * @param generated whether some secret was made up here and must be shown to the operator once
-     */
-    public record FirstOrganization(Principal principal, String organizationSecret, String userSecret,
-            boolean generated) {
-        @Override
-        public String toString() {
-            return "FirstOrganization[" + principal.organizationId() + "]";
-        }
     }
 }

@@ -12,8 +12,10 @@ import dev.elements.core.instance.InstanceSecrets;
 import dev.elements.core.instance.InstanceStatus;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.in.RenewCredentialsUseCase;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.spi.ElementContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -37,7 +39,7 @@ import java.util.function.Predicate;
  * {@code NEEDS_REAUTH}; one that is down, slow or limiting makes it {@code REFRESH_FAILING}, with
  * retries at growing delays, and never invalid.
  */
-public final class RenewalService {
+public final class RenewalService implements RenewCredentialsUseCase {
     private static final System.Logger LOG = System.getLogger(RenewalService.class.getName());
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int WRITE_ATTEMPTS = 5;
@@ -47,16 +49,18 @@ public final class RenewalService {
     private final RefreshLeases leases;
     private final CredentialVault vault;
     private final ElementContext context;
+    private final Sleeper sleeper;
     private final Duration leaseDuration;
     private final String node = UUID.randomUUID().toString();
 
     RenewalService(ElementRegistry registry, InstanceRepository instances, RefreshLeases leases, CredentialVault vault,
-            ElementContext context) {
+            ElementContext context, Sleeper sleeper) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.leases = requireNonNull(leases, "leases");
         this.vault = requireNonNull(vault, "vault");
         this.context = requireNonNull(context, "context");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
         // Long enough for a renewal's provider calls; short enough that a crashed node blocks little.
         this.leaseDuration = context.providerTimeout().multipliedBy(3).plusSeconds(5);
     }
@@ -126,6 +130,7 @@ public final class RenewalService {
     }
 
     /** Runs {@link #renewDue} every {@code period} on a daemon thread until the handle is closed. */
+    @Override
     public AutoCloseable startBackground(Duration period, int batch) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "elements-renewal");
@@ -203,9 +208,9 @@ public final class RenewalService {
                 .orElseThrow(() -> new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with id " + id));
     }
 
-    private static void pause() {
+    private void pause() {
         try {
-            Thread.sleep(POLL.toMillis());
+            sleeper.sleep(POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for a renewal");

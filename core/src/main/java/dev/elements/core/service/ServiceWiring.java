@@ -1,56 +1,120 @@
 package dev.elements.core.service;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.port.in.AuthenticateUseCase;
+import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
+import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DescribeElementsUseCase;
+import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
+import dev.elements.core.port.in.ManageCredentialKeysUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ProviderUsageLedger;
+import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
+import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.spi.ElementContext;
+import dev.elements.core.spi.ElementProvider;
 import dev.elements.core.tenant.SecretGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Builds the instance services, which share package-private collaborators (the vault, the
- * describer, the code exchange) that are not part of the public API.
+ * Core's one place of wiring: every service is built here from the outbound ports, and each use
+ * case is handed out as its {@code port.in} interface. The services share package-private
+ * collaborators (the vault, the describer, the code exchange) that are not part of the public API,
+ * which is why this lives in {@code core.service} and not in the embedding façade.
  */
 public final class ServiceWiring {
+    private final ElementCatalogService catalog;
+    private final AuthenticationService authentication;
+    private final HealthService health;
+    private final OrganizationBootstrap bootstrap;
+    private final TenantService tenants;
+    private final CredentialKeyService credentialKeys;
     private final ProvisioningService provisioning;
     private final InstanceService instances;
     private final RenewalService renewals;
     private final HubService hub;
 
-    /** The ports the instance services need. */
-    public record Ports(ElementRegistry registry, InstanceRepository instances, TenantRepository tenants,
-            CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
-            ProviderUsageLedger usage, PageTokenSealer pageTokens, AuthenticateUseCase authentication,
-            ElementContext context, Sleeper sleeper, SecretGenerator secrets) {
+    /**
+     * The ports and settings the services are built from.
+     *
+     * @param credentialKeys the storage's key management, or null when it has none
+     * @param sealedSecrets the storage's sealed secrets; null exactly when {@code credentialKeys} is
+     * @param operatorSecret who may create organizations, or null for nobody
+     */
+    public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
+            TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
+            ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
+            SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
+            ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper) {
+        public Ports {
+            providers = List.copyOf(providers);
+            requireNonNull(overrides, "overrides");
+            requireNonNull(instances, "instances");
+            requireNonNull(tenants, "tenants");
+            requireNonNull(cipher, "cipher");
+            requireNonNull(leases, "leases");
+            requireNonNull(idempotency, "idempotency");
+            requireNonNull(usage, "usage");
+            requireNonNull(pageTokens, "pageTokens");
+            readinessChecks = List.copyOf(readinessChecks);
+            requireNonNull(http, "http");
+            requireNonNull(clock, "clock");
+            requireNonNull(providerTimeout, "providerTimeout");
+            requireNonNull(secrets, "secrets");
+            requireNonNull(sleeper, "sleeper");
+        }
     }
 
     public ServiceWiring(Ports ports) {
+        requireNonNull(ports, "ports");
+        ElementRegistry registry = new ElementRegistry(ports.providers(), ports.overrides());
+        ElementContext context = ElementContext.of(ports.http(), ports.clock(), ports.providerTimeout());
         CredentialVault vault = new CredentialVault(ports.cipher());
-        InstanceDescriber describer = new InstanceDescriber(ports.registry(), vault, ports.tenants());
-        CodeExchange codes = new CodeExchange(ports.context());
-        this.renewals = new RenewalService(ports.registry(), ports.instances(), ports.leases(), vault, ports.context());
+        this.catalog = new ElementCatalogService(registry);
+        this.authentication = new AuthenticationService(ports.tenants(), ports.operatorSecret());
+        this.health = new HealthService(ports.readinessChecks());
+        this.bootstrap = new OrganizationBootstrap(ports.tenants(), ports.secrets());
+        this.tenants = new TenantService(ports.tenants(), ports.secrets());
+        this.credentialKeys = new CredentialKeyService(ports.credentialKeys(), ports.sealedSecrets(), vault,
+                ports.sleeper(), CredentialKeyService.DEFAULT_BATCH_SIZE);
+        InstanceDescriber describer = new InstanceDescriber(registry, vault, ports.tenants());
+        CodeExchange codes = new CodeExchange(context);
+        this.renewals = new RenewalService(registry, ports.instances(), ports.leases(), vault, context,
+                ports.sleeper());
         IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),
-                describer, ports.context().clock(), ports.context().providerTimeout().multipliedBy(4));
-        this.provisioning = new ProvisioningService(ports.registry(), ports.instances(), vault, describer, codes,
-                idempotent, ports.secrets(), ports.context().clock());
-        this.instances = new InstanceService(ports.registry(), ports.instances(), describer, vault, codes, renewals,
-                ports.secrets(), ports.context().clock());
-        this.hub = new HubService(ports.registry(), ports.instances(), ports.authentication(), vault, renewals,
-                new UsageGovernor(ports.usage(), ports.context().clock(), ports.sleeper()),
+                describer, ports.clock(), ports.sleeper(), ports.providerTimeout().multipliedBy(4));
+        this.provisioning = new ProvisioningService(registry, ports.instances(), vault, describer, codes,
+                idempotent, ports.secrets(), ports.clock());
+        this.instances = new InstanceService(registry, ports.instances(), describer, vault, codes, renewals,
+                ports.secrets(), ports.clock());
+        this.hub = new HubService(registry, ports.instances(), authentication, vault, renewals,
+                new UsageGovernor(ports.usage(), ports.clock(), ports.sleeper()),
                 new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
-                ports.context());
+                context);
     }
 
-    public CallHubUseCase hub() {
-        return hub;
+    public DescribeElementsUseCase elements() {
+        return catalog;
+    }
+
+    public GetAuthorizationUrlUseCase authorizationUrls() {
+        return catalog;
     }
 
     public ProvisionInstanceUseCase provisioning() {
@@ -61,6 +125,34 @@ public final class ServiceWiring {
         return instances;
     }
 
+    public AuthenticateUseCase authentication() {
+        return authentication;
+    }
+
+    public CheckHealthUseCase health() {
+        return health;
+    }
+
+    public BootstrapOrganizationUseCase bootstrap() {
+        return bootstrap;
+    }
+
+    public ManageTenantsUseCase tenants() {
+        return tenants;
+    }
+
+    public ManageCredentialKeysUseCase credentialKeys() {
+        return credentialKeys;
+    }
+
+    public CallHubUseCase hub() {
+        return hub;
+    }
+
+    /**
+     * The renewal service itself rather than its use case: the other services renew through it
+     * inline, and tests drive single passes.
+     */
     public RenewalService renewals() {
         return renewals;
     }
