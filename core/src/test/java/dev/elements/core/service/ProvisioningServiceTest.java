@@ -204,8 +204,7 @@ class ProvisioningServiceTest {
     void anotherOrganizationSeesNoInstance() {
         provider.accept("code-1", "u");
         InstanceDescription created = provision("code-1", configuration());
-        Principal stranger = tenants.createOrganization("Other", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("x@other.example", dev.elements.core.tenant.Role.ORG_ADMIN));
+        Principal stranger = Fixtures.organization(tenants, "Other");
 
         assertThatThrownBy(() -> elements.instances().instance(stranger, created.id()))
                 .isInstanceOfSatisfying(PlatformException.class,
