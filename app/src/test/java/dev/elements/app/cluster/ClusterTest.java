@@ -13,6 +13,7 @@ import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
 import dev.elements.persistence.PersistenceStore;
+import dev.elements.testing.Await;
 import dev.elements.testing.TestClock;
 import dev.elements.testing.TestDatabase;
 import dev.elements.testing.TestDatabases;
@@ -197,8 +198,11 @@ class ClusterTest {
         facebook.resetCounters();
 
         clock.advance(Duration.ofHours(1));
-        assertThat(facebook.awaitRequest(request -> "fb_exchange_token".equals(request.param("grant_type")),
-                Duration.ofSeconds(20))).as("a node asked for the renewal").isTrue();
+        // Waiting for the renewal to be stored, not merely asked for: stopping a node interrupts a
+        // renewal still waiting for Facebook, which would then be recorded as failed.
+        String renewedAt = Long.toString(clock.instant().toEpochMilli());
+        Await.until("a node stored the renewal", Duration.ofSeconds(20), () -> renewedAt.equals(clientA
+                .get("/instances/" + id).json().path("configuration").path("oauth.user.refresh_time").asText()));
         // Stopping both nodes waits for the sweeps in flight: a second renewal, by a node that read
         // the instance as due before the first was stored, would have asked Facebook by then.
         nodeA.close();
