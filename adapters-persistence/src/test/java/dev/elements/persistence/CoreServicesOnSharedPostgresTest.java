@@ -18,9 +18,9 @@ import dev.elements.core.service.CredentialVault;
 import dev.elements.core.port.in.FirstOrganization;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class CoreServicesOnSharedPostgresTest {
     /** Nodes serving one application share the key that seals page tokens, as they share the database. */
     private static final byte[] PAGE_TOKEN_KEY = TestStores.newMasterKey();
 
-    private final MutableClock clock = new MutableClock(Fixtures.NOW);
+    private final TestClock clock = new TestClock(Fixtures.NOW);
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
     private PersistenceStore storeA;
     private PersistenceStore storeB;

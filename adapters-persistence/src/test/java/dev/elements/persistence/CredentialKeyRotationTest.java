@@ -20,7 +20,7 @@ import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
+import dev.elements.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class CredentialKeyRotationTest {
     void rotatesWhileAnotherNodeKeepsSealingAndOpening() throws Exception {
         byte[] masterKey = TestStores.newMasterKey();
         String url = TestStores.freshPostgresUrl();
-        MutableClock serverClock = new MutableClock(Fixtures.NOW);
+        TestClock serverClock = new TestClock(Fixtures.NOW);
         try (PersistenceStore server = PersistenceStore.open(url, "postgres", "", masterKey, serverClock);
                 PersistenceStore operator = PersistenceStore.open(url, "postgres", "", masterKey)) {
             Principal owner = anOrganization(server);

@@ -8,8 +8,8 @@ import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
+import dev.elements.testing.TestClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +190,7 @@ class TinkCredentialCipherTest {
     void aNodeSealsUnderANewPrimaryWithinTheKeysetCheckIntervalWithoutOpeningAnything() {
         byte[] masterKey = TestStores.newMasterKey();
         String url = TestStores.freshPostgresUrl();
-        MutableClock runningClock = new MutableClock(Fixtures.NOW);
+        TestClock runningClock = new TestClock(Fixtures.NOW);
         try (PersistenceStore running = PersistenceStore.open(url, "postgres", "", masterKey, runningClock);
                 PersistenceStore rotating = PersistenceStore.open(url, "postgres", "", masterKey)) {
             String oldKey = running.credentialCipher().seal(SECRET, ROW).keyId();

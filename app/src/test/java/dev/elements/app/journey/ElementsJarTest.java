@@ -3,17 +3,15 @@ package dev.elements.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.elements.app.ElementsApi;
 import dev.elements.app.TestServers;
-import dev.elements.app.journey.ApiClient.Answer;
-import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +98,7 @@ class ElementsJarTest {
             assertThat(user.find()).isTrue();
             organizationSecret = organization.group(1);
             userSecret = user.group(1);
-            Answer elements = new ApiClient(port, ApiClient.platformAuthorization(userSecret, organizationSecret))
-                    .get("/elements/keys");
+            TestResponse elements = ElementsApi.asUser(port, userSecret, organizationSecret).get("/elements/keys");
             assertThat(elements.status()).isEqualTo(200);
             assertThat(first.stdout()).contains("WARN").contains("generated a master key");
             first.terminate();
@@ -109,8 +106,8 @@ class ElementsJarTest {
         }
         try (JarProcess second = JarProcess.start(minimal(Map.of()))) {
             int port = second.awaitPort(START);
-            assertThat(new ApiClient(port, ApiClient.platformAuthorization(userSecret, organizationSecret))
-                    .get("/elements/keys").status()).isEqualTo(200);
+            assertThat(ElementsApi.asUser(port, userSecret, organizationSecret).get("/elements/keys").status())
+                    .isEqualTo(200);
             assertThat(second.stdout()).doesNotContain(organizationSecret).doesNotContain(userSecret)
                     .doesNotContain("generated a master key");
         }
@@ -124,26 +121,26 @@ class ElementsJarTest {
             facebook.loginAs(grace);
             Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization",
                     "canary-jar-user");
-            String authorization = ApiClient.platformAuthorization("canary-jar-user", "canary-jar-organization");
             List<String> secrets = new ArrayList<>(List.of("canary-jar-organization", "canary-jar-user",
                     "canary-jar-app-secret"));
             long instanceId;
             String firstOutput;
             try (JarProcess jar = JarProcess.start(settings)) {
-                ApiClient client = new ApiClient(jar.awaitPort(START), authorization);
-                Answer first = provision(client, app, "first");
+                TestHttpClient client = ElementsApi.asUser(jar.awaitPort(START), "canary-jar-user",
+                        "canary-jar-organization");
+                TestResponse first = provision(client, app, "first");
                 assertThat(first.status()).as(first.toString()).isEqualTo(200);
                 instanceId = first.json().path("id").asLong();
                 secrets.add(first.json().path("token").asText());
 
-                String code = login(client, app);
+                String code = ElementsApi.facebookCode(client, app, CALLBACK);
                 facebook.setLatency(Duration.ofSeconds(2));
-                CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> provisionWith(client, app,
-                        code, "in flight"));
+                CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(
+                        () -> provisionWith(client, app, code, "in flight"));
                 // Facebook holds the code exchange back, so the provisioning is in flight when it is recorded.
                 assertThat(facebook.awaitRequest(request -> code.equals(request.param("code")), START)).isTrue();
                 jar.terminate();
-                Answer finished = inFlight.get();
+                TestResponse finished = inFlight.get();
                 assertThat(finished.status()).as("the request in flight finishes: " + finished).isEqualTo(200);
                 secrets.add(finished.json().path("token").asText());
                 jar.awaitExit(START);
@@ -151,7 +148,8 @@ class ElementsJarTest {
                 facebook.setLatency(Duration.ZERO);
             }
             try (JarProcess restarted = JarProcess.start(settings)) {
-                ApiClient client = new ApiClient(restarted.awaitPort(START), authorization);
+                TestHttpClient client = ElementsApi.asUser(restarted.awaitPort(START), "canary-jar-user",
+                        "canary-jar-organization");
                 JsonNode kept = client.get("/instances/" + instanceId).json();
                 assertThat(kept.path("name").asText()).isEqualTo("first");
                 assertThat(kept.path("token").asText()).isEqualTo("********");
@@ -165,22 +163,11 @@ class ElementsJarTest {
         }
     }
 
-    private static String login(ApiClient client, FakeApp app) {
-        Answer url = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8));
-        return new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
+    private static TestResponse provision(TestHttpClient client, FakeApp app, String name) {
+        return provisionWith(client, app, ElementsApi.facebookCode(client, app, CALLBACK), name);
     }
 
-    private static Answer provision(ApiClient client, FakeApp app, String name) {
-        return provisionWith(client, app, login(client, app), name);
-    }
-
-    private static Answer provisionWith(ApiClient client, FakeApp app, String code, String name) {
-        return client.post("/instances", Map.of(
-                "element", Map.of("key", "facebooksocial"),
-                "providerData", Map.of("code", code),
-                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", app.secret(),
-                        "oauth.callback.url", CALLBACK),
-                "name", name));
+    private static TestResponse provisionWith(TestHttpClient client, FakeApp app, String code, String name) {
+        return client.postJson("/instances", ElementsApi.facebookInstance(app, CALLBACK, code, name));
     }
 }

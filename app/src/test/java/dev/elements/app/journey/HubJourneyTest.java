@@ -3,26 +3,20 @@ package dev.elements.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.app.ElementsServer;
+import dev.elements.app.ElementsApi;
 import dev.elements.app.TestServers;
-import dev.elements.app.journey.ApiClient.Answer;
-import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakePost;
 import dev.elements.facebook.fake.FakeUser;
 import dev.elements.facebook.fake.GraphError;
 import dev.elements.facebook.fake.RecordedRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,22 +31,18 @@ class HubJourneyTest {
     @TempDir
     Path data;
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private LogCapture logs;
-    private FakeFacebook facebook;
+    private final JourneyServer server = new JourneyServer();
+    private final FakeFacebook facebook = server.facebook();
     private FakeApp app;
     private FakeUser ada;
-    private ElementsServer server;
-    private ApiClient platform;
-    private ApiClient hub;
+    private TestHttpClient platform;
+    private TestHttpClient hub;
     private String elementToken;
     private long instanceId;
-    private final List<Answer> answers = new ArrayList<>();
+    private final List<TestResponse> answers = new ArrayList<>();
 
     @BeforeEach
     void provision() {
-        logs = new LogCapture();
-        facebook = FakeFacebook.start();
         app = facebook.registerApp("556677", APP_SECRET, CALLBACK);
         ada = facebook.createUser("Ada Lovelace", "ada@example.com");
         FakeUser grace = facebook.createUser("Grace Hopper");
@@ -61,36 +51,28 @@ class HubJourneyTest {
             facebook.addPost(ada, "post " + i);
         }
         facebook.loginAs(ada);
-        server = TestServers.start(TestServers.settings(data, facebook, "hub-org", "hub-user"),
-                new PrintStream(console, true, StandardCharsets.UTF_8));
-        platform = new ApiClient(server.port(), ApiClient.platformAuthorization("hub-user", "hub-org"));
-        Answer url = platform.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=public_profile,email,user_posts");
-        String code = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
-        Answer created = platform.post("/instances", Map.of("element", Map.of("key", "facebooksocial"),
-                "providerData", Map.of("code", code),
-                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", APP_SECRET,
-                        "oauth.callback.url", CALLBACK),
-                "name", "Ada's Facebook"));
+        int port = server.start(TestServers.settings(data, facebook, "hub-org", "hub-user")).port();
+        platform = ElementsApi.asUser(port, "hub-user", "hub-org");
+        String code = ElementsApi.facebookCode(platform, app, CALLBACK, "public_profile,email,user_posts");
+        TestResponse created = platform.postJson("/instances",
+                ElementsApi.facebookInstance(app, CALLBACK, code, "Ada's Facebook"));
         elementToken = created.json().path("token").asText();
         instanceId = created.json().path("id").asLong();
-        hub = new ApiClient(server.port(), "Element " + elementToken);
+        hub = ElementsApi.at(port, "Element " + elementToken);
     }
 
     @AfterEach
     void stop() {
         server.close();
-        facebook.close();
-        logs.close();
     }
 
-    private Answer get(String path) {
-        Answer answer = hub.get("/hubs/social/" + path);
+    private TestResponse get(String path) {
+        TestResponse answer = hub.get("/hubs/social/" + path);
         answers.add(answer);
         return answer;
     }
 
-    private static List<String> ids(Answer answer) {
+    private static List<String> ids(TestResponse answer) {
         List<String> ids = new ArrayList<>();
         answer.json().forEach(item -> ids.add(item.path("id").asText()));
         return ids;
@@ -98,7 +80,7 @@ class HubJourneyTest {
 
     @Test
     void readsAndWritesThroughTheHubWithPagingInBothStylesAndLeaksNoToken() {
-        Answer me = get("user/me?fields=id,name,email");
+        TestResponse me = get("user/me?fields=id,name,email");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().path("id").asText()).isEqualTo(ada.id());
         assertThat(me.json().path("email").asText()).isEqualTo("ada@example.com");
@@ -107,11 +89,11 @@ class HubJourneyTest {
         assertThat(hub.get("/hubs/whatever/user/me").json().path("id").asText()).as("the hub segment is ignored")
                 .isEqualTo(ada.id());
 
-        Answer first = get("user/me/status?pageSize=25");
-        Answer second = get("user/me/status?pageSize=25&nextPage=" + first.header("Elements-Next-Page-Token"));
-        Answer byNumber = get("user/me/status?pageSize=25&page=2");
-        Answer fifty = get("user/me/status?pageSize=50");
-        Answer last = get("user/me/status?pageSize=25&page=3");
+        TestResponse first = get("user/me/status?pageSize=25");
+        TestResponse second = get("user/me/status?pageSize=25&nextPage=" + first.header("Elements-Next-Page-Token"));
+        TestResponse byNumber = get("user/me/status?pageSize=25&page=2");
+        TestResponse fifty = get("user/me/status?pageSize=50");
+        TestResponse last = get("user/me/status?pageSize=25&page=3");
         assertThat(first.header("Elements-Returned-Count")).isEqualTo("25");
         assertThat(ids(second)).isEqualTo(ids(byNumber)).hasSize(25).doesNotContainAnyElementsOf(ids(first));
         List<String> both = new ArrayList<>(ids(first));
@@ -125,22 +107,23 @@ class HubJourneyTest {
         assertThat(get("user/me/status?pageSize=500").json()).as("capped by pagination.max").hasSize(60);
 
         String postId = ids(first).get(0);
-        Answer commented = hub.post("/hubs/social/status/" + postId + "/comments", "{\"message\": \"Well said\"}");
+        TestResponse commented = hub.postJson("/hubs/social/status/" + postId + "/comments",
+                "{\"message\": \"Well said\"}");
         answers.add(commented);
         assertThat(commented.status()).as(commented.toString()).isEqualTo(200);
         String commentId = commented.json().path("id").asText();
         assertThat(facebook.commentsOn(postId)).anySatisfy(comment -> assertThat(comment.message()).isEqualTo("Well said"));
         assertThat(get("status/" + postId + "/comments").json()).anySatisfy(comment ->
                 assertThat(comment.path("id").asText()).isEqualTo(commentId));
-        Answer liked = hub.post("/hubs/social/status/" + postId + "/like", "{}");
+        TestResponse liked = hub.postJson("/hubs/social/status/" + postId + "/like", "{}");
         assertThat(liked.status()).isEqualTo(200);
         assertThat(facebook.likeCountOf(postId)).isEqualTo(1);
-        Answer deleted = hub.send("DELETE", "/hubs/social/user/comment/" + commentId, null);
+        TestResponse deleted = hub.delete("/hubs/social/user/comment/" + commentId);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(facebook.commentsOn(postId)).isEmpty();
         assertThat(get("user/me/friends").json()).hasSize(1);
 
-        Answer ownFeed = hub.post("/hubs/social/user/me/status", "{\"message\": \"hello\"}");
+        TestResponse ownFeed = hub.postJson("/hubs/social/user/me/status", "{\"message\": \"hello\"}");
         assertThat(ownFeed.status()).as("Facebook refuses posts to a user's own feed").isEqualTo(403);
         assertThat(ownFeed.json().path("providerMessage").asText()).contains("(#200)");
 
@@ -154,24 +137,23 @@ class HubJourneyTest {
         secrets.add(APP_SECRET);
         secrets.add(elementToken);
         StringBuilder everythingShown = new StringBuilder();
-        for (Answer answer : answers) {
-            everythingShown.append(answer.response().body()).append(answer.response().headers().map());
+        for (TestResponse answer : answers) {
+            everythingShown.append(answer.body()).append(answer.headers().map());
         }
         for (String secret : secrets) {
             if (!secret.equals(elementToken)) {
                 assertThat(everythingShown.toString()).doesNotContain(secret);
             }
         }
-        server.close();
-        Canaries.assertAbsent(data, logs.text() + console.toString(StandardCharsets.UTF_8), "Ada's Facebook",
-                secrets);
+        server.stop();
+        Canaries.assertAbsent(data, server.everythingPrinted(), "Ada's Facebook", secrets);
     }
 
     @Test
     void anExpiredFacebookTokenIs401AndTheInstanceNeedsANewAuthorization() {
         facebook.failNextGraphCalls(1, GraphError.expiredToken());
 
-        Answer refused = get("user/me");
+        TestResponse refused = get("user/me");
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("providerMessage").asText()).contains("Session has expired");
@@ -186,7 +168,7 @@ class HubJourneyTest {
     @Test
     void facebooksRefusalsBecomeTheirStatuses() {
         facebook.failNextGraphCalls(1, GraphError.userRequestLimit());
-        Answer limited = get("user/me");
+        TestResponse limited = get("user/me");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isNotNull();
 
@@ -200,32 +182,32 @@ class HubJourneyTest {
         assertThat(get("user/me").status()).isEqualTo(502);
         facebook.setDown(false);
 
-        platform.post("/instances/" + instanceId + "/refresh", "{}");
+        platform.postJson("/instances/" + instanceId + "/refresh", "{}");
         assertThat(get("user/me").status()).isEqualTo(200);
     }
 
     @Test
     void aDisabledInstanceIs403AndAnUnknownResource404() {
-        assertThat(platform.send("DELETE", "/instances/" + instanceId + "/enabled", null).status()).isEqualTo(200);
-        Answer disabled = get("user/me");
+        assertThat(platform.delete("/instances/" + instanceId + "/enabled").status()).isEqualTo(200);
+        TestResponse disabled = get("user/me");
         assertThat(disabled.status()).isEqualTo(403);
         assertThat(disabled.header("Elements-Element-Instance-Id")).isEqualTo(Long.toString(instanceId));
-        platform.send("PUT", "/instances/" + instanceId + "/enabled", null);
+        platform.send("PUT", "/instances/" + instanceId + "/enabled", null, null);
         assertThat(get("user/me").status()).isEqualTo(200);
-        Answer unknown = get("groups/123");
+        TestResponse unknown = get("groups/123");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Elements-Element-Instance-Id")).as("a refusal names the instance too")
                 .isEqualTo(Long.toString(instanceId));
-        assertThat(hub.send("PUT", "/hubs/social/user/me", "{}").status()).isEqualTo(405);
+        assertThat(hub.putJson("/hubs/social/user/me", "{}").status()).isEqualTo(405);
     }
 
     @Test
     void facebooksUsageHeadersHoldCallsBackBeforeFacebookRefusesTheApp() {
         facebook.setAppCallBudget(app.id(), 40);
         int answered = 0;
-        Answer held = null;
+        TestResponse held = null;
         for (int i = 0; i < 60 && held == null; i++) {
-            Answer answer = get("user/me");
+            TestResponse answer = get("user/me");
             if (answer.status() == 200) {
                 answered++;
             } else {

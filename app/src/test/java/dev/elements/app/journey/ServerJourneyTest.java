@@ -3,19 +3,17 @@ package dev.elements.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.app.ElementsServer;
+import dev.elements.app.ElementsApi;
 import dev.elements.app.TestServers;
-import dev.elements.app.journey.ApiClient.Answer;
 import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,18 +37,14 @@ class ServerJourneyTest {
     @TempDir
     Path data;
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private LogCapture logs;
-    private FakeFacebook facebook;
+    private final JourneyServer server = new JourneyServer();
+    private final FakeFacebook facebook = server.facebook();
     private FakeApp app;
     private FakeUser ada;
-    private ElementsServer server;
-    private ApiClient client;
+    private TestHttpClient client;
 
     @BeforeEach
     void start() {
-        logs = new LogCapture();
-        facebook = FakeFacebook.start();
         app = facebook.registerApp("1029384756", APP_SECRET, CALLBACK, CALLBACK + "/other");
         ada = facebook.createUser("Ada Lovelace");
         facebook.loginAs(ada);
@@ -60,26 +54,21 @@ class ServerJourneyTest {
     private void startServer() {
         Map<String, String> settings = TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET);
         settings.put("ELEMENTS_PROVIDER_TIMEOUT_MS", "1500");
-        server = TestServers.start(settings,
-                new PrintStream(console, true, StandardCharsets.UTF_8));
-        client = new ApiClient(server.port(), ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET));
+        client = ElementsApi.asUser(server.start(settings).port(), USER_SECRET, ORGANIZATION_SECRET);
     }
 
     @AfterEach
     void stop() {
         server.close();
-        facebook.close();
-        logs.close();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** The same client with a User and Organization secret of the caller's choosing. */
+    private TestHttpClient asUser(String userSecret, String organizationSecret) {
+        return client.withHeader("Authorization", ElementsApi.platformAuthorization(userSecret, organizationSecret));
     }
 
     private String login(String callback) {
-        Answer url = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
-                + encode(callback));
-        return new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
+        return ElementsApi.facebookCode(client, app, callback);
     }
 
     private static Map<String, Object> instanceBody(String code, Map<String, String> configuration, String name) {
@@ -90,6 +79,10 @@ class ServerJourneyTest {
         body.put("tags", List.of("<i>social</i>", "seed"));
         body.put("name", name);
         return body;
+    }
+
+    private TestResponse provision(Map<String, Object> body) {
+        return client.postJson("/instances", ElementsApi.json(body));
     }
 
     private Map<String, String> configuration(String callback) {
@@ -103,10 +96,11 @@ class ServerJourneyTest {
 
     @Test
     void provisionsAFacebookInstanceAndKeepsItAcrossARestartWithoutLeakingASecret() {
-        Answer getUrl = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&apiSecret="
-                + encode(APP_SECRET) + "&callbackUrl=" + encode(CALLBACK) + "&scope=public_profile,email&state=xyz");
-        Answer postUrl = client.post("/elements/facebooksocial/oauth/url", Map.of("apiKey", app.id(),
-                "apiSecret", APP_SECRET, "callbackUrl", CALLBACK, "scope", "public_profile,email", "state", "xyz"));
+        TestResponse getUrl = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&apiSecret="
+                + ElementsApi.encode(APP_SECRET) + "&callbackUrl=" + ElementsApi.encode(CALLBACK)
+                + "&scope=public_profile,email&state=xyz");
+        TestResponse postUrl = client.postJson("/elements/facebooksocial/oauth/url", ElementsApi.json(Map.of(
+                "apiKey", app.id(), "apiSecret", APP_SECRET, "callbackUrl", CALLBACK, "scope", "public_profile,email", "state", "xyz")));
         assertThat(getUrl.status()).isEqualTo(200);
         assertThat(postUrl.json()).isEqualTo(getUrl.json());
         assertThat(getUrl.json().path("element").asText()).isEqualTo("facebooksocial");
@@ -117,8 +111,7 @@ class ServerJourneyTest {
         assertThat(callback.state()).contains("xyz");
         String code = callback.requireCode();
 
-        Answer created = client.post("/instances",
-                instanceBody(code, configuration(CALLBACK), "<b>Ada's</b> Facebook page"));
+        TestResponse created = provision(instanceBody(code, configuration(CALLBACK), "<b>Ada's</b> Facebook page"));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         JsonNode instance = created.json();
         String elementToken = instance.path("token").asText();
@@ -139,31 +132,29 @@ class ServerJourneyTest {
         assertThat(facebook.codeExchanges()).isEqualTo(1);
         assertThat(facebook.longLivedExchanges()).isEqualTo(1);
 
-        Answer read = client.get("/instances/" + id);
+        TestResponse read = client.get("/instances/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("token").asText()).isEqualTo("********");
         assertThat(read.json().path("configuration")).isEqualTo(configuration);
 
-        server.close();
         startServer();
-        Answer afterRestart = client.get("/instances/" + id);
+        TestResponse afterRestart = client.get("/instances/" + id);
         assertThat(afterRestart.status()).isEqualTo(200);
         assertThat(afterRestart.json().path("name").asText()).isEqualTo("Ada's Facebook page");
         assertThat(afterRestart.json().path("configuration")).isEqualTo(configuration);
-        server.close();
+        server.stop();
 
         List<String> secrets = new ArrayList<>(List.of(USER_SECRET, ORGANIZATION_SECRET, APP_SECRET, elementToken,
                 code));
         secrets.addAll(facebook.tokensOf(ada));
         assertThat(facebook.tokensOf(ada)).hasSize(2);
-        Canaries.assertAbsent(data, logs.text() + console.toString(StandardCharsets.UTF_8), "Ada's Facebook page",
-                secrets);
-        assertThat(logs.text()).contains("POST /elements/api-v2/instances 200");
+        Canaries.assertAbsent(data, server.everythingPrinted(), "Ada's Facebook page", secrets);
+        assertThat(server.logs()).contains("POST /elements/api-v2/instances 200");
     }
 
     @Test
     void theLifecycleOnTheRealDatabaseLosesNothingWhenFacebookIsDownDuringAReauthorization() {
-        Answer created = client.post("/instances", instanceBody(login(CALLBACK), configuration(CALLBACK), "kept"));
+        TestResponse created = provision(instanceBody(login(CALLBACK), configuration(CALLBACK), "kept"));
         long id = created.json().path("id").asLong();
         String providerToken = facebook.latestTokenOf(ada).orElseThrow();
         JsonNode before = client.get("/instances/" + id).json();
@@ -171,55 +162,46 @@ class ServerJourneyTest {
         String code = login(CALLBACK);
         facebook.setDown(true);
         Map<String, Object> reauthorize = instanceBody(code, configuration(CALLBACK), "renamed in vain");
-        Answer refused = client.send("PUT", "/instances/" + id, json(reauthorize));
+        TestResponse refused = client.putJson("/instances/" + id, ElementsApi.json(reauthorize));
         facebook.setDown(false);
 
         assertThat(refused.status()).isEqualTo(502);
         assertThat(client.get("/instances/" + id).json()).isEqualTo(before);
         assertThat(facebook.isValidToken(providerToken)).isTrue();
-        Answer reauthorized = client.send("PUT", "/instances/" + id, json(reauthorize));
+        TestResponse reauthorized = client.putJson("/instances/" + id, ElementsApi.json(reauthorize));
         assertThat(reauthorized.status()).as(reauthorized.toString()).isEqualTo(200);
         assertThat(reauthorized.json().path("name").asText()).isEqualTo("renamed in vain");
         assertThat(facebook.latestTokenOf(ada)).isNotEqualTo(java.util.Optional.of(providerToken));
 
-        assertThat(client.send("PATCH", "/instances/" + id + "/configuration/42", "{\"propertyValue\": \"x\"}")
+        assertThat(client.patchJson("/instances/" + id + "/configuration/42", "{\"propertyValue\": \"x\"}")
                 .status()).isEqualTo(404);
-        assertThat(client.send("PATCH", "/instances/" + id, "{\"tags\": \"not a list\"}").status()).isEqualTo(400);
+        assertThat(client.patchJson("/instances/" + id, "{\"tags\": \"not a list\"}").status()).isEqualTo(400);
         assertThat(client.get("/instances/987654").status()).isEqualTo(404);
-        assertThat(client.send("DELETE", "/instances/" + id, null).status()).isEqualTo(200);
+        assertThat(client.delete("/instances/" + id).status()).isEqualTo(200);
         assertThat(client.get("/instances/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void aDeactivatedUsersSecretIsRefusedByTheRealServer() {
-        Answer added = client.post("/organizations/users", Map.of("emailAddress", "dev@app.example", "role", "org"));
+        TestResponse added = client.postJson("/organizations/users",
+                ElementsApi.json(Map.of("emailAddress", "dev@app.example", "role", "org")));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         String secret = added.json().path("secret").asText();
-        ApiClient developer = client.as(ApiClient.platformAuthorization(secret, ORGANIZATION_SECRET));
+        TestHttpClient developer = asUser(secret, ORGANIZATION_SECRET);
         assertThat(developer.get("/users").status()).isEqualTo(200);
 
-        Answer deactivated = client.send("PATCH", "/users/" + added.json().path("id").asLong(), "{\"active\": false}");
+        TestResponse deactivated = client.patchJson("/users/" + added.json().path("id").asLong(),
+                "{\"active\": false}");
 
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(developer.get("/users").status()).isEqualTo(401);
-        server.close();
         startServer();
-        assertThat(client.as(ApiClient.platformAuthorization(secret, ORGANIZATION_SECRET)).get("/users").status())
-                .as("the deactivation is stored").isEqualTo(401);
-    }
-
-    private static String json(Object body) {
-        try {
-            return ApiClient.JSON_MAPPER.writeValueAsString(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        assertThat(asUser(secret, ORGANIZATION_SECRET).get("/users").status()).as("the deactivation is stored").isEqualTo(401);
     }
 
     @Test
     void namesEveryMissingConfigurationKey() {
-        Answer refused = client.post("/instances",
-                instanceBody("any-code", Map.of("oauth.api.key", app.id()), "incomplete"));
+        TestResponse refused = provision(instanceBody("any-code", Map.of("oauth.api.key", app.id()), "incomplete"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("message").asText())
@@ -231,10 +213,10 @@ class ServerJourneyTest {
     @Test
     void aUsedCodeIsRefusedWithFacebooksWords() {
         String code = login(CALLBACK);
-        assertThat(client.post("/instances", instanceBody(code, configuration(CALLBACK), "first")).status())
+        assertThat(provision(instanceBody(code, configuration(CALLBACK), "first")).status())
                 .isEqualTo(200);
 
-        Answer again = client.post("/instances", instanceBody(code, configuration(CALLBACK), "second"));
+        TestResponse again = provision(instanceBody(code, configuration(CALLBACK), "second"));
 
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().path("providerMessage").asText()).isEqualTo("This authorization code has been used.");
@@ -244,7 +226,7 @@ class ServerJourneyTest {
     void aCallbackUrlOtherThanTheLoginsIsRefused() {
         String code = login(CALLBACK);
 
-        Answer refused = client.post("/instances", instanceBody(code, configuration(CALLBACK + "/other"), "x"));
+        TestResponse refused = provision(instanceBody(code, configuration(CALLBACK + "/other"), "x"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("providerMessage").asText()).contains("redirect_uri");
@@ -255,33 +237,31 @@ class ServerJourneyTest {
         Map<String, String> configuration = configuration(CALLBACK);
         configuration.put("oauth.api.secret", "canary-wrong-app-secret");
 
-        Answer refused = client.post("/instances", instanceBody(login(CALLBACK), configuration, "x"));
+        TestResponse refused = provision(instanceBody(login(CALLBACK), configuration, "x"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("providerMessage").asText()).isEqualTo("Error validating client secret.");
-        assertThat(refused.response().body()).doesNotContain("canary-wrong-app-secret");
+        assertThat(refused.body()).doesNotContain("canary-wrong-app-secret");
     }
 
     @Test
     void wrongOrMissingPlatformSecretsAre401() {
-        Answer wrongUser = client.as(ApiClient.platformAuthorization("not-the-user", ORGANIZATION_SECRET))
-                .get("/elements");
-        Answer wrongOrganization = client.as(ApiClient.platformAuthorization(USER_SECRET, "not-the-organization"))
-                .get("/instances/1");
-        Answer none = client.as(null).post("/instances", "{}");
+        TestResponse wrongUser = asUser("not-the-user", ORGANIZATION_SECRET).get("/elements");
+        TestResponse wrongOrganization = asUser(USER_SECRET, "not-the-organization").get("/instances/1");
+        TestResponse none = client.withHeader("Authorization", null).postJson("/instances", "{}");
 
         assertThat(List.of(wrongUser.status(), wrongOrganization.status(), none.status())).containsOnly(401);
         assertThat(wrongUser.json().path("message").asText()).isEqualTo("Invalid User or Organization secret");
-        assertThat(wrongUser.response().body()).doesNotContain("not-the-user");
+        assertThat(wrongUser.body()).doesNotContain("not-the-user");
     }
 
     @Test
     void malformedJsonAndUnknownElementsAreExplained() {
-        Answer malformed = client.post("/instances", "{\"element\": {\"key\": \"facebooksocial\"");
+        TestResponse malformed = client.postJson("/instances", "{\"element\": {\"key\": \"facebooksocial\"");
         Map<String, Object> myspace = instanceBody("c", configuration(CALLBACK), "x");
         myspace.put("element", Map.of("key", "myspace"));
-        Answer unknownInBody = client.post("/instances", myspace);
-        Answer unknownRoute = client.get("/elements/myspace");
+        TestResponse unknownInBody = provision(myspace);
+        TestResponse unknownRoute = client.get("/elements/myspace");
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("message").asText()).containsIgnoringCase("json");
@@ -294,16 +274,16 @@ class ServerJourneyTest {
     void aFacebookOutageIs502AndASlowFacebook504() {
         String code = login(CALLBACK);
         facebook.setDown(true);
-        Answer down = client.post("/instances", instanceBody(code, configuration(CALLBACK), "x"));
+        TestResponse down = provision(instanceBody(code, configuration(CALLBACK), "x"));
         facebook.setDown(false);
 
         assertThat(down.status()).isEqualTo(502);
         assertThat(down.json().has("providerMessage")).isFalse();
-        Answer stillUsable = client.post("/instances", instanceBody(code, configuration(CALLBACK), "x"));
+        TestResponse stillUsable = provision(instanceBody(code, configuration(CALLBACK), "x"));
         assertThat(stillUsable.status()).as("the code was never spent").isEqualTo(200);
 
-        facebook.setLatency(java.time.Duration.ofMillis(2500));
-        Answer slow = client.post("/instances", instanceBody(login(CALLBACK), configuration(CALLBACK), "x"));
+        facebook.setLatency(Duration.ofMillis(2500));
+        TestResponse slow = provision(instanceBody(login(CALLBACK), configuration(CALLBACK), "x"));
         assertThat(slow.status()).isEqualTo(504);
         assertThat(slow.json().path("message").asText()).contains("did not answer in time");
     }

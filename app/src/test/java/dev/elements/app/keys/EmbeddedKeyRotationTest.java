@@ -2,17 +2,14 @@ package dev.elements.app.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.elements.app.ElementsApi;
 import dev.elements.app.ElementsServer;
 import dev.elements.app.TestServers;
-import dev.elements.app.journey.ApiClient;
-import dev.elements.app.journey.ApiClient.Answer;
-import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
+import dev.elements.testing.TestHttpClient;
+import dev.elements.testing.TestResponse;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +34,15 @@ class EmbeddedKeyRotationTest {
             facebook.loginAs(facebook.createUser("Rosalind Franklin"));
             Map<String, String> settings = TestServers.settings(data, facebook, "rotation-org", "rotation-user");
             settings.put("ELEMENTS_OPERATOR_SECRET", OPERATOR);
-            ApiClient client;
+            TestHttpClient client;
             List<Long> ids = new ArrayList<>();
             ElementsServer server = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
-                client = new ApiClient(server.port(), ApiClient.platformAuthorization("rotation-user", "rotation-org"));
+                client = ElementsApi.asUser(server.port(), "rotation-user", "rotation-org");
                 for (int i = 0; i < 3; i++) {
                     ids.add(provision(client, app, "instance " + i));
                 }
-                ApiClient operator = client.as("Operator " + OPERATOR);
+                TestHttpClient operator = client.withHeader("Authorization", "Operator " + OPERATOR);
                 String before = operator.get("/operator/keys").json().path("primaryKeyId").asText();
 
                 AtomicBoolean rotating = new AtomicBoolean(true);
@@ -55,10 +52,10 @@ class EmbeddedKeyRotationTest {
                         for (long id : ids) {
                             statusesDuring.add(client.get("/instances/" + id).status());
                         }
-                        statusesDuring.add(client.post("/instances/" + ids.get(0) + "/refresh", "{}").status());
+                        statusesDuring.add(client.postJson("/instances/" + ids.get(0) + "/refresh", "{}").status());
                     }
                 });
-                Answer rotated = operator.post("/operator/keys/rotate", "{}");
+                TestResponse rotated = operator.postJson("/operator/keys/rotate", "{}");
                 rotating.set(false);
                 traffic.get();
                 ids.add(provision(client, app, "after the rotation"));
@@ -68,7 +65,7 @@ class EmbeddedKeyRotationTest {
                 assertThat(rotated.json().path("primaryKeyId").asText()).isNotEqualTo(before);
                 assertThat(rotated.json().path("keys").path("secretsUnderOlderKeys").asLong()).isZero();
                 assertThat(statusesDuring).isNotEmpty().containsOnly(200);
-                Answer inventory = operator.get("/operator/keys");
+                TestResponse inventory = operator.get("/operator/keys");
                 assertThat(inventory.json().path("secretsUnderOlderKeys").asLong()).isZero();
                 assertThat(inventory.json().path("secretsByKeyId").path(rotated.json().path("primaryKeyId").asText())
                         .asLong()).isGreaterThanOrEqualTo(ids.size());
@@ -77,10 +74,9 @@ class EmbeddedKeyRotationTest {
             }
             ElementsServer restarted = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
-                ApiClient again = new ApiClient(restarted.port(),
-                        ApiClient.platformAuthorization("rotation-user", "rotation-org"));
+                TestHttpClient again = ElementsApi.asUser(restarted.port(), "rotation-user", "rotation-org");
                 for (long id : ids) {
-                    assertThat(again.post("/instances/" + id + "/refresh", "{}").status())
+                    assertThat(again.postJson("/instances/" + id + "/refresh", "{}").status())
                             .as("instance %s opens and renews after the rotation", id).isEqualTo(200);
                 }
             } finally {
@@ -89,16 +85,9 @@ class EmbeddedKeyRotationTest {
         }
     }
 
-    private static long provision(ApiClient client, FakeApp app, String name) {
-        Answer url = client.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8));
-        String code = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();
-        Answer created = client.post("/instances", Map.of(
-                "element", Map.of("key", "facebooksocial"),
-                "providerData", Map.of("code", code),
-                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", app.secret(),
-                        "oauth.callback.url", CALLBACK),
-                "name", name));
+    private static long provision(TestHttpClient client, FakeApp app, String name) {
+        String code = ElementsApi.facebookCode(client, app, CALLBACK);
+        TestResponse created = client.postJson("/instances", ElementsApi.facebookInstance(app, CALLBACK, code, name));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().path("id").asLong();
     }

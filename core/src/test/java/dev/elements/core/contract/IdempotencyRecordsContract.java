@@ -7,8 +7,6 @@ import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.OrganizationId;
-import dev.elements.core.tenant.Role;
-import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +38,8 @@ public abstract class IdempotencyRecordsContract {
     void organizations() {
         IdempotencyStores stores = emptyStores();
         records = stores.records();
-        one = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("a@one.example", Role.ORG_ADMIN)).organizationId();
-        two = stores.tenants().createOrganization("Two", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("a@two.example", Role.ORG_ADMIN)).organizationId();
+        one = Fixtures.organization(stores.tenants(), "One").organizationId();
+        two = Fixtures.organization(stores.tenants(), "Two").organizationId();
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.Principal;
-import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import java.util.HashSet;
@@ -43,10 +42,8 @@ public abstract class InstanceRepositoryContract {
     void organizations() {
         Stores stores = emptyStores();
         instances = stores.instances();
-        one = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
-        two = stores.tenants().createOrganization("Two", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("admin@two.example", Role.ORG_ADMIN));
+        one = Fixtures.organization(stores.tenants(), "One");
+        two = Fixtures.organization(stores.tenants(), "Two");
     }
 
     private Instance newInstance(Principal owner, String name, List<String> tags) {

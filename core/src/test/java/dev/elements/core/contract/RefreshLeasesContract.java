@@ -7,8 +7,6 @@ import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.Principal;
-import dev.elements.core.tenant.Role;
-import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +38,7 @@ public abstract class RefreshLeasesContract {
         LeaseStores stores = emptyStores();
         leases = stores.leases();
         instances = stores.instances();
-        Principal owner = stores.tenants().createOrganization("One", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("a@one.example", Role.ORG_ADMIN));
+        Principal owner = Fixtures.organization(stores.tenants(), "One");
         instance = Fixtures.instance(stores.instances().nextId(), owner.organizationId(), owner.user().id(), "leased",
                 List.of());
         stores.instances().insert(instance);

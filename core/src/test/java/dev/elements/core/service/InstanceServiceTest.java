@@ -15,8 +15,6 @@ import dev.elements.core.port.in.ListInstancesQuery;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.UpdateInstanceCommand;
 import dev.elements.core.tenant.Principal;
-import dev.elements.core.tenant.Role;
-import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.Platform;
 import java.time.Duration;
@@ -210,8 +208,7 @@ class InstanceServiceTest {
     void anotherOrganizationGetsNotFoundEverywhere() {
         InstanceDescription created = platform.provision("x", List.of());
         String token = created.token().orElseThrow();
-        Principal stranger = platform.tenants.createOrganization("Other", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("x@other.example", Role.ORG_ADMIN));
+        Principal stranger = Fixtures.organization(platform.tenants, "Other");
         var id = created.id();
 
         assertRefused(() -> instances.instance(stranger, id), ErrorCode.INSTANCE_NOT_FOUND);

@@ -18,8 +18,8 @@ import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProvisioningServiceTest {
-    private final MutableClock clock = new MutableClock(Fixtures.NOW);
+    private final TestClock clock = new TestClock(Fixtures.NOW);
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
     private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository(clock);
@@ -204,8 +204,7 @@ class ProvisioningServiceTest {
     void anotherOrganizationSeesNoInstance() {
         provider.accept("code-1", "u");
         InstanceDescription created = provision("code-1", configuration());
-        Principal stranger = tenants.createOrganization("Other", SecretDigest.of(Fixtures.secret()),
-                Fixtures.newUser("x@other.example", dev.elements.core.tenant.Role.ORG_ADMIN));
+        Principal stranger = Fixtures.organization(tenants, "Other");
 
         assertThatThrownBy(() -> elements.instances().instance(stranger, created.id()))
                 .isInstanceOfSatisfying(PlatformException.class,

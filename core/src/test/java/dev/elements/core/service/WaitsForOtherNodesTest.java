@@ -11,9 +11,9 @@ import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * first pause, so nothing waits for real.
  */
 class WaitsForOtherNodesTest {
-    private final MutableClock clock = new MutableClock(Fixtures.NOW);
+    private final TestClock clock = new TestClock(Fixtures.NOW);
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
     private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     private final InMemoryRefreshLeases leases = new InMemoryRefreshLeases();

@@ -5,8 +5,10 @@ import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.Sealed;
+import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.OrganizationId;
+import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Small builders for test data shared by the contract tests of every storage. */
@@ -32,6 +35,12 @@ public final class Fixtures {
 
     public static NewUser newUser(String email, Role role) {
         return new NewUser(email, "First", "Last", role, SecretDigest.of(secret()));
+    }
+
+    /** A new organization with a random secret and its administrator {@code admin@<name>.example}. */
+    public static Principal organization(TenantRepository tenants, String name) {
+        return tenants.createOrganization(name, SecretDigest.of(secret()),
+                newUser("admin@" + name.toLowerCase(Locale.ROOT) + ".example", Role.ORG_ADMIN));
     }
 
     public static Instance instance(InstanceId id, OrganizationId organization, UserId owner, String name,

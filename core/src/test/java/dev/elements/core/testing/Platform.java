@@ -12,13 +12,14 @@ import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.Principal;
+import dev.elements.testing.TestClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A whole platform in memory with the scripted element and a movable clock, for service tests. */
 public final class Platform {
-    public final MutableClock clock = new MutableClock(Fixtures.NOW);
+    public final TestClock clock = new TestClock(Fixtures.NOW);
     public final ScriptedElementProvider provider = new ScriptedElementProvider();
     public final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     public final InMemoryTenantRepository tenants = new InMemoryTenantRepository(clock);
