@@ -43,6 +43,8 @@ public final class RenewalService implements RenewCredentialsUseCase {
     private static final System.Logger LOG = System.getLogger(RenewalService.class.getName());
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int WRITE_ATTEMPTS = 5;
+    /** How long a stop waits for the background pass in flight before it interrupts it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final ElementRegistry registry;
     private final InstanceRepository instances;
@@ -144,9 +146,14 @@ public final class RenewalService implements RenewCredentialsUseCase {
                 LOG.log(Level.WARNING, "A background renewal pass failed; the next one will retry", e);
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        // A stop lets the pass in flight finish: interrupting it would cut a renewal short after the
+        // provider may already have issued the new token, and record the instance as failing.
         return () -> {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            scheduler.shutdown();
+            if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
         };
     }
 

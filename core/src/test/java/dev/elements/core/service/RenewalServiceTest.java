@@ -12,6 +12,7 @@ import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.UpdateInstanceCommand;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.Platform;
+import dev.elements.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,36 @@ class RenewalServiceTest {
         assertThat(renewed.credentials().nextRenewalAt()).isEqualTo(Fixtures.NOW.plus(Duration.ofHours(2)));
         assertThat(platform.secretsOf(created).secretConfiguration()).containsEntry("oauth.api.secret",
                 "canary-app-secret");
+    }
+
+    @Test
+    void stoppingTheBackgroundRenewalLetsTheRenewalInFlightFinish() throws Exception {
+        InstanceDescription created = platform.provision("x", List.of());
+        String first = platform.secretsOf(created).tokens().accessToken();
+        platform.clock.advance(Duration.ofHours(1));
+        CountDownLatch release = new CountDownLatch(1);
+        platform.provider.holdRenewalsUntil(release);
+        AutoCloseable background = renewals.startBackground(Duration.ofMillis(5), 10);
+        assertThat(platform.provider.awaitRenewalStarted(Duration.ofSeconds(30))).isTrue();
+
+        Thread stopper = new Thread(() -> {
+            try {
+                background.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stopper.start();
+        // The stop is under way once it waits for the pass in flight to end (or, as it once did,
+        // has ended by interrupting it).
+        Await.until("the stop waits for the renewal", Duration.ofSeconds(30),
+                () -> stopper.getState() == Thread.State.TIMED_WAITING || !stopper.isAlive());
+        release.countDown();
+        stopper.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(platform.stored(created).status()).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(platform.secretsOf(created).tokens().accessToken()).isNotEqualTo(first);
     }
 
     @Test

@@ -209,7 +209,9 @@ public final class ScriptedElementProvider implements ElementProvider {
         try {
             renewalGate.await();
         } catch (InterruptedException e) {
+            // As the JDK client does when its thread is interrupted mid-call.
             Thread.currentThread().interrupt();
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.TRANSIENT, "interrupted"));
         }
         ProviderException failure = failures.poll();
         if (failure != null) {
