@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Binds a request object to its request record with Jackson, strictly: a string field takes only a
@@ -38,9 +39,12 @@ final class BodyBinding {
     BodyBinding(ObjectMapper mapper) {
         this.reader = mapper.copy()
                 .registerModule(new SimpleModule("strict-scalars")
-                        .addDeserializer(String.class, new StrictString())
-                        .addDeserializer(Boolean.class, new StrictBoolean())
-                        .addDeserializer(BigInteger.class, new StrictInteger()))
+                        .addDeserializer(String.class, new Strict<>(String.class,
+                                token -> token == JsonToken.VALUE_STRING, JsonParser::getText))
+                        .addDeserializer(Boolean.class, new Strict<>(Boolean.class,
+                                JsonToken::isBoolean, JsonParser::getBooleanValue))
+                        .addDeserializer(BigInteger.class, new Strict<>(BigInteger.class,
+                                token -> token == JsonToken.VALUE_NUMBER_INT, JsonParser::getBigIntegerValue)))
                 .reader()
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -118,44 +122,30 @@ final class BodyBinding {
         }
     }
 
-    private static final class StrictString extends StdScalarDeserializer<String> {
-        StrictString() {
-            super(String.class);
+    /** Reads a value of the token it was made for; any other token is a type error, never coerced. */
+    private static final class Strict<T> extends StdScalarDeserializer<T> {
+        private final Class<T> type;
+        private final Predicate<JsonToken> accepted;
+        private final Reader<T> reader;
+
+        Strict(Class<T> type, Predicate<JsonToken> accepted, Reader<T> reader) {
+            super(type);
+            this.type = type;
+            this.accepted = accepted;
+            this.reader = reader;
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
-            return parser.hasToken(JsonToken.VALUE_STRING)
-                    ? parser.getText()
-                    : (String) ctxt.handleUnexpectedToken(String.class, parser);
+        public T deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
+            return accepted.test(parser.currentToken())
+                    ? reader.read(parser)
+                    : type.cast(ctxt.handleUnexpectedToken(type, parser));
         }
     }
 
-    private static final class StrictBoolean extends StdScalarDeserializer<Boolean> {
-        StrictBoolean() {
-            super(Boolean.class);
-        }
-
-        @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
-            if (parser.currentToken().isBoolean()) {
-                return parser.getBooleanValue();
-            }
-            return (Boolean) ctxt.handleUnexpectedToken(Boolean.class, parser);
-        }
-    }
-
-    private static final class StrictInteger extends StdScalarDeserializer<BigInteger> {
-        StrictInteger() {
-            super(BigInteger.class);
-        }
-
-        @Override
-        public BigInteger deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
-            return parser.hasToken(JsonToken.VALUE_NUMBER_INT)
-                    ? parser.getBigIntegerValue()
-                    : (BigInteger) ctxt.handleUnexpectedToken(BigInteger.class, parser);
-        }
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonParser parser) throws IOException;
     }
 
     /**

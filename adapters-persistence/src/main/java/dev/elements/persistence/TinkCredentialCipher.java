@@ -4,16 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.AesGcmKey;
-import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.subtle.AesGcmJce;
-import com.google.crypto.tink.util.SecretBytes;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
@@ -59,7 +54,7 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
     static final Duration IN_FLIGHT_ALLOWANCE = PersistenceStore.CONNECTION_TIMEOUT.multipliedBy(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(TinkCredentialCipher.class);
-    private static final int MASTER_KEY_BYTES = 32;
+    private static final int MASTER_KEY_BYTES = RawAesGcm.KEY_BYTES;
     /** Binds the wrapped keyset to its purpose, so that a keyset for something else cannot stand in. */
     private static final byte[] KEYSET_ASSOCIATED_DATA = ("elements:encryption_keysets:" + PURPOSE).getBytes(UTF_8);
     /** Tink's ciphertext prefix: a version byte, then the big-endian id of the key that sealed it. */
@@ -331,21 +326,7 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
 
     private static Aead masterKeyAead(byte[] masterKeyBytes) {
         checkMasterKey(masterKeyBytes);
-        try {
-            // No prefix: the master key is a single raw key, not a member of a keyset.
-            AesGcmParameters parameters = AesGcmParameters.builder()
-                    .setKeySizeBytes(MASTER_KEY_BYTES)
-                    .setIvSizeBytes(12)
-                    .setTagSizeBytes(16)
-                    .setVariant(AesGcmParameters.Variant.NO_PREFIX)
-                    .build();
-            return AesGcmJce.create(AesGcmKey.builder()
-                    .setParameters(parameters)
-                    .setKeyBytes(SecretBytes.copyFrom(masterKeyBytes, InsecureSecretKeyAccess.get()))
-                    .build());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM is not available in this Java runtime", e);
-        }
+        return RawAesGcm.of(masterKeyBytes);
     }
 
     /** Tink key ids are unsigned 32-bit numbers. */

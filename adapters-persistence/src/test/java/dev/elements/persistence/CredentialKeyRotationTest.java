@@ -88,6 +88,8 @@ class CredentialKeyRotationTest {
             KeyRotationReport report;
             try {
                 Future<?> serving = threads.submit(node::serve);
+                // The server has written under the old key before the rotation begins.
+                node.awaitMoreRounds(1);
                 Future<KeyRotationReport> rotation = threads.submit(() -> keys(operator, grace, 7).rotate());
                 assertThat(inGrace.await(60, TimeUnit.SECONDS)).as("the rotation added its key and waits").isTrue();
                 assertThat(graceAskedFor.get()).isEqualTo(operator.credentialKeys().adoptionDelay())

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.TokenSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +40,7 @@ public record HubCall(
         requireNonNull(tokens, "tokens");
         requireNonNull(configuration, "configuration");
         pathParameters = Map.copyOf(pathParameters);
-        Map<String, List<String>> copied = new LinkedHashMap<>();
-        query.forEach((name, values) -> copied.put(name, List.copyOf(values)));
-        query = java.util.Collections.unmodifiableMap(copied);
+        query = QueryParameters.copyOf(query);
         body = body == null ? new byte[0] : body.clone();
     }
 

@@ -2,7 +2,7 @@ package dev.elements.core.port.in;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
+import dev.elements.core.hub.QueryParameters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +24,7 @@ public record HubRequest(PresentedCredentials credentials, String method, String
         requireNonNull(credentials, "credentials");
         method = requireNonNull(method, "method").toUpperCase(Locale.ROOT);
         requireNonNull(path, "path");
-        Map<String, List<String>> copied = new LinkedHashMap<>();
-        query.forEach((name, values) -> copied.put(name, List.copyOf(values)));
-        query = java.util.Collections.unmodifiableMap(copied);
+        query = QueryParameters.copyOf(query);
         body = body == null ? new byte[0] : body.clone();
     }
 
