@@ -34,6 +34,8 @@ public record ProvisionInstanceCommand(
                 .require("element.key", element)
                 .require("providerData.code", code)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
+                .text("name", name, InputLimits.INSTANCE_NAME)
+                .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
                 .check(idempotencyKey == null || idempotencyKey.length() <= IdempotencyKeys.MAX_LENGTH,
                         "Idempotency-Key must be at most " + IdempotencyKeys.MAX_LENGTH + " characters")
                 .orThrow();
