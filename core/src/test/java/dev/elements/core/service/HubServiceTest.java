@@ -317,4 +317,24 @@ class HubServiceTest {
         assertThat(platform.provider.hubCalls()).as("one call per page up to the cap").isEqualTo(10);
         assertThat(text(get("items", "nextPage", tenth.nextPage().orElseThrow()))).isEqualTo("[{\"n\":10}]");
     }
+
+    @Test
+    void aPathValueOfAnotherShapeThanTheElementDeclaresIsRefusedNamingTheParameterWithoutAnyProviderCall() {
+        platform.clock.advance(Duration.ofHours(2));
+        int renewals = platform.provider.renewals();
+
+        for (String value : List.of("debug_token", "app", "me", "1_2", "12345678901")) {
+            PlatformException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> get("items/" + value + "/notes"), PlatformException.class);
+            assertThat(refused.code()).as(value).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(refused.getMessage()).as(value)
+                    .isEqualTo("The path parameter {id} of items/{id}/notes must be an item number");
+        }
+        assertThat(platform.provider.hubCalls()).isZero();
+        assertThat(platform.provider.renewals()).isEqualTo(renewals);
+
+        assertThat(text(get("items/42/notes"))).contains("\"id\":\"42\"");
+        assertThat(text(get("items/debug_token"))).as("a resource that declares no shape takes any segment")
+                .contains("\"id\":\"debug_token\"");
+    }
 }
