@@ -8,6 +8,7 @@ import dev.elements.core.error.PlatformException;
 import dev.elements.core.port.in.AddUserCommand;
 import dev.elements.core.port.in.CreateOrganizationCommand;
 import dev.elements.core.port.in.InstanceDescription;
+import dev.elements.core.port.in.ListInstancesQuery;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.port.in.UpdateInstanceCommand;
 import dev.elements.core.port.in.UpdateUserCommand;
@@ -144,5 +145,14 @@ class InputHygieneTest {
         StringBuilder out = new StringBuilder();
         text.chars().forEach(c -> out.append(String.format("\\u%04x", c)));
         return out.toString();
+    }
+
+    @Test
+    void controlCharactersInATagFilterOrAnIdempotencyKeyAreRefusedToo() {
+        assertThat(refusal(() -> new ListInstancesQuery(List.of("blue\u0000"), null, 1, 10)).getMessage())
+                .isEqualTo("tags[]: a value contains a control or text-direction character");
+        assertThat(refusal(() -> new ProvisionInstanceCommand(platform.principal, "scripted", "code",
+                Platform.configuration(), List.of(), "ok", "key\u0000")).getMessage())
+                .isEqualTo("Idempotency-Key contains a control or text-direction character");
     }
 }

@@ -2,6 +2,7 @@ package dev.elements.core.port.in;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ControlCharacters;
 import dev.elements.core.instance.IdempotencyKeys;
 import dev.elements.core.tenant.Principal;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public record ProvisionInstanceCommand(
                 .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
                 .check(idempotencyKey == null || idempotencyKey.length() <= IdempotencyKeys.MAX_LENGTH,
                         "Idempotency-Key must be at most " + IdempotencyKeys.MAX_LENGTH + " characters")
+                .check(idempotencyKey == null || !ControlCharacters.in(idempotencyKey),
+                        "Idempotency-Key " + ControlCharacters.PROBLEM)
                 .orThrow();
         configuration = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(configuration == null ? Map.of() : configuration));
