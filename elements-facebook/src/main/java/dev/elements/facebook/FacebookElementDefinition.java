@@ -53,7 +53,7 @@ final class FacebookElementDefinition {
                         "Where codes and tokens are exchanged", FacebookFacts.TOKEN_URL),
                 ConfigurationEntry.instance(CommonConfiguration.PAGINATION_MAX, "Largest page size",
                         "The most items asked of Facebook in one call", "100", ConfigurationType.TEXTFIELD_32, false,
-                        ValueFormat.POSITIVE_INTEGER),
+                        ValueFormat.POSITIVE_INTEGER).withRange(1, CommonConfiguration.MAX_PAGINATION_MAX),
                 ConfigurationEntry.instance("pagination.offset", "Offset paging",
                         "Whether pages are addressed by offset instead of cursor", "false",
                         ConfigurationType.BOOLEAN, false, ValueFormat.BOOLEAN),

@@ -57,8 +57,16 @@ public final class FacebookFacts {
      */
     public static final Set<String> CONTINUATION_PARAMETERS = Set.of(AFTER, "until", "since", "__paging_token",
             "offset");
-    /** Graph ids are digits, {@code owner_object} pairs, or page usernames; nothing that could leave the path. */
-    public static final String ID_PATTERN = "[A-Za-z0-9_.-]{1,128}";
+    /**
+     * Graph ids: digits, or an owner's and an object's digits joined by an underscore (posts,
+     * comments). Node names ({@code debug_token}, {@code app}, {@code oauth}) and usernames are not
+     * ids: through a hub path they would reach Graph endpoints other than the resource's.
+     */
+    public static final String ID_PATTERN = "[0-9]{1,32}(?:_[0-9]{1,32})?";
+    /** An id, or {@code me}: the user (or page) whose token the instance holds. */
+    public static final String ID_OR_ME_PATTERN = "me|" + ID_PATTERN;
+    /** The longest value either pattern matches. */
+    public static final int ID_MAX_LENGTH = 65;
 
     private FacebookFacts() {
     }

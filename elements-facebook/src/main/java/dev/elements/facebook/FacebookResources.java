@@ -1,5 +1,6 @@
 package dev.elements.facebook;
 
+import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.facebook.GraphOperation.Answer;
 import java.util.List;
@@ -8,6 +9,13 @@ import java.util.Optional;
 
 /** The social hub resources, as Cloud Elements exposed them, mapped to Graph paths. */
 final class FacebookResources {
+    /** A post, comment or page: Graph ids only. */
+    private static final ParameterShape OBJECT = ParameterShape.matching(FacebookFacts.ID_PATTERN,
+            FacebookFacts.ID_MAX_LENGTH, "a Facebook id (digits, or digits_digits)");
+    /** A user or page by id, or {@code me} for the token's own. */
+    private static final ParameterShape USER = ParameterShape.matching(FacebookFacts.ID_OR_ME_PATTERN,
+            FacebookFacts.ID_MAX_LENGTH, "a Facebook id (digits, or digits_digits) or me");
+
     static final List<GraphOperation> OPERATIONS = List.of(
             operation("ping", "GET", "/me", "GET",
                     "Checks that the instance's token works; answers {\"id\": <the token's user or page>, \"status\":"
@@ -60,7 +68,11 @@ final class FacebookResources {
 
     private static GraphOperation operation(String path, String method, String vendorPath, String vendorMethod,
             String description, Answer answer, Map<String, String> fixedQuery) {
-        return new GraphOperation(new ResourceDefinition(path, method, vendorPath, vendorMethod, description,
-                answer == Answer.LIST), fixedQuery, answer);
+        ResourceDefinition resource = new ResourceDefinition(path, method, vendorPath, vendorMethod, description,
+                answer == Answer.LIST);
+        if (path.contains("{id}")) {
+            resource = resource.withParameterShape("id", path.startsWith("user/{id}") ? USER : OBJECT);
+        }
+        return new GraphOperation(resource, fixedQuery, answer);
     }
 }

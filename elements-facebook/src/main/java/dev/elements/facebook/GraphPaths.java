@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class GraphPaths {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
-    private static final Pattern ID = Pattern.compile(FacebookFacts.ID_PATTERN);
+    private static final Pattern ID = Pattern.compile(FacebookFacts.ID_OR_ME_PATTERN);
 
     private GraphPaths() {
     }
@@ -53,6 +53,7 @@ final class GraphPaths {
     }
 
     static boolean isId(String value) {
-        return ID.matcher(value).matches() && !value.contains("..") && !value.startsWith(".");
+        // Core has checked each resource's own shape already; this is the last line, for any resource.
+        return value.length() <= FacebookFacts.ID_MAX_LENGTH && ID.matcher(value).matches();
     }
 }

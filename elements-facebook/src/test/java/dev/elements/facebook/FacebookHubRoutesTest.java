@@ -260,8 +260,8 @@ class FacebookHubRoutesTest {
     }
 
     @Test
-    void graphIdsOfEveryShapeAreAccepted() {
-        for (String id : List.of("me", fixture.ada.id(), post.id(), comment.id(), "cocacola", "page.name-1")) {
+    void graphIdsAndMeAreSentWhereverThePlatformHandsThemOver() {
+        for (String id : List.of("me", fixture.ada.id(), post.id(), comment.id())) {
             try {
                 fixture.get("status/1").pathParameters(Map.of("id", id)).send();
             } catch (ProviderException refusedByFacebook) {
@@ -269,5 +269,49 @@ class FacebookHubRoutesTest {
             }
             assertThat(fixture.lastGraphCall().path()).isEqualTo("/" + id);
         }
+    }
+
+    @Test
+    void namesOfOtherGraphNodesAreNoIdsEvenWhenThePlatformHandsThemOver() {
+        for (String name : List.of("debug_token", "app", "oauth", "cocacola", "page.name-1", "1_2_3", "_1", "1_",
+                "0".repeat(66))) {
+            PlatformException refused = catchThrowableOfType(() -> fixture.get("status/1")
+                    .pathParameters(Map.of("id", name)).send(), PlatformException.class);
+
+            assertThat(refused.code()).as(name).isEqualTo(ErrorCode.INVALID_FIELD);
+        }
+        assertThat(fixture.graphCalls()).isEmpty();
+    }
+
+    @Test
+    void hubPathsThatNameGraphNodesInsteadOfIdsAreRefusedNamingTheParameterAndNeverReachFacebook() {
+        for (String path : List.of("user/debug_token", "user/app", "user/oauth", "user/debug_token/friends",
+                "user/app/permissions", "status/debug_token", "status/me", "status/oauth/comments",
+                "pages/app/page-access-token", "pages/me/page-access-token", "user/" + "1".repeat(70))) {
+            PlatformException refused = catchThrowableOfType(() -> fixture.get(path).send(), PlatformException.class);
+
+            assertThat(refused).as(path).isNotNull();
+            assertThat(refused.code()).as(path).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(refused.getMessage()).as(path).startsWith("The path parameter {id} of ")
+                    .contains("must be a Facebook id");
+        }
+        PlatformException comment = catchThrowableOfType(() -> fixture.delete("user/comment/debug_token").send(),
+                PlatformException.class);
+        assertThat(comment.getMessage()).isEqualTo(
+                "The path parameter {id} of user/comment/{id} must be a Facebook id (digits, or digits_digits)");
+        assertThat(fixture.graphCalls()).as("Facebook saw none of them").isEmpty();
+    }
+
+    @Test
+    void realIdsAndMeStillReachTheirGraphPaths() {
+        fixture.get("user/me/friends").send();
+        assertThat(fixture.lastGraphCall().path()).isEqualTo("/me/friends");
+        fixture.get("user/" + fixture.ada.id()).send();
+        assertThat(fixture.lastGraphCall().path()).isEqualTo("/" + fixture.ada.id());
+        fixture.get("status/" + post.id() + "/comments").send();
+        assertThat(fixture.lastGraphCall().path()).isEqualTo("/" + post.id() + "/comments");
+        fixture.get("pages/" + page.id() + "/page-access-token").send();
+        assertThat(fixture.lastGraphCall().path()).isEqualTo("/" + page.id());
+        assertThat(fixture.graphCalls()).hasSize(4);
     }
 }

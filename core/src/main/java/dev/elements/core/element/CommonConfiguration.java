@@ -1,6 +1,7 @@
 package dev.elements.core.element;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The configuration keys every element has, as Cloud Elements documents them ("common instance
@@ -20,6 +21,18 @@ public final class CommonConfiguration {
     public static final String EVENT_POLLER_INTERVAL = "event.poller.refresh_interval";
     public static final String FILTER_RESPONSE_NULLS = "filter.response.nulls";
     public static final String PAGINATION_MAX = "pagination.max";
+    /** The largest page size an element may allow, whatever its provider takes. */
+    public static final long MAX_PAGINATION_MAX = 1_000;
+
+    /**
+     * The bounds of the common numeric keys, which every element's entry of that key keeps unless it
+     * declares its own. A renewal interval is added to times, so an unbounded one overflowed after
+     * the provider had been asked; a minute to a year covers every real use.
+     */
+    public static final Map<String, NumberRange> RANGES = Map.of(
+            REFRESH_INTERVAL, new NumberRange(60, 365L * 24 * 60 * 60),
+            EVENT_POLLER_INTERVAL, new NumberRange(1, 365L * 24 * 60),
+            PAGINATION_MAX, new NumberRange(1, MAX_PAGINATION_MAX));
 
     public static final List<ConfigurationEntry> ENTRIES = List.of(
             ConfigurationEntry.instance(EVENTS_ENABLED, "Events enabled",
@@ -39,13 +52,15 @@ public final class CommonConfiguration {
                     ConfigurationType.PASSWORD, false, ValueFormat.TEXT),
             ConfigurationEntry.instance(EVENT_POLLER_INTERVAL, "Event poller interval",
                     "Minutes between polls, for elements that poll", "15",
-                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER),
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER)
+                    .withRange(RANGES.get(EVENT_POLLER_INTERVAL)),
             ConfigurationEntry.instance(FILTER_RESPONSE_NULLS, "Filter null values",
                     "Whether null values are removed from hub responses", "true",
                     ConfigurationType.BOOLEAN, false, ValueFormat.BOOLEAN),
             ConfigurationEntry.instance(REFRESH_INTERVAL, "Token refresh interval",
                     "Seconds between renewals of the provider token", "3600",
-                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER),
+                    ConfigurationType.TEXTFIELD_32, false, ValueFormat.POSITIVE_INTEGER)
+                    .withRange(RANGES.get(REFRESH_INTERVAL)),
             ConfigurationEntry.platform(ACCESS_TOKEN, "Provider access token",
                     "The provider token the platform holds for this instance", ConfigurationType.PASSWORD),
             ConfigurationEntry.platform(REFRESH_TOKEN, "Provider refresh token",
@@ -54,5 +69,11 @@ public final class CommonConfiguration {
                     "Epoch milliseconds of the last renewal of the provider token", ConfigurationType.TEXTFIELD_32));
 
     private CommonConfiguration() {
+    }
+
+    /** {@code entry} with the common bounds of its key, when it has some and declares none of its own. */
+    public static ConfigurationEntry withCommonRange(ConfigurationEntry entry) {
+        NumberRange common = RANGES.get(entry.key());
+        return common != null && entry.range().equals(NumberRange.POSITIVE) ? entry.withRange(common) : entry;
     }
 }

@@ -18,6 +18,7 @@ import java.util.zip.CRC32;
  * @param hideFromConsole whether a console should hide the entry
  * @param scope who may set it
  * @param format what a value must look like
+ * @param range the whole numbers a {@link ValueFormat#POSITIVE_INTEGER} value may take
  */
 public record ConfigurationEntry(
         String key,
@@ -28,7 +29,8 @@ public record ConfigurationEntry(
         boolean required,
         boolean hideFromConsole,
         ConfigurationScope scope,
-        ValueFormat format) {
+        ValueFormat format,
+        NumberRange range) {
 
     public ConfigurationEntry {
         requireNonNull(key, "key");
@@ -37,9 +39,18 @@ public record ConfigurationEntry(
         requireNonNull(type, "type");
         requireNonNull(scope, "scope");
         requireNonNull(format, "format");
+        requireNonNull(range, "range");
         if (key.isBlank()) {
             throw new IllegalArgumentException("A configuration key may not be blank");
         }
+    }
+
+    /** An entry without a declared range: numbers may be any positive {@code long}. */
+    public ConfigurationEntry(String key, String name, String description, String defaultValue,
+            ConfigurationType type, boolean required, boolean hideFromConsole, ConfigurationScope scope,
+            ValueFormat format) {
+        this(key, name, description, defaultValue, type, required, hideFromConsole, scope, format,
+                NumberRange.POSITIVE);
     }
 
     /** A value set per instance. */
@@ -76,17 +87,45 @@ public record ConfigurationEntry(
         return crc.getValue();
     }
 
-    /** Empty when {@code value} may be stored under this key, else the reason, naming the key. */
+    /**
+     * Empty when {@code value} may be stored under this key, else the reason, naming the key (and
+     * never quoting the value). The length is checked first, so no later check works on more.
+     */
     public Optional<String> problemWith(String value) {
         if (value.length() > type.maxLength()) {
             return Optional.of(key + " is longer than " + type.maxLength() + " characters");
         }
+        if (ControlCharacters.in(value, type == ConfigurationType.TEXTAREA)) {
+            return Optional.of(key + " " + ControlCharacters.PROBLEM);
+        }
         ValueFormat effective = type == ConfigurationType.BOOLEAN ? ValueFormat.BOOLEAN : format;
+        if (effective == ValueFormat.POSITIVE_INTEGER && !range.equals(NumberRange.POSITIVE)) {
+            return inRange(value) ? Optional.empty() : Optional.of(key + " must be a whole number " + range);
+        }
         return effective.problemWith(value).map(problem -> key + " " + problem);
+    }
+
+    private boolean inRange(String value) {
+        try {
+            return range.contains(Long.parseLong(value));
+        } catch (NumberFormatException tooLongOrNotANumber) {
+            return false;
+        }
     }
 
     public ConfigurationEntry withDefaultValue(String newDefault) {
         return new ConfigurationEntry(key, name, description, newDefault, type, required, hideFromConsole, scope,
-                format);
+                format, range);
+    }
+
+    /** The same entry, whose numbers must lie in {@code newRange}. */
+    public ConfigurationEntry withRange(NumberRange newRange) {
+        return new ConfigurationEntry(key, name, description, defaultValue, type, required, hideFromConsole, scope,
+                format, newRange);
+    }
+
+    /** The same entry, whose numbers must lie in {@code minimum..maximum}. */
+    public ConfigurationEntry withRange(long minimum, long maximum) {
+        return withRange(new NumberRange(minimum, maximum));
     }
 }

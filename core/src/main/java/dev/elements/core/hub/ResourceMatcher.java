@@ -23,7 +23,8 @@ public final class ResourceMatcher {
 
     /**
      * @throws PlatformException {@code RESOURCE_NOT_FOUND} when no resource has this path,
-     *     {@code OPERATION_NOT_SUPPORTED} when one has it but not for this verb
+     *     {@code OPERATION_NOT_SUPPORTED} when one has it but not for this verb, {@code INVALID_FIELD}
+     *     when a placeholder's value does not have the shape the resource declares for it
      */
     public static Match match(List<ResourceDefinition> resources, String method, String path) {
         String[] segments = segments(path);
@@ -44,6 +45,7 @@ public final class ResourceMatcher {
             }
         }
         if (best != null) {
+            checkShapes(best);
             return best;
         }
         if (!verbsForPath.isEmpty()) {
@@ -51,6 +53,15 @@ public final class ResourceMatcher {
                     method + " is not supported on " + path + "; it supports " + String.join(", ", verbsForPath));
         }
         throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No hub resource " + path);
+    }
+
+    /** The element's declared id shapes, checked before anything reaches the provider. */
+    private static void checkShapes(Match match) {
+        for (Map.Entry<String, String> parameter : match.pathParameters().entrySet()) {
+            match.resource().problemWithParameter(parameter.getKey(), parameter.getValue()).ifPresent(problem -> {
+                throw new PlatformException(ErrorCode.INVALID_FIELD, problem);
+            });
+        }
     }
 
     private static Map<String, String> bind(String[] template, String[] segments) {

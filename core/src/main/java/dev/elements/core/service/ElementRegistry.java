@@ -60,6 +60,7 @@ public final class ElementRegistry {
 
     private static ElementDefinition complete(ElementDefinition declared, OperatorOverrides overrides) {
         return declared.withEntriesIfAbsent(CommonConfiguration.ENTRIES)
+                .mapEntries(CommonConfiguration::withCommonRange)
                 .mapEntries(entry -> overrides.valueFor(declared.key(), entry.key())
                         .map(entry::withDefaultValue)
                         .orElse(entry));

@@ -44,6 +44,11 @@ public final class HubService implements CallHubUseCase {
     static final Set<String> PAGING_PARAMETERS = Set.of("page", "pageSize", "nextPage");
     /** Cloud Elements' page size when the application names none, before {@code pagination.max} caps it. */
     static final int DEFAULT_PAGE_SIZE = 200;
+    /**
+     * The most provider pages one request walks to reach a {@code page} number: each is a provider
+     * call on the application's quota, so deeper pages are reached with {@code nextPage} instead.
+     */
+    static final int MAX_PAGES_WALKED = 10;
     /** Attempts of a GET that failed for a passing reason, with these pauses in between. */
     static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(200), Duration.ofMillis(600));
 
@@ -88,6 +93,9 @@ public final class HubService implements CallHubUseCase {
         RegisteredElement element = registry.installed(instance.elementKey());
         ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
                 request.path());
+        if (match.resource().paged()) {
+            pageNumber(request);
+        }
         if (!instance.valid()) {
             throw new PlatformException(ErrorCode.PROVIDER_TOKEN_REJECTED, "Instance " + instance.id()
                     + " needs a new authorization: " + instance.statusReason());
@@ -144,8 +152,19 @@ public final class HubService implements CallHubUseCase {
                     context.clock().instant());
             return new Paging(Math.min(pageSize.orElse(page.pageSize()), maximum), page.cursor(), 1);
         }
-        int number = first(request.query(), "page").map(value -> positive("page", value)).orElse(1);
+        int number = pageNumber(request);
         return new Paging(Math.min(pageSize.orElse(DEFAULT_PAGE_SIZE), maximum), null, number);
+    }
+
+    /** The page asked for, 1 when none; refused before anything is called when it is out of reach. */
+    private static int pageNumber(HubRequest request) {
+        int number = first(request.query(), "page").map(value -> positive("page", value)).orElse(1);
+        if (number > MAX_PAGES_WALKED) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, "page may be at most " + MAX_PAGES_WALKED
+                    + ", because each page before it is a call to the provider; for later pages follow nextPage"
+                    + " (the Elements-Next-Page-Token header of the previous page)");
+        }
+        return number;
     }
 
     private static int positive(String name, String value) {

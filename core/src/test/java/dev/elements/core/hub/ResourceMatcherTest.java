@@ -3,6 +3,7 @@ package dev.elements.core.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
@@ -44,5 +45,27 @@ class ResourceMatcherTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_NOT_SUPPORTED);
                     assertThat(e.getMessage()).contains("GET").contains("POST");
                 });
+    }
+
+    @Test
+    void valuesAreCheckedAgainstTheShapesTheResourceDeclaresLengthFirst() {
+        ParameterShape digits = ParameterShape.matching("[0-9]+", 5, "a number");
+        List<ResourceDefinition> shaped = List.of(
+                new ResourceDefinition("user/{id}", "GET", "/{id}", "GET", "a user", false)
+                        .withParameterShape("id", digits),
+                new ResourceDefinition("user/comment/{id}", "DELETE", "/{id}", "DELETE", "a comment", false));
+
+        assertThat(ResourceMatcher.match(shaped, "GET", "user/12345").pathParameters()).containsEntry("id", "12345");
+        assertThat(ResourceMatcher.match(shaped, "DELETE", "user/comment/x_y").pathParameters())
+                .containsEntry("id", "x_y");
+        for (String value : List.of("debug_token", "123456", "12a")) {
+            assertThatThrownBy(() -> ResourceMatcher.match(shaped, "GET", "user/" + value))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+                        assertThat(e.getMessage()).isEqualTo("The path parameter {id} of user/{id} must be a number");
+                    });
+        }
+        assertThatThrownBy(() -> new ResourceDefinition("user/{id}", "GET", "/{id}", "GET", "a user", false)
+                .withParameterShape("edge", digits)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -296,4 +296,45 @@ class HubServiceTest {
         assertRefused(() -> get("me"), ErrorCode.USAGE_BUDGET_EXHAUSTED);
         assertThat(platform.provider.hubCalls()).isEqualTo(calls);
     }
+
+    @Test
+    void aPageBeyondTheWalkingCapIsRefusedBeforeAnyProviderCallAndPointsToNextPage() {
+        items(30);
+        platform.clock.advance(Duration.ofHours(2));
+        int renewals = platform.provider.renewals();
+
+        for (String page : List.of("1000", "11", "2147483647")) {
+            PlatformException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> get("items", "page", page, "pageSize", "1"), PlatformException.class);
+            assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(refused.getMessage()).contains("page may be at most 10").contains("nextPage");
+        }
+        assertThat(platform.provider.hubCalls()).as("no page was walked").isZero();
+        assertThat(platform.provider.renewals()).as("not even a due renewal").isEqualTo(renewals);
+
+        HubResponse tenth = get("items", "page", "10", "pageSize", "1");
+        assertThat(text(tenth)).isEqualTo("[{\"n\":9}]");
+        assertThat(platform.provider.hubCalls()).as("one call per page up to the cap").isEqualTo(10);
+        assertThat(text(get("items", "nextPage", tenth.nextPage().orElseThrow()))).isEqualTo("[{\"n\":10}]");
+    }
+
+    @Test
+    void aPathValueOfAnotherShapeThanTheElementDeclaresIsRefusedNamingTheParameterWithoutAnyProviderCall() {
+        platform.clock.advance(Duration.ofHours(2));
+        int renewals = platform.provider.renewals();
+
+        for (String value : List.of("debug_token", "app", "me", "1_2", "12345678901")) {
+            PlatformException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> get("items/" + value + "/notes"), PlatformException.class);
+            assertThat(refused.code()).as(value).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(refused.getMessage()).as(value)
+                    .isEqualTo("The path parameter {id} of items/{id}/notes must be an item number");
+        }
+        assertThat(platform.provider.hubCalls()).isZero();
+        assertThat(platform.provider.renewals()).isEqualTo(renewals);
+
+        assertThat(text(get("items/42/notes"))).contains("\"id\":\"42\"");
+        assertThat(text(get("items/debug_token"))).as("a resource that declares no shape takes any segment")
+                .contains("\"id\":\"debug_token\"");
+    }
 }

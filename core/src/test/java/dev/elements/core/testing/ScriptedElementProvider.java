@@ -4,6 +4,7 @@ import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.element.ValueFormat;
 import dev.elements.core.hub.HubCall;
@@ -78,7 +79,11 @@ public final class ScriptedElementProvider implements ElementProvider {
                         new ResourceDefinition("items", "POST", "/items", "POST", "Adds an item", false),
                         new ResourceDefinition("items/{id}", "GET", "/items/{id}", "GET", "One item", false),
                         new ResourceDefinition("items/special", "GET", "/items/special", "GET", "A literal path",
-                                false)));
+                                false),
+                        new ResourceDefinition("items/{id}/notes", "GET", "/items/{id}/notes", "GET",
+                                "An item's notes, for item numbers only", false)
+                                .withParameterShape("id", ParameterShape.matching("[0-9]{1,10}", 10,
+                                        "an item number"))));
     }
 
     /** The provider will accept {@code code} once, for a user with this id. */

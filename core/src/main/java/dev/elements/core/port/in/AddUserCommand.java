@@ -9,6 +9,9 @@ public record AddUserCommand(String emailAddress, String firstName, String lastN
                 .require("emailAddress", emailAddress)
                 .check(emailAddress == null || Validation.isEmailAddress(emailAddress),
                         "emailAddress must be an email address")
+                .text("emailAddress", emailAddress, 254)
+                .text("firstName", firstName, InputLimits.PERSON_OR_ORGANIZATION_NAME)
+                .text("lastName", lastName, InputLimits.PERSON_OR_ORGANIZATION_NAME)
                 .check(role == null || Role.fromKey(role).isPresent(), "role must be org-admin or org")
                 .orThrow();
     }

@@ -7,7 +7,8 @@ public record CreateOrganizationCommand(String name, String adminEmail) {
                 .require("name", name)
                 .require("adminEmail", adminEmail)
                 .check(adminEmail == null || Validation.isEmailAddress(adminEmail), "adminEmail must be an email address")
-                .check(name == null || name.length() <= 255, "name is longer than 255 characters")
+                .text("name", name, InputLimits.PERSON_OR_ORGANIZATION_NAME)
+                .text("adminEmail", adminEmail, 254)
                 .orThrow();
     }
 }

@@ -17,6 +17,7 @@ public record ListInstancesQuery(List<String> tags, String element, int page, in
     public ListInstancesQuery {
         tags = tags == null ? List.of() : List.copyOf(tags);
         new Validation()
+                .texts("tags[]", tags, InputLimits.TAGS, InputLimits.TAG)
                 .check(page >= 1, "page must be 1 or more")
                 .check(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "pageSize must be from 1 to " + MAX_PAGE_SIZE)
                 .orThrow();

@@ -2,6 +2,7 @@ package dev.elements.core.port.in;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ControlCharacters;
 import dev.elements.core.instance.IdempotencyKeys;
 import dev.elements.core.tenant.Principal;
 import java.util.LinkedHashMap;
@@ -34,8 +35,12 @@ public record ProvisionInstanceCommand(
                 .require("element.key", element)
                 .require("providerData.code", code)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
+                .text("name", name, InputLimits.INSTANCE_NAME)
+                .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
                 .check(idempotencyKey == null || idempotencyKey.length() <= IdempotencyKeys.MAX_LENGTH,
                         "Idempotency-Key must be at most " + IdempotencyKeys.MAX_LENGTH + " characters")
+                .check(idempotencyKey == null || !ControlCharacters.in(idempotencyKey),
+                        "Idempotency-Key " + ControlCharacters.PROBLEM)
                 .orThrow();
         configuration = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(configuration == null ? Map.of() : configuration));

@@ -24,10 +24,15 @@ public record UpdateInstanceCommand(boolean replace, String name, List<String> t
         String code, String element) {
 
     public UpdateInstanceCommand {
+        new Validation()
+                .check(code == null || !code.isBlank(), "providerData.code may not be blank")
+                .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
+                .text("name", name, InputLimits.INSTANCE_NAME)
+                .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
+                .orThrow();
         tags = tags == null ? null : List.copyOf(tags);
         configuration = configuration == null
                 ? null
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
-        new Validation().check(code == null || !code.isBlank(), "providerData.code may not be blank").orThrow();
     }
 }
