@@ -11,10 +11,10 @@ import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
-import dev.elements.core.testing.MutableClock;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
 import dev.elements.testing.DatabaseKind;
+import dev.elements.testing.TestClock;
 import dev.elements.testing.TestDatabases;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -48,7 +48,7 @@ class InputHygieneOnDatabasesTest {
         return Elements.builder()
                 .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
                 .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
-                .usageLedger(store.providerUsageLedger()).clock(new MutableClock(Fixtures.NOW)).provider(provider)
+                .usageLedger(store.providerUsageLedger()).clock(new TestClock(Fixtures.NOW)).provider(provider)
                 .build();
     }
 
