@@ -22,6 +22,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,21 +47,26 @@ final class ApiServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger codes = new AtomicInteger();
 
-    private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings) {
+    private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings, Clock clock) {
         Elements.Builder builder = Elements.builder().inMemory().tenants(tenants).provider(provider);
         customization.accept(builder);
         this.elements = builder.build();
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        this.api = HttpApi.of(elements, settings);
+        this.api = new HttpApi(ApiUseCases.of(elements), settings, clock);
         this.port = api.start("127.0.0.1", 0);
     }
 
     static ApiServer start() {
-        return new ApiServer(builder -> { }, HttpApiSettings.defaults());
+        return new ApiServer(builder -> { }, HttpApiSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** With these settings, and {@code clock} for the HTTP adapter's own sense of time. */
+    static ApiServer start(HttpApiSettings settings, Clock clock) {
+        return new ApiServer(builder -> { }, settings, clock);
     }
 
     static ApiServer start(Consumer<Elements.Builder> customization) {
-        return new ApiServer(customization, HttpApiSettings.defaults());
+        return new ApiServer(customization, HttpApiSettings.defaults(), Clock.systemUTC());
     }
 
     /** With {@code POST /organizations} on, for {@link #OPERATOR_SECRET}. */
