@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class SlowBodiesTest {
     private static final int SLOW_CONNECTIONS = 500;
+    private static final int AUTHENTICATED_SLOW_CONNECTIONS = 40;
+    /** Longer than the test needs, so that the slow requests hold whatever they can for all of it. */
+    private static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Linux routes all of 127.0.0.0/8 to the loopback interface. */
     private static final String ATTACKER = "127.0.0.2";
     /** Generous: on a quiet machine the answers take milliseconds; starved, they never come. */
@@ -41,7 +46,10 @@ class SlowBodiesTest {
 
     @BeforeEach
     void start() {
-        server = ApiServer.start();
+        // Some of the slow requests carry wrong secrets; the throttle of failed authentications would
+        // soon refuse the rest of them from their address, which would hide what this test is about.
+        server = ApiServer.start(HttpApiSettings.defaults().withFailedAuthentications(1_000_000, Duration.ofMinutes(1))
+                .withBodyReadTimeout(BODY_READ_TIMEOUT), Clock.systemUTC());
     }
 
     @AfterEach
@@ -62,18 +70,25 @@ class SlowBodiesTest {
     @Test
     void slowBodiesDoNotStopOtherRequests() throws Exception {
         String token = server.provision(server.auth(), "dripped on", List.of()).path("token").asText();
-        List<SlowRequest> kinds = List.of(
-                new SlowRequest("POST", ApiServer.BASE + "/elements/scripted/oauth/url", null, 100_000),
-                new SlowRequest("POST", INSTANCES, server.auth(), 100_000),
-                new SlowRequest("POST", INSTANCES, null, 100_000),
-                new SlowRequest("POST", ApiServer.BASE + "/hubs/testing/items", ApiServer.withToken(server.auth(),
-                        token), 100_000),
-                new SlowRequest("POST", ApiServer.BASE + "/hubs/testing/items", "Element not-a-token", 100_000),
-                new SlowRequest("PATCH", ApiServer.BASE + "/users/1", server.auth(), 100_000),
+        String elementsOauthUrl = ApiServer.BASE + "/elements/scripted/oauth/url";
+        String hub = ApiServer.BASE + "/hubs/testing/items";
+        List<SlowRequest> anonymous = List.of(
+                // Routes that read a body without credentials, or used to before checking them.
+                new SlowRequest("POST", elementsOauthUrl, null, 100_000),
+                new SlowRequest("POST", hub, "Element not-a-token", 100_000),
+                new SlowRequest("POST", elementsOauthUrl, null, 100_000),
+                new SlowRequest("POST", hub, "Element not-a-token", 100_000),
                 // Over the 1 MiB limit, but within what was drained before the 413.
-                new SlowRequest("POST", INSTANCES, null, 2 * 1024 * 1024));
-        for (int i = 0; i < SLOW_CONNECTIONS; i++) {
-            slow.add(kinds.get(i % kinds.size()).open(server.port));
+                new SlowRequest("POST", INSTANCES, null, 2 * 1024 * 1024),
+                new SlowRequest("POST", INSTANCES, "User wrong, Organization wrong", 100_000),
+                new SlowRequest("PATCH", ApiServer.BASE + "/users/1", null, 100_000));
+        for (int i = 0; i < SLOW_CONNECTIONS - AUTHENTICATED_SLOW_CONNECTIONS; i++) {
+            slow.add(anonymous.get(i % anonymous.size()).open(server.port));
+        }
+        // A user's own slow bodies take threads of the users, within their bound, until the deadline.
+        SlowRequest authenticated = new SlowRequest("POST", hub, ApiServer.withToken(server.auth(), token), 100_000);
+        for (int i = 0; i < AUTHENTICATED_SLOW_CONNECTIONS; i++) {
+            slow.add(authenticated.open(server.port));
         }
         drip.scheduleWithFixedDelay(this::dripOneByteEach, 1, 2, TimeUnit.SECONDS);
 
@@ -89,6 +104,27 @@ class SlowBodiesTest {
         // And again, once the slow requests have had time to take whatever they can take.
         assertThat(CompletableFuture.supplyAsync(() -> server.get("/health", null).status(), clients))
                 .succeedsWithin(DEADLINE_SECONDS, TimeUnit.SECONDS).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatTakesLongerThanTheReadTimeoutLosesItsConnection() throws Exception {
+        server.close();
+        server = ApiServer.start(HttpApiSettings.defaults().withBodyReadTimeout(Duration.ofMillis(500)),
+                Clock.systemUTC());
+        Socket dripping = new SlowRequest("POST", INSTANCES, server.auth(), 100_000).open(server.port);
+        slow.add(dripping);
+        drip.scheduleWithFixedDelay(this::dripOneByteEach, 100, 100, TimeUnit.MILLISECONDS);
+
+        // The server closes the connection without an answer: the client is still sending its request.
+        CompletableFuture<Integer> end = CompletableFuture.supplyAsync(() -> {
+            try {
+                return dripping.getInputStream().read();
+            } catch (IOException e) {
+                return -1;
+            }
+        }, clients);
+        assertThat(end).succeedsWithin(DEADLINE_SECONDS * 2, TimeUnit.SECONDS).isEqualTo(-1);
+        assertThat(server.get("/health", null).status()).isEqualTo(200);
     }
 
     private void dripOneByteEach() {

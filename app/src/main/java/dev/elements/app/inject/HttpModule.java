@@ -23,6 +23,9 @@ public final class HttpModule extends AbstractModule {
     @Singleton
     HttpApi httpApi(Elements elements) {
         return new HttpApi(ApiUseCases.of(elements),
-                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
+                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
+                        .withBodyReadTimeout(http.bodyReadTimeout())
+                        .withMaxThreads(http.maxThreads())
+                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow()));
     }
 }
