@@ -60,6 +60,27 @@ class QuotedRequestValuesTest {
     }
 
     @Test
+    void fieldNamesOfTheBody() {
+        // A thousand fields of a wrong type: the message names a few and counts the rest.
+        ObjectNode body = (ObjectNode) ApiServer.JSON.createObjectNode();
+        body.putObject("element").put("key", "scripted");
+        com.fasterxml.jackson.databind.node.ArrayNode tags = body.putArray("tags");
+        for (int i = 0; i < 1_000; i++) {
+            tags.add(i);
+        }
+        ApiServer.Response wrongTypes = server.postJson(INSTANCES, server.auth(), body.toString());
+        assertThat(wrongTypes.message()).startsWith("tags[0] must be a string").endsWith("and 990 more");
+        assertThat(wrongTypes.message()).hasSizeLessThan(400);
+
+        // A field name is the client's choice.
+        String hostileKey = HOSTILE + "a".repeat(100);
+
+        String duplicate = ApiServer.JSON.valueToTree(hostileKey).toString();
+        assertQuotedShortly(server.postJson(INSTANCES, server.auth(), "{" + duplicate + ": 1, " + duplicate + ": 2}"),
+                400);
+    }
+
+    @Test
     void aPathWithoutARoute() {
         assertQuotedShortly(server.get(ApiServer.BASE + "/" + HUGE, server.auth()), 404);
         assertQuotedShortly(server.get(ApiServer.BASE + "/" + encoded(HOSTILE), server.auth()), 404);
