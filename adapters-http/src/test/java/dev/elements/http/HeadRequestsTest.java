@@ -62,6 +62,19 @@ class HeadRequestsTest {
     }
 
     @Test
+    void otherVerbsWithoutARouteAreRefusedNotAnswered() {
+        for (String verb : List.of("OPTIONS", "TRACE", "PROPFIND", "CONNECTX")) {
+            for (String path : List.of(INSTANCES + "/" + instanceId, ApiServer.BASE + "/users", "/health")) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                        .method(verb, HttpRequest.BodyPublishers.noBody());
+                ApiServer.Response answer = server.send(request.build());
+                assertThat(answer.status()).as(verb + " " + path).isIn(401, 404, 405);
+                assertThat(answer.body()).as(verb + " " + path).doesNotContain("probed");
+            }
+        }
+    }
+
+    @Test
     void everyGetRouteAnswersHeadWithTheStatusOfGet() {
         List<String> paths = new ArrayList<>();
         for (HttpApi.Route route : server.api.routes()) {
