@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -34,6 +35,8 @@ import java.util.function.Predicate;
  * ignored: Cloud Elements clients send back whole objects.
  */
 final class BodyBinding {
+    private static final int MAX_PROBLEMS_NAMED = 10;
+
     private final ObjectReader reader;
 
     BodyBinding(ObjectMapper mapper) {
@@ -60,9 +63,16 @@ final class BodyBinding {
             throw new IllegalStateException("A request body could not be bound to " + type.getSimpleName(), e);
         }
         if (!problems.found.isEmpty()) {
-            throw new PlatformException(ErrorCode.INVALID_FIELD, String.join("; ", problems.found));
+            throw new PlatformException(ErrorCode.INVALID_FIELD, listed(problems.found));
         }
         return value;
+    }
+
+    /** Every problem up to a bound, and how many more: a body may hold thousands of wrong fields. */
+    private static String listed(List<String> problems) {
+        String named = String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED)));
+        int more = problems.size() - MAX_PROBLEMS_NAMED;
+        return more > 0 ? named + "; and " + more + " more" : named;
     }
 
     /** Collects each wrongly typed field and binds it as null, so that binding goes on to the next. */
@@ -114,8 +124,9 @@ final class BodyBinding {
                 if (context.inArray()) {
                     segments.push("[" + context.getCurrentIndex() + "]");
                 } else if (context.getCurrentName() != null) {
+                    // A name may be the client's own (a configuration key): shortened and cleaned.
                     segments.push((context.getParent() != null && context.getParent().inRoot() ? "" : ".")
-                            + context.getCurrentName());
+                            + RequestValues.shortened(context.getCurrentName()));
                 }
             }
             return String.join("", segments);

@@ -25,34 +25,44 @@ import java.util.List;
  * declares (the caller from the one Authorization header, and the instance the route names) once,
  * and keeps it on the request for the route's handler. The order of refusals is the same for every
  * route: a wrong verb on a literal path (405), then who calls (401), then what the path names
- * (404); a body is read only by the handler, after all of these.
+ * (404); a body is read only by the handler, after all of these. Failed authentications are
+ * counted per source address and per presented secret, and refused with 429 past the limit.
  */
 final class Callers implements Handler {
     private static final String CALLER = "dev.elements.http.caller";
     private static final String INSTANCE = "dev.elements.http.instance";
+    private static final String AUTHENTICATED = "dev.elements.http.authenticated";
 
     private final AuthenticateUseCase authentication;
     private final ManageInstancesUseCase instances;
     private final DescribeElementsUseCase elements;
     private final RouteTable routeTable;
+    private final FailedAuthentications failures;
 
     Callers(AuthenticateUseCase authentication, ManageInstancesUseCase instances, DescribeElementsUseCase elements,
-            RouteTable routeTable) {
+            RouteTable routeTable, FailedAuthentications failures) {
         this.authentication = requireNonNull(authentication, "authentication");
         this.instances = requireNonNull(instances, "instances");
         this.elements = requireNonNull(elements, "elements");
         this.routeTable = requireNonNull(routeTable, "routeTable");
+        this.failures = requireNonNull(failures, "failures");
     }
 
     @Override
     public void handle(Context ctx) {
-        // No role: a HEAD that Javalin answers from a GET route without running any handler.
         Access access = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
-                .findFirst().orElse(null);
-        if (access == null) {
+                .findFirst().orElseThrow(() -> new IllegalStateException("The route of " + ctx.method().name()
+                        + " " + ctx.path() + " declares no Access"));
+        refuseWrongVerbOnLiteralPath(ctx);
+        if (access == Access.ANYONE) {
             return;
         }
-        refuseWrongVerbOnLiteralPath(ctx);
+        // Every refusal for a wrong secret below, whatever resolves it, counts against the guesser.
+        failures.check(ctx.req().getRemoteAddr(), credentials(ctx), () -> resolve(ctx, access));
+        ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+    }
+
+    private void resolve(Context ctx, Access access) {
         switch (access) {
             case ANYONE -> {
             }
@@ -77,6 +87,22 @@ final class Callers implements Handler {
                 ctx.attribute(INSTANCE, instance);
             }
         }
+    }
+
+    /**
+     * Runs an authentication that a route does by itself (hub calls, by the Element token) under the
+     * same throttle of failed authentications as the routes whose caller is resolved here, and
+     * marks the request as authenticated when it succeeds.
+     */
+    <T> T authenticatedBy(Context ctx, PresentedCredentials presented, java.util.function.Supplier<T> check) {
+        T result = failures.attempt(ctx.req().getRemoteAddr(), presented, check);
+        ctx.attribute(AUTHENTICATED, Boolean.TRUE);
+        return result;
+    }
+
+    /** Whether someone's credentials were checked for this request before its body is read. */
+    static boolean resolvedCaller(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(AUTHENTICATED));
     }
 
     /** The caller the route's {@link Access} resolved. */
@@ -131,10 +157,14 @@ final class Callers implements Handler {
         ctx.attribute(INSTANCE, instances.instance(caller.principal(), id));
     }
 
-    /** {@code GET /instances/token} is a known path with the wrong verb, not an instance called "token". */
+    /**
+     * {@code GET /instances/token} is a known path with the wrong verb, not an instance called
+     * "token". A HEAD is the GET of its path without the body.
+     */
     private void refuseWrongVerbOnLiteralPath(Context ctx) {
         List<HandlerType> literal = routeTable.literalMethods(ctx.path());
-        if (!literal.isEmpty() && !literal.contains(ctx.method())) {
+        HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
+        if (!literal.isEmpty() && !literal.contains(method)) {
             throw new MethodNotAllowedResponse("Method not allowed",
                     MethodNotAllowedUtil.INSTANCE.availableHandlerTypes(ctx, literal));
         }

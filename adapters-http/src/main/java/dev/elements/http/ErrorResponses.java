@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorType;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -93,7 +94,7 @@ final class ErrorResponses {
                     + (allowed.isEmpty() ? "" : "; allowed: " + allowed);
         } else if (exception instanceof NotFoundResponse) {
             // Javalin's own: no route matched. Our 404s are PlatformExceptions.
-            message = "No route for " + ctx.method().name() + " " + ctx.path();
+            message = "No route for " + ctx.method().name() + " " + RequestValues.quote(ctx.path());
         } else if (message == null || message.isBlank()) {
             message = HttpStatus.forStatus(status).getMessage();
         }

@@ -9,7 +9,10 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ public final class HttpApi {
             + " Elements-Element-Instance-Id";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Duration IDLE_THREAD_TIMEOUT = Duration.ofMinutes(1);
 
     private final HttpApiSettings settings;
     private final RouteTable routeTable = new RouteTable();
@@ -38,14 +42,23 @@ public final class HttpApi {
 
     /** The API over these use cases; every route of API.md. */
     public HttpApi(ApiUseCases useCases, HttpApiSettings settings) {
+        this(useCases, settings, Clock.systemUTC());
+    }
+
+    /** @param clock what the window of failed authentications is measured by */
+    HttpApi(ApiUseCases useCases, HttpApiSettings settings, Clock clock) {
         requireNonNull(useCases, "useCases");
         this.settings = requireNonNull(settings, "settings");
+        requireNonNull(clock, "clock");
 
         JsonCodec json = new JsonCodec();
         RequestIds requestIds = new RequestIds();
-        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
+        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes(),
+                new BodyReads(settings.maxConcurrentBodyReads(), settings.bodyReadTimeout()));
+        FailedAuthentications failures = new FailedAuthentications(settings.failedAuthenticationLimit(),
+                settings.failedAuthenticationWindow(), clock);
         Callers callers = new Callers(useCases.authentication(), useCases.instances(), useCases.elements(),
-                routeTable);
+                routeTable, failures);
         ErrorResponses errors = new ErrorResponses(json, requestIds);
         ElementRoutes elementRoutes = new ElementRoutes(useCases.elements(), useCases.authorizationUrls(), bodies,
                 json);
@@ -56,19 +69,22 @@ public final class HttpApi {
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
-        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies);
+        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             configureServer(config, new JettyErrors(json, requestIds));
             GracefulStop.install(config, settings.stopTimeout());
+            WireMethod.install(config);
             config.requestLogger.http(new RequestLog(requestIds));
             config.routes.before(ctx -> {
                 requestIds.assign(ctx);
                 ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-                bodies.refuseDeclaredOversize(ctx);
             });
             config.routes.beforeMatched(callers);
+            // After the caller is resolved: an anonymous client's oversize body on a route that
+            // needs credentials gets its 401 without a byte of it read.
+            config.routes.beforeMatched(bodies::refuseDeclaredOversize);
             config.routes.apiBuilder(() -> {
                 healthRoutes.declare();
                 path(BASE_PATH, () -> {
@@ -88,6 +104,7 @@ public final class HttpApi {
             config.routes.exception(Exception.class, errors::handle);
         });
         routeTable.read(app);
+        HeadRoutes.serveLikeGet(app);
     }
 
     private void configureServer(JavalinConfig config, JettyErrors jettyErrors) {
@@ -97,6 +114,10 @@ public final class HttpApi {
         config.http.defaultContentType = JsonCodec.CONTENT_TYPE;
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), HttpApiSettings.MIN_THREADS,
+                (int) IDLE_THREAD_TIMEOUT.toMillis());
+        threads.setName("elements-http");
+        config.jetty.threadPool = threads;
         // Javalin routes java.lang.Errors around the exception mappers; turn them into exceptions so
         // that the client still gets the JSON 500 with its request id.
         config.router.handlerWrapper(HttpApi::surfaceErrors);

@@ -11,20 +11,51 @@ import java.time.Duration;
  *     into memory
  * @param stopTimeout how long {@link HttpApi#stop()} waits for requests in flight before it closes
  *     their connections anyway
+ * @param bodyReadTimeout how long one request body may take to arrive, from the first read to the
+ *     last byte; a slower one has its connection closed, so that a client dripping bytes cannot hold
+ *     a thread for longer
+ * @param maxThreads the most threads serving requests; at most half of them read request bodies at
+ *     any moment, so the other half always serves requests that have none, {@code /health} among them
+ * @param failedAuthenticationLimit how many wrong secrets one source address, or one presented
+ *     secret, may send within {@code failedAuthenticationWindow} before further attempts get 429
+ * @param failedAuthenticationWindow the window over which failed authentications are counted
  */
-public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
+public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
+        int failedAuthenticationLimit, Duration failedAuthenticationWindow) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** A MiB in ten seconds is 100 KiB/s, which any client that means it manages. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_THREADS = 200;
+    /** The fewest threads that leave room for body readers, the rest, and Jetty's own. */
+    static final int MIN_THREADS = 8;
+    public static final int DEFAULT_FAILED_AUTHENTICATION_LIMIT = 30;
+    public static final Duration DEFAULT_FAILED_AUTHENTICATION_WINDOW = Duration.ofMinutes(1);
 
     public HttpApiSettings {
         requireNonNull(stopTimeout, "stopTimeout");
+        requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+        requireNonNull(failedAuthenticationWindow, "failedAuthenticationWindow");
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
-        if (stopTimeout.isNegative() || stopTimeout.isZero()) {
-            throw new IllegalArgumentException("stopTimeout must be positive: " + stopTimeout);
+        requirePositive("stopTimeout", stopTimeout);
+        requirePositive("bodyReadTimeout", bodyReadTimeout);
+        requirePositive("failedAuthenticationWindow", failedAuthenticationWindow);
+        if (maxThreads < MIN_THREADS) {
+            throw new IllegalArgumentException("maxThreads must be at least " + MIN_THREADS + ": " + maxThreads);
         }
+        if (failedAuthenticationLimit < 1) {
+            throw new IllegalArgumentException("failedAuthenticationLimit must be positive: "
+                    + failedAuthenticationLimit);
+        }
+    }
+
+    /** The limits of body size and stop time, and the defaults for everything else. */
+    public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
+        this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
+                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW);
     }
 
     public static HttpApiSettings defaults() {
@@ -32,6 +63,32 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
     }
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
-        return new HttpApiSettings(bytes, stopTimeout);
+        return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow);
+    }
+
+    public HttpApiSettings withBodyReadTimeout(Duration timeout) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow);
+    }
+
+    public HttpApiSettings withMaxThreads(int threads) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
+                failedAuthenticationWindow);
+    }
+
+    public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window);
+    }
+
+    /** Half the threads: the other half stays free for requests without a body. */
+    int maxConcurrentBodyReads() {
+        return maxThreads / 2;
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Locale;
 
 /**
@@ -36,10 +37,12 @@ final class HubRoutes {
 
     private final CallHubUseCase hub;
     private final RequestBodies bodies;
+    private final Callers callers;
 
-    HubRoutes(CallHubUseCase hub, RequestBodies bodies) {
+    HubRoutes(CallHubUseCase hub, RequestBodies bodies, Callers callers) {
         this.hub = requireNonNull(hub, "hub");
         this.bodies = requireNonNull(bodies, "bodies");
+        this.callers = requireNonNull(callers, "callers");
     }
 
     /**
@@ -64,13 +67,26 @@ final class HubRoutes {
             throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
                     "Hub calls need an Authorization header with an Element token");
         }
+        if (hasBody(ctx)) {
+            // The token is checked before any of the body is read (and again by the call itself).
+            callers.authenticatedBy(ctx, credentials, () -> {
+                hub.authenticate(credentials);
+                return null;
+            });
+        }
         byte[] body = bodies.optionalJson(ctx);
-        HubResponse response = hub.call(new HubRequest(credentials, ctx.method().name(), resourcePath(ctx),
-                ctx.queryParamMap(), body));
+        // A HEAD is the GET without the body: the provider is asked the GET.
+        String method = ctx.method() == HandlerType.HEAD ? HandlerType.GET.name() : ctx.method().name();
+        HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
+                method, resourcePath(ctx), ctx.queryParamMap(), body)));
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));
         ctx.status(response.status()).contentType(JsonCodec.CONTENT_TYPE).result(response.body());
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import io.javalin.http.Context;
 import java.io.IOException;
 
@@ -78,7 +79,12 @@ final class JsonCodec {
             return "syntax error";
         }
         if (original.startsWith("Duplicate field")) {
-            return original; // names a field, which the client chose; no value
+            // Names a field, which the client chose: by a short, cleaned prefix only.
+            int open = original.indexOf('\'');
+            int close = original.lastIndexOf('\'');
+            return open >= 0 && close > open
+                    ? "Duplicate field " + RequestValues.quote(original.substring(open + 1, close))
+                    : "Duplicate field";
         }
         if (original.startsWith("Unexpected end-of-input")) {
             return "unexpected end of input";

@@ -10,7 +10,6 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -25,11 +24,13 @@ final class RequestBodies {
     private final JsonCodec json;
     private final BodyBinding binding;
     private final long maxBodyBytes;
+    private final BodyReads reads;
 
-    RequestBodies(JsonCodec json, long maxBodyBytes) {
+    RequestBodies(JsonCodec json, long maxBodyBytes, BodyReads reads) {
         this.json = requireNonNull(json, "json");
         this.binding = new BodyBinding(json.mapper());
         this.maxBodyBytes = maxBodyBytes;
+        this.reads = requireNonNull(reads, "reads");
     }
 
     /** @throws PlatformException (400) naming every field of a wrong type, after the refusals of {@link #object} */
@@ -68,8 +69,9 @@ final class RequestBodies {
     }
 
     /**
-     * Refuses a declared length over the limit before anything is read; used for every request, so
-     * that no route reads a body it was never meant to get.
+     * Refuses a declared length over the limit before anything is read; used for every matched
+     * request once its caller is resolved, so that no route reads a body it was never meant to get,
+     * and an anonymous client's body is not read at all where the route needs credentials.
      */
     void refuseDeclaredOversize(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
@@ -87,16 +89,9 @@ final class RequestBodies {
      * reset can destroy the 413 before the client reads it; a body far larger is cut off anyway.
      */
     private void drain(Context ctx) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long left = drainLimit();
-            int read;
-            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-                left -= read;
-            }
-        } catch (IOException e) {
-            // The client went away; the refusal stands.
-        }
+        // When every reader is busy the body stays unread: the 413 may then be lost to a reset, but
+        // no thread waits for a client that may never send it.
+        reads.tryDrain(ctx, drainLimit());
     }
 
     private long drainLimit() {
@@ -105,18 +100,19 @@ final class RequestBodies {
 
     /** Reads at most one byte more than the limit, so an undeclared (chunked) oversize body is cut off too. */
     private byte[] read(Context ctx) {
-        // A declared oversize was refused before the route ran (HttpApi's before handler).
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                drain(ctx);
-                throw tooLarge();
-            }
-            return bytes;
+        // A declared oversize was refused before the route ran (HttpApi's before-matched handler).
+        byte[] bytes;
+        try {
+            bytes = reads.read(ctx, in -> in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)));
         } catch (IOException e) {
             // The client went away or broke the transfer encoding; no answer will reach it anyway.
             throw new PlatformException(ErrorCode.MALFORMED_REQUEST, "The request body could not be read completely");
         }
+        if (bytes.length > maxBodyBytes) {
+            drain(ctx);
+            throw tooLarge();
+        }
+        return bytes;
     }
 
     private ContentTooLargeResponse tooLarge() {

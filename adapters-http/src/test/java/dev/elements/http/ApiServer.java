@@ -16,6 +16,7 @@ import dev.elements.core.testing.ScriptedElementProvider;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,22 +40,27 @@ final class ApiServer implements AutoCloseable {
     private final TestHttpClient http;
     private final AtomicInteger codes = new AtomicInteger();
 
-    private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings) {
+    private ApiServer(Consumer<Elements.Builder> customization, HttpApiSettings settings, Clock clock) {
         Elements.Builder builder = Elements.builder().inMemory().tenants(tenants).provider(provider);
         customization.accept(builder);
         this.elements = builder.build();
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        this.api = new HttpApi(EmbeddedUseCases.of(elements), settings);
+        this.api = new HttpApi(EmbeddedUseCases.of(elements), settings, clock);
         this.port = api.start("127.0.0.1", 0);
         this.http = TestHttpClient.at("http://127.0.0.1:" + port);
     }
 
     static ApiServer start() {
-        return new ApiServer(builder -> { }, HttpApiSettings.defaults());
+        return new ApiServer(builder -> { }, HttpApiSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** With these settings, and {@code clock} for the HTTP adapter's own sense of time. */
+    static ApiServer start(HttpApiSettings settings, Clock clock) {
+        return new ApiServer(builder -> { }, settings, clock);
     }
 
     static ApiServer start(Consumer<Elements.Builder> customization) {
-        return new ApiServer(customization, HttpApiSettings.defaults());
+        return new ApiServer(customization, HttpApiSettings.defaults(), Clock.systemUTC());
     }
 
     /** With {@code POST /organizations} on, for {@link #OPERATOR_SECRET}. */
@@ -143,6 +149,11 @@ final class ApiServer implements AutoCloseable {
 
     URI uri(String path) {
         return http.uri(path);
+    }
+
+    /** A request built by hand, for verbs and headers the shortcuts do not send. */
+    TestResponse send(java.net.http.HttpRequest request) {
+        return http.send(request);
     }
 
     TestResponse get(String path, String authorization) {

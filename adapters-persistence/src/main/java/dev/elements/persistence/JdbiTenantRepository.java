@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Organization;
@@ -234,7 +235,7 @@ public final class JdbiTenantRepository implements TenantRepository {
             long userBeingWritten) {
         if (UniqueViolations.isUniqueViolation(failure) && emailTaken(organization, email, userBeingWritten)) {
             return new PlatformException(ErrorCode.ALREADY_EXISTS,
-                    "A user with email address " + email + " exists already");
+                    "A user with email address " + RequestValues.quote(email) + " exists already");
         }
         return failure;
     }

@@ -29,6 +29,10 @@ class SettingsTest {
 
         assertThat(settings.http().port()).isEqualTo(8080);
         assertThat(settings.http().maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.http().bodyReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(settings.http().maxThreads()).isEqualTo(200);
+        assertThat(settings.http().maxFailedAuthentications()).isEqualTo(30);
+        assertThat(settings.http().failedAuthenticationWindow()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(settings.database().embedded()).isTrue();
         assertThat(settings.database().dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(settings.security().configuredMasterKey()).isEmpty();
@@ -60,6 +64,27 @@ class SettingsTest {
                 .hasMessage("ELEMENTS_HTTP_PORT must be a port number from 0 to 65535, not 'eighty'");
         assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_PORT", "70000"))))
                 .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
+    void theLimitsOfTheHttpServerAreReadAndCheckedByName() {
+        HttpSettings http = HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_BODY_READ_TIMEOUT_MS", "2500",
+                "ELEMENTS_HTTP_MAX_THREADS", "64", "ELEMENTS_AUTH_MAX_FAILURES", "5",
+                "ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS", "300")));
+
+        assertThat(http.bodyReadTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(http.maxThreads()).isEqualTo(64);
+        assertThat(http.maxFailedAuthentications()).isEqualTo(5);
+        assertThat(http.failedAuthenticationWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_MAX_THREADS", "4"))))
+                .hasMessage("ELEMENTS_HTTP_MAX_THREADS must be a number of threads of at least 8, not '4'");
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_HTTP_BODY_READ_TIMEOUT_MS", "0"))))
+                .hasMessage("ELEMENTS_HTTP_BODY_READ_TIMEOUT_MS must be a positive number of milliseconds,"
+                        + " not '0'");
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_AUTH_MAX_FAILURES", "many"))))
+                .hasMessage("ELEMENTS_AUTH_MAX_FAILURES must be a positive number of failed authentications,"
+                        + " not 'many'");
     }
 
     @Test

@@ -1,27 +1,59 @@
 package dev.elements.app.config;
 
+import java.time.Duration;
+
 /**
  * @param host the address to listen on ({@code ELEMENTS_HTTP_HOST}, default all interfaces)
  * @param port the port ({@code ELEMENTS_HTTP_PORT}, default 8080; 0 picks a free one)
  * @param maxBodyBytes the largest request body accepted ({@code ELEMENTS_HTTP_MAX_BODY_BYTES}, 1 MiB)
+ * @param bodyReadTimeout how long a request body may take to arrive before its connection is closed
+ *     ({@code ELEMENTS_HTTP_BODY_READ_TIMEOUT_MS}, 10 s)
+ * @param maxThreads the most threads serving requests, half of which may read bodies at once
+ *     ({@code ELEMENTS_HTTP_MAX_THREADS}, 200)
+ * @param maxFailedAuthentications wrong secrets one address or one presented secret may send per
+ *     window before getting 429 ({@code ELEMENTS_AUTH_MAX_FAILURES}, 30)
+ * @param failedAuthenticationWindow the window ({@code ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS}, 60 s)
  */
-public record HttpSettings(String host, int port, long maxBodyBytes) {
+public record HttpSettings(String host, int port, long maxBodyBytes, Duration bodyReadTimeout, int maxThreads,
+        int maxFailedAuthentications, Duration failedAuthenticationWindow) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final long DEFAULT_BODY_READ_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_MAX_THREADS = 200;
+    /** Fewer leave no thread for requests without a body while bodies are being read. */
+    public static final int MIN_THREADS = 8;
+    public static final int DEFAULT_MAX_FAILED_AUTHENTICATIONS = 30;
+    public static final long DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS = 60;
 
     public static HttpSettings from(SettingsSource source) {
-        String rawLimit = source.get("ELEMENTS_HTTP_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY_BYTES));
-        long limit;
-        try {
-            limit = Long.parseLong(rawLimit);
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit <= 0) {
-            throw new SettingsException(
-                    "ELEMENTS_HTTP_MAX_BODY_BYTES must be a positive number of bytes, not '" + rawLimit + "'");
-        }
+        long limit = positive(source, "ELEMENTS_HTTP_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1,
+                "a positive number of bytes");
+        long bodyReadTimeout = positive(source, "ELEMENTS_HTTP_BODY_READ_TIMEOUT_MS", DEFAULT_BODY_READ_TIMEOUT_MS, 1,
+                "a positive number of milliseconds");
+        long maxThreads = positive(source, "ELEMENTS_HTTP_MAX_THREADS", DEFAULT_MAX_THREADS, MIN_THREADS,
+                "a number of threads of at least " + MIN_THREADS);
+        long maxFailures = positive(source, "ELEMENTS_AUTH_MAX_FAILURES", DEFAULT_MAX_FAILED_AUTHENTICATIONS, 1,
+                "a positive number of failed authentications");
+        long window = positive(source, "ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS",
+                DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS, 1, "a positive number of seconds");
         return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", "0.0.0.0"),
-                source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit);
+                source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
+                (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
+                Duration.ofSeconds(window));
+    }
+
+    private static long positive(SettingsSource source, String variable, long defaultValue, long least,
+            String expected) {
+        String raw = source.get(variable, Long.toString(defaultValue));
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            value = least - 1;
+        }
+        if (value < least) {
+            throw new SettingsException(variable + " must be " + expected + ", not '" + raw + "'");
+        }
+        return value;
     }
 }

@@ -38,6 +38,9 @@ public final class HttpModule extends AbstractModule {
             CheckHealthUseCase health, CallHubUseCase hub) {
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
                 credentialKeys, authentication, health, hub),
-                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes()));
+                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
+                        .withBodyReadTimeout(http.bodyReadTimeout())
+                        .withMaxThreads(http.maxThreads())
+                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow()));
     }
 }

@@ -37,6 +37,8 @@ public enum ErrorCode {
     PROVIDER_RATE_LIMITED(ErrorType.RATE_LIMITED),
     /** The platform holds calls back because the application's provider budget is nearly used up. */
     USAGE_BUDGET_EXHAUSTED(ErrorType.RATE_LIMITED),
+    /** A source address or a presented secret failed to authenticate too often lately. */
+    TOO_MANY_FAILED_AUTHENTICATIONS(ErrorType.RATE_LIMITED),
 
     PROVIDER_UNAVAILABLE(ErrorType.PROVIDER_FAILED),
     PROVIDER_TIMED_OUT(ErrorType.PROVIDER_TIMEOUT),

@@ -3,6 +3,7 @@ package dev.elements.core.hub;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,10 @@ public final class ResourceMatcher {
         }
         if (!verbsForPath.isEmpty()) {
             throw new PlatformException(ErrorCode.OPERATION_NOT_SUPPORTED,
-                    method + " is not supported on " + path + "; it supports " + String.join(", ", verbsForPath));
+                    RequestValues.shortened(method) + " is not supported on " + RequestValues.shortened(path)
+                            + "; it supports " + String.join(", ", verbsForPath));
         }
-        throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No hub resource " + path);
+        throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No hub resource " + RequestValues.shortened(path));
     }
 
     /** The element's declared id shapes, checked before anything reaches the provider. */

@@ -2,6 +2,7 @@ package dev.elements.core.memory;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Organization;
@@ -85,7 +86,7 @@ public final class InMemoryTenantRepository implements TenantRepository {
                 && existing.emailAddress().equalsIgnoreCase(user.emailAddress()));
         if (taken) {
             throw new PlatformException(ErrorCode.ALREADY_EXISTS,
-                    "A user with email address " + user.emailAddress() + " exists already");
+                    "A user with email address " + RequestValues.quote(user.emailAddress()) + " exists already");
         }
         User created = new User(new UserId(userIds.incrementAndGet()), organization, user.emailAddress(),
                 user.firstName(), user.lastName(), user.role(), true, user.secretDigest(), clock.instant());

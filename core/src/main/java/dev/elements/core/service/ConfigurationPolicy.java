@@ -5,6 +5,7 @@ import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceSecrets;
@@ -58,11 +59,11 @@ final class ConfigurationPolicy {
         }
         if (!unknown.isEmpty()) {
             throw new PlatformException(ErrorCode.INVALID_CONFIGURATION, "Unknown configuration "
-                    + plural(unknown, "key") + " for element " + element.key() + ": " + String.join(", ", unknown));
+                    + plural(unknown, "key") + " for element " + element.key() + ": " + RequestValues.list(unknown));
         }
         if (!locked.isEmpty()) {
             throw new PlatformException(ErrorCode.INVALID_CONFIGURATION, "Configuration "
-                    + plural(locked, "key") + " " + String.join(", ", locked)
+                    + plural(locked, "key") + " " + RequestValues.list(locked)
                     + " cannot be set by a request: endpoint addresses are set by the operator and credentials"
                     + " by the platform");
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.port.in.AuthorizationUrl;
@@ -47,7 +48,7 @@ public final class ElementCatalogService implements DescribeElementsUseCase, Get
 
     private RegisteredElement find(String keyOrId) {
         return registry.find(keyOrId).orElseThrow(() -> new PlatformException(ErrorCode.ELEMENT_NOT_FOUND,
-                "No element with key or id '" + keyOrId + "'"));
+                "No element with key or id " + RequestValues.quote(keyOrId)));
     }
 
     private static String blankToNull(String value) {

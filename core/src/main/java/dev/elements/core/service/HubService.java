@@ -77,6 +77,11 @@ public final class HubService implements CallHubUseCase {
     }
 
     @Override
+    public void authenticate(PresentedCredentials credentials) {
+        instanceOf(requireNonNull(credentials, "credentials"));
+    }
+
+    @Override
     public HubResponse call(HubRequest request) {
         Instance instance = instanceOf(request.credentials());
         try {

@@ -7,6 +7,7 @@ import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
@@ -66,7 +67,7 @@ public final class InstanceService implements ManageInstancesUseCase {
         if (query.element() != null) {
             elementKey = registry.find(query.element())
                     .orElseThrow(() -> new PlatformException(ErrorCode.ELEMENT_NOT_FOUND,
-                            "No element with key or id '" + query.element() + "'"))
+                            "No element with key or id " + RequestValues.quote(query.element())))
                     .key().value();
         }
         InstanceQuery page = new InstanceQuery(query.tags(), elementKey,

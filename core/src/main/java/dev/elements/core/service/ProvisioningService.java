@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.error.RequestValues;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
@@ -61,7 +62,7 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
     private InstanceDescription create(ProvisionInstanceCommand command) {
         RegisteredElement element = registry.find(command.element())
                 .orElseThrow(() -> new PlatformException(ErrorCode.UNKNOWN_ELEMENT_IN_REQUEST,
-                        "Unknown element '" + command.element() + "' (element.key or element.id)"));
+                        "Unknown element " + RequestValues.quote(command.element()) + " (element.key or element.id)"));
         ConfigurationPolicy.Accepted configuration = policy.accept(element.definition(), command.configuration(),
                 element.definition().defaults(), java.util.Map.of(), java.util.Map.of());
         String name = Sanitizer.name(command.name(), element.definition().name());
