@@ -44,6 +44,7 @@ public final class CoreModule extends AbstractModule {
                 .idempotency(store.idempotencyRecords())
                 .clock(clock)
                 .providerTimeout(providers.timeout())
+                .providerMaxResponseBytes(providers.maxResponseBytes())
                 .readinessCheck(store.readinessCheck())
                 .credentialKeys(store.credentialKeys(), store.sealedSecrets())
                 .usageLedger(store.providerUsageLedger())
