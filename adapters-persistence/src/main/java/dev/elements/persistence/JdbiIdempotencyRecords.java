@@ -89,6 +89,35 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         }
     }
 
+    /**
+     * One conditional UPDATE: the row lock makes racing take-overs queue, and the first one's new
+     * {@code created_at} no longer matches the condition of the others.
+     */
+    @Override
+    public boolean takeOver(OrganizationId organization, String key, String fingerprint, Instant claimedBefore,
+            Instant now) {
+        requireNonNull(organization, "organization");
+        requireNonNull(key, "key");
+        requireNonNull(fingerprint, "fingerprint");
+        requireNonNull(claimedBefore, "claimedBefore");
+        requireNonNull(now, "now");
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("""
+                    UPDATE idempotency_records SET created_at = :now
+                     WHERE organization_id = :organizationId AND idempotency_key = :key
+                       AND fingerprint = :fingerprint AND answer_key_id IS NULL AND created_at < :claimedBefore""")
+                    .bind("organizationId", organization)
+                    .bind("key", key)
+                    .bind("fingerprint", fingerprint)
+                    .bind("claimedBefore", claimedBefore)
+                    .bind("now", now)
+                    .execute()) == 1;
+        } catch (JdbiException e) {
+            throw RedactedFailures.redacted("Taking over an idempotency key of organization " + organization.value(),
+                    e);
+        }
+    }
+
     @Override
     public void complete(OrganizationId organization, String key, Sealed answer) {
         requireNonNull(organization, "organization");

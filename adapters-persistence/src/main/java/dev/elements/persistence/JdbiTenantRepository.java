@@ -6,10 +6,12 @@ import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.error.RequestValues;
 import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.LastAdministrator;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Organization;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
+import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
@@ -30,7 +32,8 @@ import org.jdbi.v3.core.statement.StatementException;
  */
 public final class JdbiTenantRepository implements TenantRepository {
     private static final String USER_COLUMNS =
-            "id, organization_id, email_address, first_name, last_name, role, active, secret_digest, created_at";
+            "id, organization_id, email_address, first_name, last_name, role, active, secret_digest, created_at,"
+                    + " version";
 
     /** Ids are positive, so no user has this one. */
     private static final long NO_USER = 0;
@@ -190,22 +193,61 @@ public final class JdbiTenantRepository implements TenantRepository {
     }
 
     /**
-     * The creation time is the storage's, assigned once; everything a user can change is replaced.
+     * The creation time is the storage's, assigned once; everything a user can change is replaced,
+     * onto the version it was read at. When the new user is not an active org-admin, the
+     * organization's row is locked first (PostgreSQL and H2 alike), so that updates which could
+     * remove an org-admin run one at a time and each sees the others' outcome in its check.
      */
     @Override
     public boolean updateUser(User user) {
         requireNonNull(user, "user");
         try {
-            return jdbi.withHandle(handle -> handle.createUpdate("""
-                    UPDATE users
-                       SET email_address = :emailAddress, email_address_key = LOWER(:emailAddress),
-                           first_name = :firstName, last_name = :lastName, role = :role, active = :active,
-                           secret_digest = :secretDigest
-                     WHERE id = :id AND organization_id = :organizationId""")
-                    .bindMethods(user)
-                    .execute()) == 1;
+            return jdbi.inTransaction(handle -> {
+                if (!user.activeAdministrator()) {
+                    refuseRemovingTheLastAdministrator(handle, user);
+                }
+                return handle.createUpdate("""
+                        UPDATE users
+                           SET email_address = :emailAddress, email_address_key = LOWER(:emailAddress),
+                               first_name = :firstName, last_name = :lastName, role = :role, active = :active,
+                               secret_digest = :secretDigest, version = version + 1
+                         WHERE id = :id AND organization_id = :organizationId AND version = :version""")
+                        .bindMethods(user)
+                        .execute() == 1;
+            });
         } catch (StatementException e) {
             throw emailTakenOr(e, user.organizationId(), user.emailAddress(), user.id().value());
+        }
+    }
+
+    private static void refuseRemovingTheLastAdministrator(Handle handle, User user) {
+        handle.createQuery("SELECT id FROM organizations WHERE id = :organizationId FOR UPDATE")
+                .bind("organizationId", user.organizationId())
+                .mapTo(Long.class)
+                .findOne();
+        boolean removesAnAdministrator = handle.createQuery("""
+                SELECT COUNT(*) FROM users
+                 WHERE id = :id AND organization_id = :organizationId AND version = :version
+                   AND active AND role = :administrator""")
+                .bind("id", user.id())
+                .bind("organizationId", user.organizationId())
+                .bind("version", user.version())
+                .bind("administrator", Role.ORG_ADMIN)
+                .mapTo(Long.class)
+                .one() > 0;
+        if (!removesAnAdministrator) {
+            return;
+        }
+        long otherAdministrators = handle.createQuery("""
+                SELECT COUNT(*) FROM users
+                 WHERE organization_id = :organizationId AND id <> :id AND active AND role = :administrator""")
+                .bind("id", user.id())
+                .bind("organizationId", user.organizationId())
+                .bind("administrator", Role.ORG_ADMIN)
+                .mapTo(Long.class)
+                .one();
+        if (otherAdministrators == 0) {
+            throw LastAdministrator.refused();
         }
     }
 
@@ -223,7 +265,7 @@ public final class JdbiTenantRepository implements TenantRepository {
                 .mapTo(Long.class)
                 .one();
         return new User(new UserId(id), organization, user.emailAddress(), user.firstName(), user.lastName(),
-                user.role(), true, user.secretDigest(), now);
+                user.role(), true, user.secretDigest(), now, 0);
     }
 
     /**

@@ -97,6 +97,20 @@ class SettingsTest {
     }
 
     @Test
+    void providerAnswersAreCappedAtEightMebibytesUnlessSetOtherwise() {
+        assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(Map.of())).maxResponseBytes())
+                .isEqualTo(8L * 1024 * 1024);
+        assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES", "1000"))).maxResponseBytes()).isEqualTo(1000);
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES", "0"))))
+                .hasMessageStartingWith("ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES must be a number of bytes from 1 to");
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES", "3000000000"))))
+                .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
     void aMasterKeyMustBeThirtyTwoBytesOfBase64() {
         String good = Base64.getEncoder().encodeToString(new byte[32]);
         assertThat(SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_MASTER_KEY", good)))

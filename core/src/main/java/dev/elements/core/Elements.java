@@ -142,6 +142,7 @@ public final class Elements {
         private ProviderHttp http;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
+        private long providerMaxResponseBytes = JdkProviderHttp.DEFAULT_MAX_RESPONSE_BYTES;
         private SecretGenerator secrets = new SecretGenerator();
         private Sleeper sleeper = Sleeper.threadSleep();
 
@@ -255,6 +256,12 @@ public final class Elements {
             return this;
         }
 
+        /** The largest provider answer the default outbound HTTP reads; larger ones fail with a 502. */
+        public Builder providerMaxResponseBytes(long bytes) {
+            this.providerMaxResponseBytes = bytes;
+            return this;
+        }
+
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(requireNonNull(check, "check"));
             return this;
@@ -268,7 +275,7 @@ public final class Elements {
             requireNonNull(idempotency, "idempotency: call idempotency(...) or inMemory()");
             requireNonNull(usage, "usage: call usageLedger(...) or inMemory()");
             if (http == null) {
-                http = new JdkProviderHttp();
+                http = new JdkProviderHttp(Duration.ofSeconds(5), providerMaxResponseBytes);
             }
             if (pageTokens == null) {
                 pageTokens = new InMemoryPageTokenSealer();

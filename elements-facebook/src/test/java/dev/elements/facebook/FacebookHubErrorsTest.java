@@ -131,6 +131,23 @@ class FacebookHubErrorsTest {
     }
 
     @Test
+    void aBodyDrippedSlowerThanTheTimeoutIsATimeoutAndAnAnswerPastTheLimitIsTooLarge() throws Exception {
+        fixture.facebook.setDripping(Duration.ofMillis(200));
+        // Headers come at once; the body would take a minute. Awaited with a deadline far above the timeout.
+        ProviderException dripped = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> refusal(() -> fixture.get("user/me").timeout(Duration.ofMillis(500)).send()))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        fixture.facebook.setDripping(Duration.ZERO);
+        ProviderException tooLarge = refusal(() -> fixture.get("user/me")
+                .http(new dev.elements.core.net.JdkProviderHttp(HubFixture.TIMEOUT, 16)).send());
+
+        assertThat(dripped.errorClass()).isEqualTo(ProviderErrorClass.TIMEOUT);
+        assertThat(tooLarge.errorClass()).isEqualTo(ProviderErrorClass.TOO_LARGE);
+        assertThat(tooLarge.getMessage()).contains("16 bytes").doesNotContain(fixture.token);
+        assertThat(fixture.get("user/me").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void answersThatAreNotWhatTheResourceAnswersAreTransient() {
         for (String body : List.of("{\"id\":\"1\"}", "[]", "{\"data\":{}}", "true", "")) {
             ProviderException odd = refusal(() -> fixture.get("status/1/comments").http(request ->

@@ -3,23 +3,40 @@ package dev.elements.app.config;
 import java.time.Duration;
 
 /**
- * @param timeout how long one call to a provider may take ({@code ELEMENTS_PROVIDER_TIMEOUT_MS},
- *     default 10000); a provider slower than this gets the application a 504
+ * @param timeout how long one client call may spend on its provider calls, answers read in full and
+ *     retries included ({@code ELEMENTS_PROVIDER_TIMEOUT_MS}, default 10000); a provider slower than
+ *     this gets the application a 504
+ * @param maxResponseBytes the largest provider answer read ({@code ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES},
+ *     default 8 MiB); a larger one gets the application a 502
  */
-public record ProviderSettings(Duration timeout) {
+public record ProviderSettings(Duration timeout, long maxResponseBytes) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+    /** What one byte array can hold. */
+    static final long LARGEST_MAX_RESPONSE_BYTES = Integer.MAX_VALUE - 8;
+
+    public ProviderSettings(Duration timeout) {
+        this(timeout, DEFAULT_MAX_RESPONSE_BYTES);
+    }
 
     public static ProviderSettings from(SettingsSource source) {
-        String raw = source.get("ELEMENTS_PROVIDER_TIMEOUT_MS", Long.toString(DEFAULT_TIMEOUT.toMillis()));
+        long timeoutMillis = positive(source, "ELEMENTS_PROVIDER_TIMEOUT_MS", DEFAULT_TIMEOUT.toMillis(),
+                Long.MAX_VALUE, "a positive number of milliseconds");
+        long maxResponseBytes = positive(source, "ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES,
+                LARGEST_MAX_RESPONSE_BYTES, "a number of bytes from 1 to " + LARGEST_MAX_RESPONSE_BYTES);
+        return new ProviderSettings(Duration.ofMillis(timeoutMillis), maxResponseBytes);
+    }
+
+    private static long positive(SettingsSource source, String name, long fallback, long largest, String what) {
+        String raw = source.get(name, Long.toString(fallback));
         try {
-            long millis = Long.parseLong(raw);
-            if (millis > 0) {
-                return new ProviderSettings(Duration.ofMillis(millis));
+            long value = Long.parseLong(raw);
+            if (value > 0 && value <= largest) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SettingsException("ELEMENTS_PROVIDER_TIMEOUT_MS must be a positive number of milliseconds, not '"
-                + raw + "'");
+        throw new SettingsException(name + " must be " + what + ", not '" + raw + "'");
     }
 }

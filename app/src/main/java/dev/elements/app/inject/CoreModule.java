@@ -74,7 +74,8 @@ public final class CoreModule extends AbstractModule {
                 .credentialKeys(credentialKeys, sealedSecrets)
                 .readinessCheck(readiness)
                 .clock(clock)
-                .providerTimeout(providers.timeout());
+                .providerTimeout(providers.timeout())
+                .providerMaxResponseBytes(providers.maxResponseBytes());
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }

@@ -24,6 +24,18 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
+    public boolean takeOver(OrganizationId organization, String key, String fingerprint, Instant claimedBefore,
+            Instant now) {
+        boolean[] taken = {false};
+        records.computeIfPresent(new Key(organization, key), (id, record) -> {
+            taken[0] = !record.completed() && record.fingerprint().equals(fingerprint)
+                    && record.createdAt().isBefore(claimedBefore);
+            return taken[0] ? new IdempotencyRecord(fingerprint, now, null) : record;
+        });
+        return taken[0];
+    }
+
+    @Override
     public void complete(OrganizationId organization, String key, Sealed answer) {
         records.computeIfPresent(new Key(organization, key),
                 (id, record) -> new IdempotencyRecord(record.fingerprint(), record.createdAt(), answer));

@@ -9,6 +9,7 @@ import dev.elements.core.tenant.Organization;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
+import dev.elements.core.tenant.LastAdministrator;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
 import java.time.Clock;
@@ -89,7 +90,7 @@ public final class InMemoryTenantRepository implements TenantRepository {
                     "A user with email address " + RequestValues.quote(user.emailAddress()) + " exists already");
         }
         User created = new User(new UserId(userIds.incrementAndGet()), organization, user.emailAddress(),
-                user.firstName(), user.lastName(), user.role(), true, user.secretDigest(), clock.instant());
+                user.firstName(), user.lastName(), user.role(), true, user.secretDigest(), clock.instant(), 0);
         users.put(created.id(), created);
         return created;
     }
@@ -97,10 +98,16 @@ public final class InMemoryTenantRepository implements TenantRepository {
     @Override
     public synchronized boolean updateUser(User user) {
         User stored = users.get(user.id());
-        if (stored == null || !stored.organizationId().equals(user.organizationId())) {
+        if (stored == null || !stored.organizationId().equals(user.organizationId())
+                || stored.version() != user.version()) {
             return false;
         }
-        users.put(user.id(), user);
+        if (stored.activeAdministrator() && !user.activeAdministrator() && users.values().stream()
+                .noneMatch(other -> other.organizationId().equals(user.organizationId())
+                        && !other.id().equals(user.id()) && other.activeAdministrator())) {
+            throw LastAdministrator.refused();
+        }
+        users.put(user.id(), user.nextVersion());
         return true;
     }
 }

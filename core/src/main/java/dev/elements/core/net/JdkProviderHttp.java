@@ -18,23 +18,44 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The default outbound HTTP: one pooled JDK client for the whole process. Failures are reported
+ * The default outbound HTTP: one pooled JDK client for the whole process. The request's timeout
+ * bounds the whole exchange, body included, and answers are read up to a size limit only, so a
+ * provider that drips or floods its answer costs a bounded time and memory. Failures are reported
  * without the URL, since provider URLs may carry tokens.
  */
 public final class JdkProviderHttp implements ProviderHttp {
+    /** The default limit on one answer: far above any Graph page, far below what hurts the heap. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
 
     private final HttpClient client;
+    private final long maxResponseBytes;
 
-    public JdkProviderHttp(Duration connectTimeout) {
+    /**
+     * @param maxResponseBytes the largest answer body read; a larger one fails the call with
+     *     {@link ProviderErrorClass#TOO_LARGE}
+     */
+    public JdkProviderHttp(Duration connectTimeout, long maxResponseBytes) {
+        if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+        }
+        this.maxResponseBytes = maxResponseBytes;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(requireNonNull(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    public JdkProviderHttp(Duration connectTimeout) {
+        this(connectTimeout, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public JdkProviderHttp() {
@@ -43,6 +64,7 @@ public final class JdkProviderHttp implements ProviderHttp {
 
     @Override
     public ProviderHttpResponse send(ProviderHttpRequest request) {
+        // The JDK's own timeout covers only the wait for the headers; the get(...) below bounds the rest.
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
@@ -53,20 +75,45 @@ public final class JdkProviderHttp implements ProviderHttp {
         builder.method(request.method(), body.length == 0
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
+        CappedBody.Handler handler = new CappedBody.Handler(maxResponseBytes);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), handler);
         try {
-            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
             return new ProviderHttpResponse(response.statusCode(), response.headers().map(), response.body());
-        } catch (HttpConnectTimeoutException e) {
-            throw failure(ProviderErrorClass.TRANSIENT, "could not connect to the provider in time", request);
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
+            abandon(exchange, handler);
             throw failure(ProviderErrorClass.TIMEOUT, "the provider did not answer in time", request);
-        } catch (IOException e) {
-            throw failure(ProviderErrorClass.TRANSIENT, "the provider could not be reached or closed the connection",
-                    request);
         } catch (InterruptedException e) {
+            abandon(exchange, handler);
             Thread.currentThread().interrupt();
             throw failure(ProviderErrorClass.TRANSIENT, "the call to the provider was interrupted", request);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), request);
         }
+    }
+
+    /** Stops reading an answer nobody waits for any more, so its connection is closed, not left dripping. */
+    private static void abandon(CompletableFuture<?> exchange, CappedBody.Handler handler) {
+        handler.abort();
+        exchange.cancel(true);
+    }
+
+    private ProviderException translate(Throwable cause, ProviderHttpRequest request) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CappedBody.TooLarge) {
+                return new ProviderException(ProviderError.silent(ProviderErrorClass.TOO_LARGE),
+                        "the provider's answer was larger than the limit of " + maxResponseBytes + " bytes ("
+                                + request + ")", null);
+            }
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return failure(ProviderErrorClass.TRANSIENT, "could not connect to the provider in time", request);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return failure(ProviderErrorClass.TIMEOUT, "the provider did not answer in time", request);
+        }
+        return failure(ProviderErrorClass.TRANSIENT, "the provider could not be reached or closed the connection",
+                request);
     }
 
     private static ProviderException failure(ProviderErrorClass errorClass, String what, ProviderHttpRequest request) {

@@ -18,7 +18,9 @@ public enum ProviderErrorClass {
     /** The provider failed, was unreachable or answered something unreadable; retrying may help. */
     TRANSIENT,
     /** The provider did not answer in time. */
-    TIMEOUT;
+    TIMEOUT,
+    /** The provider's answer was larger than the platform reads; asking again would not help. */
+    TOO_LARGE;
 
     /** Whether the provider refused the credentials themselves: only a new authorization helps. */
     public boolean rejectsCredentials() {

@@ -25,7 +25,8 @@ final class CodeExchange {
     /** Asks the provider; a refusal becomes the request's fault, an outage a 502 or 504. */
     TokenSet exchange(RegisteredElement element, String code, Configuration configuration) {
         try {
-            return element.provider().exchangeCode(code, configuration, context);
+            // The exchange may take several provider calls; together they get one provider timeout.
+            return element.provider().exchangeCode(code, configuration, CallDeadline.startingNow(context));
         } catch (ProviderException e) {
             LOG.log(Level.INFO, "Code exchange for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
                     e.getMessage());

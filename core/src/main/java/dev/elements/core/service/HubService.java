@@ -105,7 +105,9 @@ public final class HubService implements CallHubUseCase {
             throw new PlatformException(ErrorCode.PROVIDER_TOKEN_REJECTED, "Instance " + instance.id()
                     + " needs a new authorization: " + instance.statusReason());
         }
-        Instance fresh = renewals.renewIfDue(instance);
+        // One provider timeout for the whole client call: its inline renewal, pages and retries.
+        CallDeadline deadline = CallDeadline.startingNow(context);
+        Instance fresh = renewals.renewIfDue(instance, deadline);
         InstanceSecrets secrets = vault.open(fresh);
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), fresh, secrets);
         Optional<String> bucket = element.provider().usageBucket(configuration);
@@ -123,7 +125,7 @@ public final class HubService implements CallHubUseCase {
         for (int walked = 1; walked <= walks; walked++) {
             HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
                     configuration, page, removeNulls);
-            result = callWithRetries(element, fresh, call);
+            result = callWithRetries(element, fresh, call, deadline);
             if (walked < walks) {
                 if (result.nextCursor() == null) {
                     result = new HubResult(200, "[]".getBytes(StandardCharsets.UTF_8), 0, null, null);
@@ -189,16 +191,18 @@ public final class HubService implements CallHubUseCase {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    private HubResult callWithRetries(RegisteredElement element, Instance instance, HubCall call) {
+    private HubResult callWithRetries(RegisteredElement element, Instance instance, HubCall call,
+            CallDeadline deadline) {
         boolean retryable = call.resource().method().equals("GET");
         for (int attempt = 1; ; attempt++) {
             try {
-                HubResult result = element.provider().callHub(call, context);
+                HubResult result = element.provider().callHub(call, deadline);
                 result.usageIfKnown().ifPresent(reading -> usage.observed(reading, null));
                 return result;
             } catch (ProviderException e) {
                 e.error().usageIfKnown().ifPresent(reading -> usage.observed(reading, e.error().retryAfter()));
-                if (retryable && e.errorClass() == ProviderErrorClass.TRANSIENT && pauseBeforeRetry(attempt)) {
+                if (retryable && e.errorClass() == ProviderErrorClass.TRANSIENT
+                        && pauseBeforeRetry(attempt, deadline.remaining())) {
                     continue;
                 }
                 if (e.errorClass().rejectsCredentials()) {
@@ -252,9 +256,9 @@ public final class HubService implements CallHubUseCase {
         return instance;
     }
 
-    private boolean pauseBeforeRetry(int failedAttempts) {
+    private boolean pauseBeforeRetry(int failedAttempts, Duration timeLeft) {
         try {
-            return retries.pauseBeforeRetry(failedAttempts);
+            return retries.pauseBeforeRetry(failedAttempts, timeLeft);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting to retry");

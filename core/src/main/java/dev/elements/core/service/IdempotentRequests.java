@@ -78,12 +78,25 @@ final class IdempotentRequests {
             if (record.completed()) {
                 return replay(organization, key, record);
             }
+            if (abandoned(record, now) && records.takeOver(organization, key, fingerprint, now.minus(longestWait),
+                    now)) {
+                return createAndRemember(organization, key, create);
+            }
             if (System.nanoTime() > deadline) {
                 throw new PlatformException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "A request with this Idempotency-Key is still running; retry it later");
             }
             pause();
         }
+    }
+
+    /**
+     * Whether the claim's holder is taken to have died (a crash or a kill mid-request) rather than
+     * to be still running. A holder spends at most one provider timeout on the provider (the
+     * exchange is bounded as a whole), and {@code longestWait} is four of them.
+     */
+    private boolean abandoned(IdempotencyRecord claim, Instant now) {
+        return claim.createdAt().isBefore(now.minus(longestWait));
     }
 
     private InstanceDescription createAndRemember(OrganizationId organization, String key,

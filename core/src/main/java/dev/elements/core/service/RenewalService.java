@@ -74,12 +74,20 @@ public final class RenewalService implements RenewCredentialsUseCase {
      * @throws PlatformException {@code PROVIDER_TOKEN_REJECTED} when the provider rejected them
      */
     public Instance renewIfDue(Instance instance) {
+        return renewIfDue(instance, context);
+    }
+
+    /**
+     * As {@link #renewIfDue(Instance)}, with the provider's time taken from {@code callContext}: a
+     * client call's deadline covers its inline renewal too.
+     */
+    Instance renewIfDue(Instance instance, ElementContext callContext) {
         if (!instance.credentials().renewalDue(context.clock().instant())) {
             return instance;
         }
         try {
             return renew(instance.id(), current -> current.credentials().renewalDue(context.clock().instant()),
-                    true).instance();
+                    true, callContext).instance();
         } catch (PlatformException e) {
             if (e.code() == ErrorCode.PROVIDER_TOKEN_REJECTED || e.code() == ErrorCode.INSTANCE_NOT_FOUND) {
                 throw e;
@@ -97,7 +105,7 @@ public final class RenewalService implements RenewCredentialsUseCase {
      */
     public Instance renewNow(Instance seen) {
         Instance renewed = renew(seen.id(), current -> current.secrets().equals(seen.secrets())
-                && current.credentials().equals(seen.credentials()), true).instance();
+                && current.credentials().equals(seen.credentials()), true, context).instance();
         if (renewed.credentials().status() != InstanceStatus.ACTIVE) {
             ErrorCode code = renewed.valid() ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_TOKEN_REJECTED;
             throw new PlatformException(code, renewed.credentials().reason());
@@ -117,7 +125,7 @@ public final class RenewalService implements RenewCredentialsUseCase {
         for (InstanceId id : due) {
             try {
                 attempted += renew(id, current -> current.credentials().renewalDue(context.clock().instant()),
-                        false).askedProvider() ? 1 : 0;
+                        false, context).askedProvider() ? 1 : 0;
             } catch (RenewalFailed e) {
                 // The outcome is recorded on the instance; the next pass carries on.
                 attempted++;
@@ -175,7 +183,8 @@ public final class RenewalService implements RenewCredentialsUseCase {
      * @param waitForOthers wait while another caller holds the lease (inline and on-request
      *     renewals), or leave the instance to it (background)
      */
-    private Outcome renew(InstanceId id, Predicate<Instance> needed, boolean waitForOthers) {
+    private Outcome renew(InstanceId id, Predicate<Instance> needed, boolean waitForOthers,
+            ElementContext callContext) {
         long deadline = System.nanoTime() + leaseDuration.toNanos();
         while (true) {
             Instance current = load(id);
@@ -191,7 +200,7 @@ public final class RenewalService implements RenewCredentialsUseCase {
                         return new Outcome(reread, false);
                     }
                     try {
-                        return new Outcome(renewHolding(reread), true);
+                        return new Outcome(renewHolding(reread, callContext), true);
                     } catch (PlatformException failure) {
                         throw waitForOthers ? failure : new RenewalFailed(failure);
                     }
@@ -225,13 +234,13 @@ public final class RenewalService implements RenewCredentialsUseCase {
     }
 
     /** Asks the provider, with the lease held, and records the outcome. */
-    private Instance renewHolding(Instance instance) {
+    private Instance renewHolding(Instance instance, ElementContext callContext) {
         RegisteredElement element = registry.installed(instance.elementKey());
         InstanceSecrets secrets = vault.open(instance);
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), instance, secrets);
         String renewedFrom = secrets.tokens().accessToken();
         try {
-            TokenSet fresh = element.provider().renew(secrets.tokens(), configuration, context);
+            TokenSet fresh = element.provider().renew(secrets.tokens(), configuration, callContext);
             CredentialState state = CredentialState.obtained(context.clock().instant(), fresh.expiresAt(),
                     CodeExchange.renewalInterval(configuration), element.provider().renewBeforeExpiry());
             LOG.log(Level.INFO, "Renewed the credentials of instance {0}", instance.id());

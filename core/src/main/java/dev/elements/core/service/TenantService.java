@@ -11,6 +11,7 @@ import dev.elements.core.port.in.OrganizationDescription;
 import dev.elements.core.port.in.UpdateUserCommand;
 import dev.elements.core.port.in.UserDescription;
 import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.tenant.LastAdministrator;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
@@ -19,9 +20,13 @@ import dev.elements.core.tenant.SecretGenerator;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Organizations and their users, with the roles of Cloud Elements. */
 public final class TenantService implements ManageTenantsUseCase {
+    /** Writers racing on one user are rare and each attempt re-reads, so a few attempts suffice. */
+    private static final int UPDATE_ATTEMPTS = 5;
+
     private final TenantRepository tenants;
     private final SecretGenerator secrets;
 
@@ -65,23 +70,23 @@ public final class TenantService implements ManageTenantsUseCase {
 
     @Override
     public User updateUser(Principal principal, UserId id, UpdateUserCommand command) {
-        User user = find(principal, id);
+        find(principal, id);
         requireAdministrator(principal);
-        Role role = command.role() == null ? user.role() : Role.fromKey(command.role()).orElseThrow();
-        boolean active = command.active() == null ? user.active() : command.active();
-        User updated = new User(user.id(), user.organizationId(), user.emailAddress(),
-                command.firstName() == null ? user.firstName() : command.firstName(),
-                command.lastName() == null ? user.lastName() : command.lastName(),
-                role, active, user.secretDigest(), user.createdAt());
-        boolean stopsAdministering = user.role() == Role.ORG_ADMIN && user.active()
-                && (role != Role.ORG_ADMIN || !active);
-        if (stopsAdministering && tenants.users(principal.organizationId()).stream()
-                .noneMatch(other -> !other.id().equals(user.id()) && other.active() && other.role() == Role.ORG_ADMIN)) {
-            throw new PlatformException(ErrorCode.LAST_ADMINISTRATOR,
-                    "An organization keeps at least one active org-admin; make another user org-admin first");
-        }
-        tenants.updateUser(updated);
-        return updated;
+        return change(principal, id, user -> {
+            Role role = command.role() == null ? user.role() : Role.fromKey(command.role()).orElseThrow();
+            boolean active = command.active() == null ? user.active() : command.active();
+            User updated = new User(user.id(), user.organizationId(), user.emailAddress(),
+                    command.firstName() == null ? user.firstName() : command.firstName(),
+                    command.lastName() == null ? user.lastName() : command.lastName(),
+                    role, active, user.secretDigest(), user.createdAt(), user.version());
+            // Checked here for the common case; the storage checks it again atomically with the write.
+            if (user.activeAdministrator() && !updated.activeAdministrator()
+                    && tenants.users(principal.organizationId()).stream()
+                            .noneMatch(other -> !other.id().equals(user.id()) && other.activeAdministrator())) {
+                throw LastAdministrator.refused();
+            }
+            return updated;
+        });
     }
 
     @Override
@@ -91,10 +96,26 @@ public final class TenantService implements ManageTenantsUseCase {
             throw new PlatformException(ErrorCode.NOT_ALLOWED, "Only an org-admin can renew another user's secret");
         }
         String secret = secrets.newSecret();
-        User renewed = new User(user.id(), user.organizationId(), user.emailAddress(), user.firstName(),
-                user.lastName(), user.role(), user.active(), SecretDigest.of(secret), user.createdAt());
-        tenants.updateUser(renewed);
+        // Only the secret changes: a deactivation or role change made meanwhile stays as it is.
+        User renewed = change(principal, id, current -> new User(current.id(), current.organizationId(),
+                current.emailAddress(), current.firstName(), current.lastName(), current.role(), current.active(),
+                SecretDigest.of(secret), current.createdAt(), current.version()));
         return new UserDescription(renewed, secret);
+    }
+
+    /**
+     * Applies {@code change} to the user as stored now and writes it onto that version; when
+     * another writer came first, starts again from what it wrote, a bounded number of times.
+     */
+    private User change(Principal principal, UserId id, UnaryOperator<User> change) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            User updated = change.apply(find(principal, id));
+            if (tenants.updateUser(updated)) {
+                return updated.nextVersion();
+            }
+        }
+        throw new PlatformException(ErrorCode.CONCURRENT_UPDATE,
+                "User " + id + " is being changed by other requests at the same time; retry");
     }
 
     /** A user of another organization is reported exactly like a missing one. */

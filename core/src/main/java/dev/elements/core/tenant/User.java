@@ -4,7 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-/** A person or system acting for an organization with its own secret. */
+/**
+ * A person or system acting for an organization with its own secret.
+ *
+ * @param version how many times the stored user was changed; a change is stored only onto the
+ *     version it was made from, so two writers cannot silently undo each other
+ */
 public record User(
         UserId id,
         OrganizationId organizationId,
@@ -14,7 +19,8 @@ public record User(
         Role role,
         boolean active,
         SecretDigest secretDigest,
-        Instant createdAt) {
+        Instant createdAt,
+        long version) {
 
     public User {
         requireNonNull(id, "id");
@@ -25,5 +31,16 @@ public record User(
         requireNonNull(createdAt, "createdAt");
         firstName = firstName == null ? "" : firstName;
         lastName = lastName == null ? "" : lastName;
+    }
+
+    /** This user as stored by a successful update of the version it was read at. */
+    public User nextVersion() {
+        return new User(id, organizationId, emailAddress, firstName, lastName, role, active, secretDigest, createdAt,
+                version + 1);
+    }
+
+    /** Whether this user is an active org-admin, one of those an organization must always keep. */
+    public boolean activeAdministrator() {
+        return active && role == Role.ORG_ADMIN;
     }
 }

@@ -99,6 +99,59 @@ public abstract class IdempotencyRecordsContract {
     }
 
     @Test
+    void onlyAnUnansweredClaimOlderThanTheBoundIsTakenOverAndOnlyForTheSameBody() {
+        records.claim(one, "key-1", "fingerprint-a", NOW);
+
+        assertThat(records.takeOver(one, "key-1", "fingerprint-a", NOW, NOW.plusSeconds(1)))
+                .as("a claim as young as the bound is live").isFalse();
+        assertThat(records.takeOver(one, "key-1", "fingerprint-b", NOW.plusSeconds(1), NOW.plusSeconds(2)))
+                .as("another body").isFalse();
+        assertThat(records.find(one, "key-1")).hasValueSatisfying(
+                record -> assertThat(record.createdAt()).isEqualTo(NOW));
+
+        assertThat(records.takeOver(one, "key-1", "fingerprint-a", NOW.plusSeconds(1), NOW.plusSeconds(2))).isTrue();
+        assertThat(records.find(one, "key-1")).hasValueSatisfying(record -> {
+            assertThat(record.createdAt()).as("the claim is now the taker's").isEqualTo(NOW.plusSeconds(2));
+            assertThat(record.completed()).isFalse();
+        });
+        assertThat(records.takeOver(one, "key-1", "fingerprint-a", NOW.plusSeconds(1), NOW.plusSeconds(3)))
+                .as("a claim just taken over is live again").isFalse();
+
+        records.complete(one, "key-1", new Sealed("k1", new byte[] {1}));
+        assertThat(records.takeOver(one, "key-1", "fingerprint-a", NOW.plusSeconds(9), NOW.plusSeconds(9)))
+                .as("an answered key is never taken over").isFalse();
+        assertThat(records.takeOver(one, "unknown", "fingerprint-a", NOW.plusSeconds(9), NOW.plusSeconds(9)))
+                .isFalse();
+        assertThat(records.takeOver(two, "key-1", "fingerprint-a", NOW.plusSeconds(9), NOW.plusSeconds(9)))
+                .as("another organization's key").isFalse();
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentTakeOversOfADeadClaimWins() throws Exception {
+        records.claim(one, "dead", "same", NOW);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> takeOvers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Instant now = NOW.plusSeconds(60 + i);
+                takeOvers.add(pool.submit(() -> {
+                    start.await();
+                    return records.takeOver(one, "dead", "same", NOW.plusSeconds(50), now);
+                }));
+            }
+            start.countDown();
+            int owners = 0;
+            for (Future<Boolean> takeOver : takeOvers) {
+                owners += takeOver.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(owners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

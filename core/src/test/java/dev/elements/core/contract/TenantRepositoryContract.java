@@ -140,12 +140,133 @@ public abstract class TenantRepositoryContract {
         User user = tenants.addUser(one.organizationId(), Fixtures.newUser("dev@one.example", Role.ORG));
         SecretDigest newSecret = SecretDigest.of(Fixtures.secret());
         User deactivated = new User(user.id(), user.organizationId(), user.emailAddress(), "New", "Name", user.role(),
-                false, newSecret, user.createdAt());
+                false, newSecret, user.createdAt(), user.version());
 
         assertThat(tenants.updateUser(deactivated)).isTrue();
 
-        assertThat(tenants.findUser(one.organizationId(), user.id())).contains(deactivated);
+        assertThat(tenants.findUser(one.organizationId(), user.id())).contains(deactivated.nextVersion());
         assertThat(tenants.findUserBySecret(user.secretDigest())).isEmpty();
-        assertThat(tenants.findUserBySecret(newSecret)).contains(deactivated);
+        assertThat(tenants.findUserBySecret(newSecret)).contains(deactivated.nextVersion());
+    }
+
+    private static User changed(User user, boolean active, SecretDigest secret) {
+        return new User(user.id(), user.organizationId(), user.emailAddress(), user.firstName(), user.lastName(),
+                user.role(), active, secret, user.createdAt(), user.version());
+    }
+
+    @Test
+    void anUpdateMadeFromAnOlderVersionChangesNothing() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        User read = tenants.addUser(one.organizationId(), Fixtures.newUser("dev@one.example", Role.ORG));
+        SecretDigest newSecret = SecretDigest.of(Fixtures.secret());
+
+        assertThat(tenants.updateUser(changed(read, false, read.secretDigest()))).as("the deactivation").isTrue();
+        assertThat(tenants.updateUser(changed(read, true, newSecret))).as("a secret renewal from before it").isFalse();
+
+        User stored = tenants.findUser(one.organizationId(), read.id()).orElseThrow();
+        assertThat(stored.active()).isFalse();
+        assertThat(stored.secretDigest()).isEqualTo(read.secretDigest());
+        assertThat(stored.version()).isEqualTo(read.version() + 1);
+        assertThat(tenants.updateUser(changed(read, true, newSecret))).as("and no retry of it either").isFalse();
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDeactivatedOrDemoted() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        tenants.createOrganization("Two", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@two.example", Role.ORG_ADMIN));
+        User admin = one.user();
+
+        assertThatThrownBy(() -> tenants.updateUser(changed(admin, false, admin.secretDigest())))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMINISTRATOR));
+        assertThatThrownBy(() -> tenants.updateUser(new User(admin.id(), admin.organizationId(),
+                admin.emailAddress(), "", "", Role.ORG, true, admin.secretDigest(), admin.createdAt(), admin.version())))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMINISTRATOR));
+        assertThat(tenants.findUser(one.organizationId(), admin.id())).contains(admin);
+        assertThat(tenants.updateUser(changed(admin, true, SecretDigest.of(Fixtures.secret()))))
+                .as("any other change of the last admin is fine").isTrue();
+    }
+
+    /**
+     * Two org-admins deactivate each other at the same moment, each having seen the other still
+     * active: whatever the interleaving, the organization keeps an active org-admin.
+     */
+    @Test
+    void twoAdministratorsDeactivatingEachOtherAtOnceLeaveOneActive() throws Exception {
+        TenantRepository tenants = emptyRepository();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 0; attempt < 30; attempt++) {
+                Principal organization = tenants.createOrganization("Org " + attempt,
+                        SecretDigest.of(Fixtures.secret()), Fixtures.newUser("a@" + attempt + ".example", Role.ORG_ADMIN));
+                User a = organization.user();
+                User b = tenants.addUser(organization.organizationId(),
+                        Fixtures.newUser("b@" + attempt + ".example", Role.ORG_ADMIN));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var first = pool.submit(() -> deactivateQuietly(tenants, a, together));
+                var second = pool.submit(() -> deactivateQuietly(tenants, b, together));
+                int deactivated = (first.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0)
+                        + (second.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0);
+
+                long active = tenants.users(organization.organizationId()).stream()
+                        .filter(User::activeAdministrator).count();
+                assertThat(active).as("active org-admins after try " + attempt).isEqualTo(1);
+                assertThat(deactivated).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean deactivateQuietly(TenantRepository tenants, User user,
+            java.util.concurrent.CyclicBarrier together) throws Exception {
+        together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return tenants.updateUser(changed(user, false, user.secretDigest()));
+        } catch (PlatformException refused) {
+            assertThat(refused.code()).isEqualTo(ErrorCode.LAST_ADMINISTRATOR);
+            return false;
+        }
+    }
+
+    /** A user renewing their secret while an admin deactivates them: never active with the new secret. */
+    @Test
+    void aSecretRenewalRacingADeactivationNeverUndoesIt() throws Exception {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 0; attempt < 30; attempt++) {
+                User read = tenants.addUser(one.organizationId(),
+                        Fixtures.newUser("dev" + attempt + "@one.example", Role.ORG));
+                SecretDigest renewed = SecretDigest.of(Fixtures.secret());
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var deactivation = pool.submit(() -> {
+                    together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return tenants.updateUser(changed(read, false, read.secretDigest()));
+                });
+                var renewal = pool.submit(() -> {
+                    together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return tenants.updateUser(changed(read, true, renewed));
+                });
+                boolean deactivated = deactivation.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                boolean secretChanged = renewal.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                User stored = tenants.findUser(one.organizationId(), read.id()).orElseThrow();
+                assertThat(deactivated ^ secretChanged).as("exactly one write of try " + attempt).isTrue();
+                assertThat(stored.active() && stored.secretDigest().equals(renewed))
+                        .as("active with the new secret after try " + attempt).isEqualTo(secretChanged);
+                assertThat(stored.active()).isEqualTo(secretChanged);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

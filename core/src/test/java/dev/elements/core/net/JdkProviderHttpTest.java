@@ -13,9 +13,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,122 @@ class JdkProviderHttpTest {
                     assertThat(e.error().message()).isEmpty();
                     assertThat(e.getMessage()).contains("/slow").doesNotContain("canary-token");
                 });
+    }
+
+    /**
+     * A provider on a raw socket: answers every connection with {@code head} and then whatever
+     * {@code tail} writes, until the client hangs up or the test ends.
+     */
+    private static final class RawProvider implements AutoCloseable {
+        interface Tail {
+            void write(OutputStream out) throws IOException, InterruptedException;
+        }
+
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final java.util.concurrent.ExecutorService threads = Executors.newCachedThreadPool();
+
+        RawProvider(String head, Tail tail) throws IOException {
+            threads.execute(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        threads.execute(() -> answer(connection, head, tail));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void answer(Socket connection, String head, Tail tail) {
+            try (connection) {
+                connection.getInputStream().read(new byte[8192]);
+                OutputStream out = connection.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                tail.write(out);
+            } catch (IOException | InterruptedException hungUp) {
+                // the client gave up, as it should
+            }
+        }
+
+        URI uri(String pathAndQuery) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + pathAndQuery);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            threads.shutdownNow();
+        }
+    }
+
+    /** The outcome of a call, awaited with a deadline far above anything the call should take. */
+    private static Throwable failureOf(Supplier<ProviderHttpResponse> call) throws Exception {
+        CompletableFuture<ProviderHttpResponse> outcome = CompletableFuture.supplyAsync(call);
+        try {
+            outcome.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("the call succeeded");
+    }
+
+    @Test
+    void aProviderDrippingItsBodyTimesOutWithinTheRequestTimeout() throws Exception {
+        // Headers at once, then one byte of a promised 10,000 every 50 ms: ten minutes in all.
+        try (RawProvider dripping = new RawProvider(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n", out -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                })) {
+            Throwable failure = failureOf(() -> http.send(
+                    ProviderHttpRequest.get(dripping.uri("/drip?access_token=canary-token"), Duration.ofMillis(500))));
+
+            assertThat(failure).isInstanceOfSatisfying(ProviderException.class, e -> {
+                assertThat(e.errorClass()).isEqualTo(ProviderErrorClass.TIMEOUT);
+                assertThat(e.getMessage()).contains("/drip").doesNotContain("canary-token");
+            });
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsCutOffNotRead() throws Exception {
+        JdkProviderHttp capped = new JdkProviderHttp(Duration.ofSeconds(2), 64 * 1024);
+        byte[] block = new byte[16 * 1024];
+        java.util.Arrays.fill(block, (byte) 'x');
+        // Up to 4 GiB, chunked so nothing announces the size: the limit must be counted.
+        try (RawProvider flooding = new RawProvider(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                out -> {
+                    byte[] chunkHead = (Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    for (int i = 0; i < 256 * 1024; i++) {
+                        out.write(chunkHead);
+                        out.write(block);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                });
+                RawProvider announcing = new RawProvider(
+                        "HTTP/1.1 200 OK\r\nContent-Length: 3000000000\r\n\r\n", out -> {
+                            while (true) {
+                                out.write(block);
+                            }
+                        })) {
+            for (RawProvider tooLarge : java.util.List.of(flooding, announcing)) {
+                Throwable failure = failureOf(() -> capped.send(
+                        ProviderHttpRequest.get(tooLarge.uri("/huge"), Duration.ofSeconds(10))));
+
+                assertThat(failure).isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.errorClass()).isEqualTo(ProviderErrorClass.TOO_LARGE);
+                    assertThat(e.getMessage()).contains("65536 bytes").contains("/huge");
+                });
+            }
+        }
+        assertThat(capped.send(ProviderHttpRequest.form("POST", uri("/echo"), "small", Duration.ofSeconds(5)))
+                .bodyText()).isEqualTo("POST null small");
     }
 
     @Test

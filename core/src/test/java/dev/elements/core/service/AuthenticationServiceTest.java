@@ -61,8 +61,12 @@ class AuthenticationServiceTest {
     @Test
     void aDeactivatedUserIsRefused() {
         User user = one.user();
-        tenants.updateUser(new User(user.id(), user.organizationId(), user.emailAddress(), user.firstName(),
-                user.lastName(), user.role(), false, user.secretDigest(), user.createdAt()));
+        // Demoted first, since an organization keeps an active org-admin.
+        tenants.addUser(one.organizationId(),
+                new NewUser("c@one.example", "C", "One", Role.ORG_ADMIN, SecretDigest.of("user-three")));
+        assertThat(tenants.updateUser(new User(user.id(), user.organizationId(), user.emailAddress(),
+                user.firstName(), user.lastName(), user.role(), false, user.secretDigest(), user.createdAt(),
+                user.version()))).isTrue();
 
         assertRefused(() -> authentication.authenticate(credentials("user-one", "org-one")),
                 ErrorCode.INVALID_CREDENTIALS);

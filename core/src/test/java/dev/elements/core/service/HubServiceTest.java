@@ -177,6 +177,33 @@ class HubServiceTest {
     }
 
     @Test
+    void oneProviderTimeoutCoversTheInlineRenewalAndEveryRetryOfOneCall() {
+        // Each provider call takes 4 of the platform's 10 seconds, and each fails for a passing reason.
+        platform.provider.duringEachCall(() -> platform.clock.advance(Duration.ofSeconds(4)));
+        platform.clock.advance(Duration.ofDays(30));
+        for (int i = 0; i < 3; i++) {
+            platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
+        }
+
+        // The renewal spends 4 s, the first hub call 4 s: the retry gets the 2 s left, and no third attempt starts.
+        assertRefused(() -> get("me"), ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(platform.provider.renewals()).isEqualTo(1);
+        assertThat(platform.provider.seenTimeouts()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(6),
+                Duration.ofSeconds(2));
+        assertThat(platform.provider.hubCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallThatSpentItsTimeIsNotRetried() {
+        platform.provider.duringEachCall(() -> platform.clock.advance(Duration.ofSeconds(11)));
+        platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
+
+        assertRefused(() -> get("me"), ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(platform.provider.hubCalls()).isEqualTo(1);
+        assertThat(platform.sleeper.pauses()).isEmpty();
+    }
+
+    @Test
     void passingFailuresOfAGetAreRetriedABoundedNumberOfTimesAfterGrowingPauses() {
         platform.provider.failNext(ProviderErrorClass.TRANSIENT, "(#2) Service temporarily unavailable");
         assertThat(get("me").status()).isEqualTo(200);

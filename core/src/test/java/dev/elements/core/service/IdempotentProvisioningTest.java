@@ -51,6 +51,25 @@ class IdempotentProvisioningTest {
     }
 
     @Test
+    void aKeyClaimedByARequestThatDiedIsTakenOverOnceTheClaimIsOlderThanAnyLiveRequest() throws Exception {
+        String code = platform.code();
+        ProvisionInstanceCommand command = command(code, "x", "crashed");
+        // A node claimed the key and was killed before it answered or released it.
+        assertThat(platform.idempotency.claim(platform.principal.organizationId(), "crashed",
+                IdempotentRequests.fingerprint(command), platform.clock.instant())).isEmpty();
+        // Four provider timeouts (4 x 10 s) later, no live request can still hold it.
+        platform.clock.advance(Duration.ofSeconds(41));
+
+        // Awaited with a deadline below the 40 s a retry used to wait before its 409.
+        InstanceDescription retried = java.util.concurrent.CompletableFuture.supplyAsync(() -> provision(command))
+                .get(20, TimeUnit.SECONDS);
+
+        assertThat(retried.token()).isPresent();
+        assertThat(platform.provider.exchanges()).isEqualTo(1);
+        assertThat(provision(command).id()).as("and the key now answers with it").isEqualTo(retried.id());
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsAConflict() {
         String code = platform.code();
         provision(command(code, "x", "key-1"));

@@ -133,4 +133,60 @@ class TenantServiceTest {
     private String organizationSecret() {
         return platform.organizationSecret;
     }
+
+    /** Runs both at once and waits for both; a refusal counts as an outcome, not a failure. */
+    private static void together(ThrowingCallable one, ThrowingCallable other) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var futures = java.util.List.of(one, other).stream().map(call -> pool.submit(() -> {
+                start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                try {
+                    call.call();
+                } catch (PlatformException refused) {
+                    // one of two conflicting changes may be refused
+                } catch (Throwable unexpected) {
+                    throw new AssertionError(unexpected);
+                }
+                return null;
+            })).toList();
+            for (var future : futures) {
+                future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoOrgAdminsDeactivatingEachOtherAtOnceAlwaysLeaveAnActiveOne() throws Exception {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            OrganizationDescription organization = tenants.createOrganization(
+                    new CreateOrganizationCommand("Race " + attempt, "a@race" + attempt + ".example"));
+            Principal a = login(organization.administrator(), organization.secret());
+            Principal b = login(tenants.addUser(a, new AddUserCommand("b@race" + attempt + ".example", null, null,
+                    "org-admin")), organization.secret());
+
+            together(() -> tenants.updateUser(a, b.user().id(), new UpdateUserCommand(false, null, null, null)),
+                    () -> tenants.updateUser(b, a.user().id(), new UpdateUserCommand(false, null, null, null)));
+
+            assertThat(platform.tenants.users(a.organizationId())).as("try " + attempt)
+                    .filteredOn(User::activeAdministrator).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSecretRenewalRacingItsDeactivationNeverLeavesTheUserActive() throws Exception {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            UserDescription user = tenants.addUser(admin, new AddUserCommand("dev" + attempt + "@one.example", null,
+                    null, null));
+            Principal self = login(user, platform.organizationSecret);
+
+            together(() -> tenants.regenerateSecret(self, self.user().id()),
+                    () -> tenants.updateUser(admin, self.user().id(), new UpdateUserCommand(false, null, null, null)));
+
+            assertThat(platform.tenants.findUser(admin.organizationId(), self.user().id()).orElseThrow().active())
+                    .as("active after try " + attempt).isFalse();
+        }
+    }
 }

@@ -52,6 +52,8 @@ public final class ScriptedElementProvider implements ElementProvider {
     private final List<HubCall> seenHubCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile CountDownLatch renewalGate = new CountDownLatch(0);
     private final CountDownLatch renewalStarted = new CountDownLatch(1);
+    private final List<Duration> seenTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Runnable duringEachCall = () -> { };
 
     @Override
     public ElementDefinition definition() {
@@ -125,6 +127,25 @@ public final class ScriptedElementProvider implements ElementProvider {
         return this;
     }
 
+    /**
+     * Runs in every hub call and renewal, after the call read its provider timeout: for instance
+     * moving the clock, as a slow provider would.
+     */
+    public ScriptedElementProvider duringEachCall(Runnable action) {
+        this.duringEachCall = action;
+        return this;
+    }
+
+    /** The provider timeout each hub call and renewal was given, in order. */
+    public List<Duration> seenTimeouts() {
+        return new ArrayList<>(seenTimeouts);
+    }
+
+    private void providerCallStarts(ElementContext context) {
+        seenTimeouts.add(context.providerTimeout());
+        duringEachCall.run();
+    }
+
     public int hubCalls() {
         return hubCalls.get();
     }
@@ -143,6 +164,7 @@ public final class ScriptedElementProvider implements ElementProvider {
     public HubResult callHub(HubCall call, ElementContext context) {
         hubCalls.incrementAndGet();
         seenHubCalls.add(call);
+        providerCallStarts(context);
         ProviderException failure = failures.poll();
         String bucket = usageBucket(call.configuration()).orElseThrow();
         ProviderUsage usage = usagePercent < 0 ? null : new ProviderUsage(bucket, usagePercent, null);
@@ -211,6 +233,7 @@ public final class ScriptedElementProvider implements ElementProvider {
     public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
         int renewal = renewals.incrementAndGet();
         renewalStarted.countDown();
+        providerCallStarts(context);
         try {
             renewalGate.await();
         } catch (InterruptedException e) {

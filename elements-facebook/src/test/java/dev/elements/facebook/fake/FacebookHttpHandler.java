@@ -55,7 +55,8 @@ final class FacebookHttpHandler implements HttpHandler {
             if (switches.garbage()) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("Content-Type", FakeResponse.HTML);
-                write(exchange, new FakeResponse(200, headers, GARBAGE.getBytes(StandardCharsets.UTF_8)));
+                write(exchange, new FakeResponse(200, headers, GARBAGE.getBytes(StandardCharsets.UTF_8)),
+                        switches.drip());
                 return;
             }
             FakeResponse response;
@@ -68,12 +69,12 @@ final class FacebookHttpHandler implements HttpHandler {
                 response.withHeader("facebook-api-version",
                         request.apiVersion() != null ? request.apiVersion() : GraphApi.DEFAULT_VERSION);
             }
-            write(exchange, response);
+            write(exchange, response, switches.drip());
         } catch (RuntimeException bug) {
             // A bug in the fake must be loud in the test log and still answer, so the test fails with a reason.
             bug.printStackTrace();
             write(exchange, FakeResponse.error(GraphError.unknownError().withMessage(
-                    "Fake Facebook failed: " + bug), true));
+                    "Fake Facebook failed: " + bug), true), Duration.ZERO);
         } finally {
             exchange.close();
         }
@@ -99,13 +100,24 @@ final class FacebookHttpHandler implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, FakeResponse response) throws IOException {
+    private static void write(HttpExchange exchange, FakeResponse response, Duration drip) throws IOException {
         response.headers().forEach(exchange.getResponseHeaders()::set);
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream output = exchange.getResponseBody()) {
-                output.write(body);
+                if (drip.isZero()) {
+                    output.write(body);
+                } else {
+                    for (byte single : body) {
+                        output.write(single);
+                        output.flush();
+                        pause(drip);
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                    }
+                }
             }
         }
     }

@@ -444,6 +444,14 @@ public final class FakeFacebook implements AutoCloseable {
         switches.setGarbage(garbage);
     }
 
+    /**
+     * While non-zero, every answer sends its headers at once and then its body one byte per
+     * {@code interval}, as a provider behind a choking link would; zero (the default) sends bodies whole.
+     */
+    public void setDripping(Duration interval) {
+        switches.setDrip(interval);
+    }
+
     /** Moves the fake's clock forward: codes and tokens expire, usage leaves the rolling hour. */
     public void advanceClock(Duration duration) {
         clock.advance(duration);

@@ -13,6 +13,7 @@ final class Switches {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
     private volatile boolean garbage;
+    private volatile Duration drip = Duration.ZERO;
     private final Queue<GraphError> graphFailures = new ConcurrentLinkedQueue<>();
     private final Queue<GraphError> tokenFailures = new ConcurrentLinkedQueue<>();
 
@@ -41,6 +42,18 @@ final class Switches {
 
     void setGarbage(boolean garbage) {
         this.garbage = garbage;
+    }
+
+    /** The pause between two bytes of an answer's body; zero sends bodies whole. */
+    Duration drip() {
+        return drip;
+    }
+
+    void setDrip(Duration drip) {
+        if (drip.isNegative()) {
+            throw new IllegalArgumentException("Drip cannot be negative: " + drip);
+        }
+        this.drip = drip;
     }
 
     void failNextGraphCalls(int count, GraphError error) {

@@ -20,6 +20,18 @@ public interface IdempotencyRecords {
      */
     Optional<IdempotencyRecord> claim(OrganizationId organization, String key, String fingerprint, Instant now);
 
+    /**
+     * Takes over a claim that was never completed and was made (or last taken over) before
+     * {@code claimedBefore}: its holder is taken to have died, so the key would otherwise stay "still
+     * running" until it expires. Atomic: of several requests taking over one claim, exactly one
+     * succeeds, because the claim it takes over is stamped {@code now}.
+     *
+     * @param fingerprint the taking request's; a claim made with another body is not taken over
+     * @return whether this request now owns the key
+     */
+    boolean takeOver(OrganizationId organization, String key, String fingerprint, Instant claimedBefore,
+            Instant now);
+
     /** Records the answer of the request that owns the key. */
     void complete(OrganizationId organization, String key, Sealed answer);
 
@@ -38,7 +50,7 @@ public interface IdempotencyRecords {
 
     /**
      * @param fingerprint a digest of the request body that claimed the key
-     * @param createdAt when it was claimed
+     * @param createdAt when it was claimed, or last taken over from a holder that died
      * @param answer the sealed answer, or null while the first request is still running
      */
     record IdempotencyRecord(String fingerprint, Instant createdAt, Sealed answer) {

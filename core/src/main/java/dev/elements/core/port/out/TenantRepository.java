@@ -39,6 +39,14 @@ public interface TenantRepository {
      */
     User addUser(OrganizationId organization, NewUser user);
 
-    /** Replaces the stored user with the same id and organization; @return whether it existed. */
+    /**
+     * Replaces the stored user with the same id and organization, if it is still at
+     * {@code user.version()}; the stored user is then at the next version.
+     *
+     * @return false when the user is gone or was changed since it was read: nothing was written
+     * @throws dev.elements.core.error.PlatformException {@code LAST_ADMINISTRATOR} when the update
+     *     would leave the organization without an active org-admin; checked atomically with the
+     *     update, so that no interleaving of updates can remove the last one
+     */
     boolean updateUser(User user);
 }
