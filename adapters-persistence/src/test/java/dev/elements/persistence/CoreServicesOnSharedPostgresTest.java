@@ -20,6 +20,7 @@ import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.core.testing.SimultaneousCalls;
 import dev.elements.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,25 +215,10 @@ class CoreServicesOnSharedPostgresTest {
 
     /** The attempt from {@code callers} threads, alternating between the nodes, released at once. */
     private <T> List<T> race(int callers, Attempt<T> attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> attempts = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                Callable<T> call = attempt.on(i % 2 == 0 ? nodeA : nodeB);
-                attempts.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : attempts) {
-                results.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            calls.add(attempt.on(i % 2 == 0 ? nodeA : nodeB));
         }
+        return SimultaneousCalls.race(calls);
     }
 }

@@ -9,17 +9,13 @@ import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.SimultaneousCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,27 +128,12 @@ class SharedDatabaseTest {
 
     /** The same attempt from several threads on each node, released at once. */
     private static <T> List<T> race(Attempt<T> attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2 * CALLERS_PER_NODE);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> attempts = new ArrayList<>();
-            for (int i = 0; i < CALLERS_PER_NODE; i++) {
-                for (PersistenceStore node : List.of(nodeA, nodeB)) {
-                    Callable<T> call = attempt.on(node);
-                    attempts.add(pool.submit(() -> {
-                        start.await();
-                        return call.call();
-                    }));
-                }
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS_PER_NODE; i++) {
+            for (PersistenceStore node : List.of(nodeA, nodeB)) {
+                calls.add(attempt.on(node));
             }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : attempts) {
-                results.add(result.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
+        return SimultaneousCalls.race(calls);
     }
 }

@@ -17,6 +17,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.elements.core.architecture.RuleProofs;
 import dev.elements.facebook.violation.PluginThatProvisionsInstances;
 import dev.elements.http.violation.RouteThatShowsAStorageType;
 import dev.elements.persistence.violation.StoreThatSealsWithTheVault;
@@ -102,14 +103,11 @@ class ArchitectureTest {
     @ParameterizedTest
     @MethodSource("deliberatelyWrongClasses")
     void eachRuleFailsOnADeliberatelyWrongClass(ArchRule rule, Class<?> wrong) {
-        JavaClasses classes = new ClassFileImporter().importClasses(wrong);
-
-        assertThat(rule.evaluate(classes).hasViolation()).as(rule.getDescription()).isTrue();
+        RuleProofs.assertViolatedBy(rule, wrong);
     }
 
     @Test
     void everyRuleIsProvenAbleToFail() {
-        assertThat(deliberatelyWrongClasses().map(arguments -> arguments.get()[0]))
-                .containsExactlyInAnyOrder((Object[]) ALL);
+        RuleProofs.assertEveryRuleIsProven(deliberatelyWrongClasses(), ALL);
     }
 }

@@ -1,10 +1,10 @@
 package dev.elements.app.journey;
 
+import static dev.elements.app.journey.JourneyServer.CALLBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.app.ElementsApi;
-import dev.elements.app.TestServers;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakePost;
@@ -13,25 +13,20 @@ import dev.elements.facebook.fake.GraphError;
 import dev.elements.facebook.fake.RecordedRequest;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The social hub as an application uses it, against the real server and the fake Facebook. */
 class HubJourneyTest {
-    private static final String CALLBACK = "https://app.example/auth/facebook";
     private static final String APP_SECRET = "canary-hub-app-secret";
 
-    @TempDir
-    Path data;
-
-    private final JourneyServer server = new JourneyServer();
+    @RegisterExtension
+    final JourneyServer server = new JourneyServer();
     private final FakeFacebook facebook = server.facebook();
     private FakeApp app;
     private FakeUser ada;
@@ -51,7 +46,7 @@ class HubJourneyTest {
             facebook.addPost(ada, "post " + i);
         }
         facebook.loginAs(ada);
-        int port = server.start(TestServers.settings(data, facebook, "hub-org", "hub-user")).port();
+        int port = server.start(server.settings("hub-org", "hub-user")).port();
         platform = ElementsApi.asUser(port, "hub-user", "hub-org");
         String code = ElementsApi.facebookCode(platform, app, CALLBACK, "public_profile,email,user_posts");
         TestResponse created = platform.postJson("/instances",
@@ -59,11 +54,6 @@ class HubJourneyTest {
         elementToken = created.json().path("token").asText();
         instanceId = created.json().path("id").asLong();
         hub = ElementsApi.at(port, "Element " + elementToken);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private TestResponse get(String path) {
@@ -146,7 +136,7 @@ class HubJourneyTest {
             }
         }
         server.stop();
-        Canaries.assertAbsent(data, server.everythingPrinted(), "Ada's Facebook", secrets);
+        server.assertNoSecretPrinted("Ada's Facebook", secrets);
     }
 
     @Test

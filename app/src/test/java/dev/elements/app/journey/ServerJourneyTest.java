@@ -1,10 +1,10 @@
 package dev.elements.app.journey;
 
+import static dev.elements.app.journey.JourneyServer.CALLBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.app.ElementsApi;
-import dev.elements.app.TestServers;
 import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
@@ -12,16 +12,14 @@ import dev.elements.facebook.fake.FakeUser;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Cloud Elements "Facebook: Create Instance" flow, walked as a client would walk it against the
@@ -29,15 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * operator overrides, secrets that are canaries.
  */
 class ServerJourneyTest {
-    private static final String CALLBACK = "https://app.example/auth/facebook";
     private static final String USER_SECRET = "canary-user-secret-8c1d";
     private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe";
     private static final String APP_SECRET = "canary-app-secret-a7b2";
 
-    @TempDir
-    Path data;
-
-    private final JourneyServer server = new JourneyServer();
+    @RegisterExtension
+    final JourneyServer server = new JourneyServer();
     private final FakeFacebook facebook = server.facebook();
     private FakeApp app;
     private FakeUser ada;
@@ -52,14 +47,9 @@ class ServerJourneyTest {
     }
 
     private void startServer() {
-        Map<String, String> settings = TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET);
+        Map<String, String> settings = server.settings(ORGANIZATION_SECRET, USER_SECRET);
         settings.put("ELEMENTS_PROVIDER_TIMEOUT_MS", "1500");
         client = ElementsApi.asUser(server.start(settings).port(), USER_SECRET, ORGANIZATION_SECRET);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     /** The same client with a User and Organization secret of the caller's choosing. */
@@ -148,7 +138,7 @@ class ServerJourneyTest {
                 code));
         secrets.addAll(facebook.tokensOf(ada));
         assertThat(facebook.tokensOf(ada)).hasSize(2);
-        Canaries.assertAbsent(data, server.everythingPrinted(), "Ada's Facebook page", secrets);
+        server.assertNoSecretPrinted("Ada's Facebook page", secrets);
         assertThat(server.logs()).contains("POST /elements/api-v2/instances 200");
     }
 

@@ -52,14 +52,11 @@ class CoreArchitectureTest {
     @ParameterizedTest
     @MethodSource("deliberatelyWrongClasses")
     void eachRuleFailsOnADeliberatelyWrongClass(ArchRule rule, Class<?> wrong) {
-        JavaClasses classes = new ClassFileImporter().importClasses(wrong);
-
-        assertThat(rule.evaluate(classes).hasViolation()).as(rule.getDescription()).isTrue();
+        RuleProofs.assertViolatedBy(rule, wrong);
     }
 
     @Test
     void everyRuleIsProvenAbleToFail() {
-        assertThat(deliberatelyWrongClasses().map(arguments -> arguments.get()[0]))
-                .containsExactlyInAnyOrder((Object[]) CoreDependencyRules.ALL);
+        RuleProofs.assertEveryRuleIsProven(deliberatelyWrongClasses(), CoreDependencyRules.ALL);
     }
 }

@@ -11,10 +11,13 @@ import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.SimultaneousCalls;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +80,7 @@ public abstract class InstanceRepositoryContract {
         Set<InstanceId> ids = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> work = new java.util.ArrayList<>();
+            List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 work.add(pool.submit(() -> ids.add(instances.nextId())));
             }
@@ -135,21 +138,13 @@ public abstract class InstanceRepositoryContract {
     void concurrentWritersOfOneVersionSucceedOnce() throws Exception {
         Instance instance = newInstance(one, "contended", List.of());
         instances.insert(instance);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> attempts = new java.util.ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                String name = "writer " + i;
-                attempts.add(pool.submit(() -> instances.update(instance.change().name(name).at(Fixtures.NOW))));
-            }
-            int winners = 0;
-            for (Future<Boolean> attempt : attempts) {
-                winners += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String name = "writer " + i;
+            writers.add(() -> instances.update(instance.change().name(name).at(Fixtures.NOW)));
         }
+        long winners = SimultaneousCalls.race(writers).stream().filter(won -> won).count();
+        assertThat(winners).isEqualTo(1);
         assertThat(instances.findById(instance.id()).orElseThrow().version()).isEqualTo(2);
     }
 

@@ -8,14 +8,11 @@ import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.TenantRepository;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.SimultaneousCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,26 +76,12 @@ public abstract class RefreshLeasesContract {
 
     @Test
     void exactlyOneOfManyConcurrentCallersWins() throws Exception {
-        int callers = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> attempts = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String holder = "caller-" + i;
-                attempts.add(pool.submit(() -> {
-                    start.await();
-                    return leases.tryAcquire(instance.id(), holder, NOW, NOW.plusSeconds(60));
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> attempt : attempts) {
-                winners += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Boolean>> callers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String holder = "caller-" + i;
+            callers.add(() -> leases.tryAcquire(instance.id(), holder, NOW, NOW.plusSeconds(60)));
         }
+        long winners = SimultaneousCalls.race(callers).stream().filter(won -> won).count();
+        assertThat(winners).isEqualTo(1);
     }
 }

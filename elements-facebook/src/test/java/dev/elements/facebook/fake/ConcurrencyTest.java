@@ -4,36 +4,20 @@ import static dev.elements.facebook.fake.QueryStrings.params;
 import static dev.elements.testing.TestHttpClient.formEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConcurrencyTest {
+class ConcurrencyTest extends FakeFacebookFixture {
 
     private static final String CALLBACK = "https://elements.test/callback";
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
-
-    @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t", CALLBACK);
-        ada = facebook.createUser("Ada Lovelace");
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
+    ConcurrencyTest() {
+        super(CALLBACK);
     }
 
     @Test

@@ -4,32 +4,12 @@ import static dev.elements.facebook.fake.QueryStrings.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DebugTokenTest {
-
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
-
-    @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t");
-        ada = facebook.createUser("Ada Lovelace");
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
-    }
+class DebugTokenTest extends FakeFacebookFixture {
 
     @Test
     void describesAValidUserTokenInsideData() {

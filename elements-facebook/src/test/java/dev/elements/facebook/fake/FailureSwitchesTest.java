@@ -6,37 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FailureSwitchesTest {
+class FailureSwitchesTest extends FakeFacebookFixture {
 
     private static final String CALLBACK = "https://elements.test/callback";
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
     private String token;
 
-    @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t", CALLBACK);
-        ada = facebook.createUser("Ada Lovelace");
-        token = facebook.issueUserToken(app, ada);
+    FailureSwitchesTest() {
+        super(CALLBACK);
     }
 
-    @AfterEach
-    void stop() {
-        facebook.close();
+    @BeforeEach
+    void issueToken() {
+        token = facebook.issueUserToken(app, ada);
     }
 
     @Test

@@ -5,33 +5,19 @@ import static dev.elements.facebook.fake.QueryStrings.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GraphNodesTest {
+class GraphNodesTest extends FakeFacebookFixture {
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
     private String token;
 
     @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t");
-        ada = facebook.createUser("Ada Lovelace");
+    void issueToken() {
         token = facebook.issueUserToken(app, ada, "email", "user_posts", "user_friends", "pages_show_list");
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
     }
 
     @Test

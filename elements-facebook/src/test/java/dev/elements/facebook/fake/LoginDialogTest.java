@@ -6,34 +6,18 @@ import static dev.elements.testing.TestHttpClient.formEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LoginDialogTest {
+class LoginDialogTest extends FakeFacebookFixture {
 
     private static final String CALLBACK = "https://elements.test/elements/api-v2/callback";
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
-
-    @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t", CALLBACK);
-        ada = facebook.createUser("Ada Lovelace");
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
+    LoginDialogTest() {
+        super(CALLBACK);
     }
 
     @Test

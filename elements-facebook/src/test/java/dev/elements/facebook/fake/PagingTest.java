@@ -7,35 +7,23 @@ import static dev.elements.facebook.fake.GraphNodesTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PagingTest {
+class PagingTest extends FakeFacebookFixture {
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
     private String token;
     private final List<String> newestFirst = new ArrayList<>();
 
     @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        FakeApp app = facebook.registerApp("1234567890", "s3cr3t");
-        FakeUser ada = facebook.createUser("Ada Lovelace");
+    void postSixtyTimes() {
         token = facebook.issueUserToken(app, ada, "user_posts");
         for (int number = 1; number <= 60; number++) {
             newestFirst.add(0, facebook.addPost(ada, "post " + number).id());
         }
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
     }
 
     @Test

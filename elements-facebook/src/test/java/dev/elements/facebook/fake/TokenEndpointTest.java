@@ -6,35 +6,19 @@ import static dev.elements.testing.TestHttpClient.formEncoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TokenEndpointTest {
+class TokenEndpointTest extends FakeFacebookFixture {
 
     private static final String CALLBACK = "https://elements.test/callback";
     /** What Facebook reports for a long-lived token: about 60 days. */
     private static final long SIXTY_DAYS_AS_FACEBOOK_SAYS = 5_183_944;
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
-
-    @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t", CALLBACK);
-        ada = facebook.createUser("Ada Lovelace");
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
+    TokenEndpointTest() {
+        super(CALLBACK);
     }
 
     @Test

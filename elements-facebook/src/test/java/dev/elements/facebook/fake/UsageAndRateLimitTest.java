@@ -4,34 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UsageAndRateLimitTest {
+class UsageAndRateLimitTest extends FakeFacebookFixture {
 
-    private final TestHttpClient http = TestHttpClient.withoutBase();
-    private FakeFacebook facebook;
-    private FakeApp app;
-    private FakeUser ada;
     private String token;
 
     @BeforeEach
-    void start() {
-        facebook = FakeFacebook.start();
-        app = facebook.registerApp("1234567890", "s3cr3t");
-        ada = facebook.createUser("Ada Lovelace");
+    void issueToken() {
         token = facebook.issueUserToken(app, ada);
-    }
-
-    @AfterEach
-    void stop() {
-        facebook.close();
     }
 
     @Test
