@@ -60,12 +60,14 @@ class SlowClientsJarTest {
             TestHttpClient client = ElementsApi.asUser(port, USER_SECRET, ORGANIZATION_SECRET);
             String code = ElementsApi.facebookCode(client, app, CALLBACK);
 
+            String oauthUrl = BASE + "/elements/facebooksocial/oauth/url";
             List<String> heads = List.of(
-                    head("POST", BASE + "/elements/facebooksocial/oauth/url", null, port),
-                    head("POST", BASE + "/instances", null, port),
-                    head("POST", BASE + "/instances", "User wrong, Organization wrong", port),
-                    head("POST", BASE + "/hubs/social/user/me/status", "Element not-a-token", port),
-                    head("PATCH", BASE + "/users/1", null, port));
+                    // Three in four on a route that reads its body without credentials.
+                    head("POST", oauthUrl, null, 100_000, port),
+                    head("POST", oauthUrl, null, 100_000, port),
+                    // Over the 1 MiB limit, but within what was once drained before the 413.
+                    head("POST", BASE + "/instances", null, 2 * 1024 * 1024, port),
+                    head("POST", oauthUrl, null, 100_000, port));
             for (int i = 0; i < SLOW_CONNECTIONS; i++) {
                 slow.add(open(heads.get(i % heads.size()), port));
             }
@@ -90,13 +92,13 @@ class SlowClientsJarTest {
         }
     }
 
-    /** Headers that promise 100,000 bytes, and the body's first byte. */
-    private static String head(String method, String path, String authorization, int port) {
+    /** Headers that promise {@code length} bytes, and the body's first byte. */
+    private static String head(String method, String path, String authorization, long length, int port) {
         StringBuilder head = new StringBuilder()
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Content-Type: application/json\r\n")
-                .append("Content-Length: 100000\r\n");
+                .append("Content-Length: ").append(length).append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }
