@@ -90,13 +90,13 @@ class ClusterTest {
         facebook.loginAs(ada);
         nodeA = start();
         nodeB = start();
-        String authorization = ApiClient.platformAuthorization("cluster-user", "cluster-organization");
+        String authorization = ApiClient.platformAuthorization("cluster-user-secret-5b7d9f1a3c5e7a9b1d", "cluster-organization-secret-2d4f6a8c0e");
         clientA = new ApiClient(nodeA.port(), authorization);
         clientB = new ApiClient(nodeB.port(), authorization);
     }
 
     private ElementsServer start() {
-        Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization", "cluster-user");
+        Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization-secret-2d4f6a8c0e", "cluster-user-secret-5b7d9f1a3c5e7a9b1d");
         settings.put("ELEMENTS_DATABASE_URL", databaseUrl);
         settings.put("ELEMENTS_DATABASE_USER", "postgres");
         settings.put("ELEMENTS_DATABASE_PASSWORD", "postgres");

@@ -122,10 +122,10 @@ class ElementsJarTest {
             FakeApp app = facebook.registerApp("555000111", "canary-jar-app-secret", CALLBACK);
             FakeUser grace = facebook.createUser("Grace Hopper");
             facebook.loginAs(grace);
-            Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization",
-                    "canary-jar-user");
-            String authorization = ApiClient.platformAuthorization("canary-jar-user", "canary-jar-organization");
-            List<String> secrets = new ArrayList<>(List.of("canary-jar-organization", "canary-jar-user",
+            Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization-secret-7f3a91",
+                    "canary-jar-user-secret-0b6d28e4c5a17");
+            String authorization = ApiClient.platformAuthorization("canary-jar-user-secret-0b6d28e4c5a17", "canary-jar-organization-secret-7f3a91");
+            List<String> secrets = new ArrayList<>(List.of("canary-jar-organization-secret-7f3a91", "canary-jar-user-secret-0b6d28e4c5a17",
                     "canary-jar-app-secret"));
             long instanceId;
             String firstOutput;

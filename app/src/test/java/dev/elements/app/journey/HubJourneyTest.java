@@ -61,9 +61,9 @@ class HubJourneyTest {
             facebook.addPost(ada, "post " + i);
         }
         facebook.loginAs(ada);
-        server = TestServers.start(TestServers.settings(data, facebook, "hub-org", "hub-user"),
+        server = TestServers.start(TestServers.settings(data, facebook, "hub-organization-secret-3c9e0a5b7d21f4", "hub-user-secret-9a7c1e5b3d0f2468ac"),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
-        platform = new ApiClient(server.port(), ApiClient.platformAuthorization("hub-user", "hub-org"));
+        platform = new ApiClient(server.port(), ApiClient.platformAuthorization("hub-user-secret-9a7c1e5b3d0f2468ac", "hub-organization-secret-3c9e0a5b7d21f4"));
         Answer url = platform.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
                 + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=public_profile,email,user_posts");
         String code = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();

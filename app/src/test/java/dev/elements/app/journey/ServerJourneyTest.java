@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerJourneyTest {
     private static final String CALLBACK = "https://app.example/auth/facebook";
-    private static final String USER_SECRET = "canary-user-secret-8c1d";
-    private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe";
+    private static final String USER_SECRET = "canary-user-secret-8c1d-5e7f9a1b3c5d";
+    private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe-a2c4";
     private static final String APP_SECRET = "canary-app-secret-a7b2";
 
     @TempDir
