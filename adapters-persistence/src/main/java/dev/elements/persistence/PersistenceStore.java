@@ -45,6 +45,8 @@ public final class PersistenceStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceStore.class);
     private static final int STATEMENT_TEXT_LIMIT = 500;
+    static final String SYNCHRONOUS_COMMIT = "SELECT set_config('synchronous_commit', 'on', false)"
+            + " WHERE current_setting('synchronous_commit') = 'off'";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -206,6 +208,10 @@ public final class PersistenceStore implements AutoCloseable {
             // PostgreSQL otherwise puts the failing row into exception messages ("Failing row
             // contains ..."), ciphertexts and digests included, and exception messages get logged.
             config.addDataSourceProperty("logServerErrorDetail", "false");
+            // A 200 means the write is on disk: a server or database configured with
+            // synchronous_commit = off would acknowledge commits it can still lose, so our sessions
+            // turn it back on (stronger settings, such as remote_apply, are kept).
+            config.setConnectionInitSql(SYNCHRONOUS_COMMIT);
         }
         config.setInitializationFailTimeout(INITIAL_CONNECTION_TIMEOUT.toMillis());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
@@ -256,7 +262,7 @@ public final class PersistenceStore implements AutoCloseable {
     }
 
     private static Jdbi jdbi(DataSource dataSource, StorageFailures failures) {
-        Jdbi jdbi = Jdbi.create(failures.connections(dataSource)).installPlugin(new StoredTypes());
+        Jdbi jdbi = Jdbi.create(failures.connections(dataSource::getConnection)).installPlugin(new StoredTypes());
         // A database that cannot store a write answers 503 and marks itself failing for the health check.
         jdbi.setHandleCallbackDecorator(failures);
         // JDBI's default messages include the bound arguments, which here are ciphertexts and

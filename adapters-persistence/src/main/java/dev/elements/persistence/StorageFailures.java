@@ -8,7 +8,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleCallbackDecorator;
@@ -72,10 +71,10 @@ final class StorageFailures implements HandleCallbackDecorator {
     }
 
     /** Borrowing a connection fails the same way when the database is gone. */
-    ConnectionFactory connections(DataSource dataSource) {
+    ConnectionFactory connections(ConnectionFactory connections) {
         return () -> {
             try {
-                return dataSource.getConnection();
+                return connections.openConnection();
             } catch (SQLException e) {
                 if (!isStorageFailure(e)) {
                     throw e;
