@@ -85,6 +85,9 @@ final class DatabaseReadinessCheck implements ReadinessCheck, AutoCloseable {
             }
         } catch (SQLException | RuntimeException failed) {
             LOG.warn("The database is not ready: {}", failed.getMessage());
+            if (StorageFailures.isStorageFailure(failed)) {
+                failures.failed(failed);
+            }
             return false;
         }
     }

@@ -107,8 +107,8 @@ public final class PersistenceStore implements AutoCloseable {
         try {
             String kind = kindOf(dataSource, shownUrl);
             migrate(dataSource, shownUrl);
-            StorageFailures failures = new StorageFailures();
-            WriteProbe writeProbe = new WriteProbe(dataSource, failures, renewConnections(dataSource), clock);
+            StorageFailures failures = new StorageFailures(renewConnections(dataSource));
+            WriteProbe writeProbe = new WriteProbe(dataSource, failures, clock);
             if (!writeProbe.storesWrites()) {
                 throw new PersistenceStartupException("The database at " + shownUrl + " does not store writes"
                         + " (is it read-only, or its disk full?): the server would acknowledge writes it cannot keep");

@@ -1,5 +1,7 @@
 package dev.elements.persistence;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import java.sql.SQLException;
@@ -40,6 +42,16 @@ final class StorageFailures implements HandleCallbackDecorator {
     private static final Set<Integer> H2_CODES = Set.of(90028, 90030, 90031, 90097, 90098, 90100, 90121, 50000);
 
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Runnable renewConnections;
+
+    /**
+     * @param renewConnections called on every storage failure: a connection to a database that
+     *     failed may stay broken after it recovers (H2 closes itself on a failed write, and the pool
+     *     does not know H2's codes for that), so later work must not borrow it
+     */
+    StorageFailures(Runnable renewConnections) {
+        this.renewConnections = requireNonNull(renewConnections, "renewConnections");
+    }
 
     /** Since the last storage failure, no write has succeeded. */
     boolean failing() {
@@ -57,6 +69,7 @@ final class StorageFailures implements HandleCallbackDecorator {
         if (failing.compareAndSet(false, true)) {
             LOG.error("The database cannot store writes: {}", describe(failure));
         }
+        renewConnections.run();
     }
 
     @Override

@@ -16,17 +16,11 @@ import javax.sql.DataSource;
 final class WriteProbe {
     private final DataSource dataSource;
     private final StorageFailures failures;
-    private final Runnable renewConnections;
     private final Clock clock;
 
-    /**
-     * @param renewConnections called after a failed probe: connections to a database that failed
-     *     may stay broken after it recovers, so the next probe must not borrow them
-     */
-    WriteProbe(DataSource dataSource, StorageFailures failures, Runnable renewConnections, Clock clock) {
+    WriteProbe(DataSource dataSource, StorageFailures failures, Clock clock) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.failures = requireNonNull(failures, "failures");
-        this.renewConnections = requireNonNull(renewConnections, "renewConnections");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -41,7 +35,6 @@ final class WriteProbe {
             return true;
         } catch (SQLException | RuntimeException e) {
             failures.failed(e);
-            renewConnections.run();
             return false;
         }
     }

@@ -89,7 +89,8 @@ class StorageFailuresTest {
 
     @Test
     void aStorageFailureAnswersUnavailableWithoutTheDatabasesWordsAndMarksTheDatabaseFailing() {
-        StorageFailures failures = new StorageFailures();
+        java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+        StorageFailures failures = new StorageFailures(renewals::incrementAndGet);
         Jdbi decorated = Jdbi.create("jdbc:h2:mem:storage-failures");
         decorated.setHandleCallbackDecorator(failures);
 
@@ -98,6 +99,7 @@ class StorageFailuresTest {
         })).isInstanceOfSatisfying(PlatformException.class, unavailable ->
                 assertThat(unavailable.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
         assertThat(failures.failing()).isTrue();
+        assertThat(renewals).as("broken connections are renewed").hasValue(1);
         failures.recovered();
         assertThatThrownBy(() -> decorated.useHandle(handle -> {
             throw new IllegalStateException(new SQLException("duplicate", "23505"));
