@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether the database answers {@code SELECT 1} now and, after a write failed, whether it stores a
- * write again (so a full disk reads DOWN until space returns, and UP again without a restart). The probe runs on its own thread because
+ * write again (so a full disk reads DOWN until space returns, and UP again without a restart).
+ * The probe runs on its own thread because
  * borrowing a connection from the pool can block for the pool's whole connection timeout when the
  * database is gone, and a health endpoint must answer within a second or two.
  */

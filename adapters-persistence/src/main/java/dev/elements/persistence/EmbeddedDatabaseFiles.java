@@ -38,7 +38,8 @@ public final class EmbeddedDatabaseFiles {
         }
         try {
             try {
-                Files.createFile(dataDirectory.resolve(DATABASE_FILE), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.createFile(dataDirectory.resolve(DATABASE_FILE),
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } catch (FileAlreadyExistsException existing) {
                 // an existing database: narrowed below
             }

@@ -157,7 +157,8 @@ public final class HubOverheadBenchmark {
     }
 
     private String provision(String base, FakeApp app) throws Exception {
-        String authorization = "User bench-user-secret-4c6e8a0c2e4a6c8e0a, Organization bench-organization-secret-8e0a2c4e6a8c";
+        String authorization = "User bench-user-secret-4c6e8a0c2e4a6c8e0a,"
+                + " Organization bench-organization-secret-8e0a2c4e6a8c";
         HttpResponse<String> url = http.send(HttpRequest.newBuilder(URI.create(base
                 + "/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
                 + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once across the cluster happens once.
  */
 class ClusterTest {
+    private static final String ORGANIZATION_SECRET = "cluster-organization-secret-2d4f6a8c0e";
+    private static final String USER_SECRET = "cluster-user-secret-5b7d9f1a3c5e7a9b1d";
     private static final String CALLBACK = "https://app.example/callback";
     private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
@@ -90,13 +92,13 @@ class ClusterTest {
         facebook.loginAs(ada);
         nodeA = start();
         nodeB = start();
-        String authorization = ApiClient.platformAuthorization("cluster-user-secret-5b7d9f1a3c5e7a9b1d", "cluster-organization-secret-2d4f6a8c0e");
+        String authorization = ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET);
         clientA = new ApiClient(nodeA.port(), authorization);
         clientB = new ApiClient(nodeB.port(), authorization);
     }
 
     private ElementsServer start() {
-        Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization-secret-2d4f6a8c0e", "cluster-user-secret-5b7d9f1a3c5e7a9b1d");
+        Map<String, String> settings = TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET);
         settings.put("ELEMENTS_DATABASE_URL", databaseUrl);
         settings.put("ELEMENTS_DATABASE_USER", "postgres");
         settings.put("ELEMENTS_DATABASE_PASSWORD", "postgres");

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar as an operator runs it: its exit codes, its console, SIGTERM and restarts. */
 class ElementsJarTest {
+    private static final String JAR_ORGANIZATION_SECRET = "canary-jar-organization-secret-7f3a91";
+    private static final String JAR_USER_SECRET = "canary-jar-user-secret-0b6d28e4c5a17";
     private static final Duration START = Duration.ofSeconds(60);
     private static final String CALLBACK = "https://app.example/callback";
 
@@ -122,10 +124,10 @@ class ElementsJarTest {
             FakeApp app = facebook.registerApp("555000111", "canary-jar-app-secret", CALLBACK);
             FakeUser grace = facebook.createUser("Grace Hopper");
             facebook.loginAs(grace);
-            Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization-secret-7f3a91",
-                    "canary-jar-user-secret-0b6d28e4c5a17");
-            String authorization = ApiClient.platformAuthorization("canary-jar-user-secret-0b6d28e4c5a17", "canary-jar-organization-secret-7f3a91");
-            List<String> secrets = new ArrayList<>(List.of("canary-jar-organization-secret-7f3a91", "canary-jar-user-secret-0b6d28e4c5a17",
+            Map<String, String> settings = TestServers.settings(data, facebook, JAR_ORGANIZATION_SECRET,
+                    JAR_USER_SECRET);
+            String authorization = ApiClient.platformAuthorization(JAR_USER_SECRET, JAR_ORGANIZATION_SECRET);
+            List<String> secrets = new ArrayList<>(List.of(JAR_ORGANIZATION_SECRET, JAR_USER_SECRET,
                     "canary-jar-app-secret"));
             long instanceId;
             String firstOutput;

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The social hub as an application uses it, against the real server and the fake Facebook. */
 class HubJourneyTest {
+    private static final String ORGANIZATION_SECRET = "hub-organization-secret-3c9e0a5b7d21f4";
+    private static final String USER_SECRET = "hub-user-secret-9a7c1e5b3d0f2468ac";
     private static final String CALLBACK = "https://app.example/auth/facebook";
     private static final String APP_SECRET = "canary-hub-app-secret";
 
@@ -61,9 +63,9 @@ class HubJourneyTest {
             facebook.addPost(ada, "post " + i);
         }
         facebook.loginAs(ada);
-        server = TestServers.start(TestServers.settings(data, facebook, "hub-organization-secret-3c9e0a5b7d21f4", "hub-user-secret-9a7c1e5b3d0f2468ac"),
+        server = TestServers.start(TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
-        platform = new ApiClient(server.port(), ApiClient.platformAuthorization("hub-user-secret-9a7c1e5b3d0f2468ac", "hub-organization-secret-3c9e0a5b7d21f4"));
+        platform = new ApiClient(server.port(), ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET));
         Answer url = platform.get("/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
                 + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=public_profile,email,user_posts");
         String code = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText())).requireCode();

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One node on the embedded database: the operator rotates the credential key through it while it serves. */
 class EmbeddedKeyRotationTest {
+    private static final String ORGANIZATION_SECRET = "rotation-organization-secret-6e2b8d4f0a";
+    private static final String USER_SECRET = "rotation-user-secret-1f3b5d7e9a0c2e4a6";
     private static final String CALLBACK = "https://app.example/callback";
     private static final String OPERATOR = "canary-operator-secret-4a8e2c6f0b3d7";
 
@@ -35,13 +37,13 @@ class EmbeddedKeyRotationTest {
         try (FakeFacebook facebook = FakeFacebook.start()) {
             FakeApp app = facebook.registerApp("88001", "rotation-app-secret", CALLBACK);
             facebook.loginAs(facebook.createUser("Rosalind Franklin"));
-            Map<String, String> settings = TestServers.settings(data, facebook, "rotation-organization-secret-6e2b8d4f0a", "rotation-user-secret-1f3b5d7e9a0c2e4a6");
+            Map<String, String> settings = TestServers.settings(data, facebook, ORGANIZATION_SECRET, USER_SECRET);
             settings.put("ELEMENTS_OPERATOR_SECRET", OPERATOR);
             ApiClient client;
             List<Long> ids = new ArrayList<>();
             ElementsServer server = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
-                client = new ApiClient(server.port(), ApiClient.platformAuthorization("rotation-user-secret-1f3b5d7e9a0c2e4a6", "rotation-organization-secret-6e2b8d4f0a"));
+                client = new ApiClient(server.port(), ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET));
                 for (int i = 0; i < 3; i++) {
                     ids.add(provision(client, app, "instance " + i));
                 }
@@ -78,7 +80,7 @@ class EmbeddedKeyRotationTest {
             ElementsServer restarted = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
                 ApiClient again = new ApiClient(restarted.port(),
-                        ApiClient.platformAuthorization("rotation-user-secret-1f3b5d7e9a0c2e4a6", "rotation-organization-secret-6e2b8d4f0a"));
+                        ApiClient.platformAuthorization(USER_SECRET, ORGANIZATION_SECRET));
                 for (long id : ids) {
                     assertThat(again.post("/instances/" + id + "/refresh", "{}").status())
                             .as("instance %s opens and renews after the rotation", id).isEqualTo(200);
