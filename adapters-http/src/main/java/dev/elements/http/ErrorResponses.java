@@ -56,6 +56,7 @@ final class ErrorResponses {
             case RATE_LIMITED -> 429;
             case PROVIDER_FAILED -> 502;
             case PROVIDER_TIMEOUT -> 504;
+            case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
         };
     }

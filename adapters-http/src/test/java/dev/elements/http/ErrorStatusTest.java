@@ -22,6 +22,7 @@ class ErrorStatusTest {
         expected.put(ErrorType.RATE_LIMITED, 429);
         expected.put(ErrorType.PROVIDER_FAILED, 502);
         expected.put(ErrorType.PROVIDER_TIMEOUT, 504);
+        expected.put(ErrorType.UNAVAILABLE, 503);
         expected.put(ErrorType.INTERNAL, 500);
 
         assertThat(expected.keySet()).containsExactlyInAnyOrder(ErrorType.values());

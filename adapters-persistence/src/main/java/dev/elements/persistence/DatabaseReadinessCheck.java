@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the database answers {@code SELECT 1} now. The probe runs on its own thread because
+ * Whether the database answers {@code SELECT 1} now and, after a write failed, whether it stores a
+ * write again (so a full disk reads DOWN until space returns, and UP again without a restart).
+ * The probe runs on its own thread because
  * borrowing a connection from the pool can block for the pool's whole connection timeout when the
  * database is gone, and a health endpoint must answer within a second or two.
  */
@@ -31,11 +33,15 @@ final class DatabaseReadinessCheck implements ReadinessCheck, AutoCloseable {
 
     private final DataSource dataSource;
     private final Duration timeout;
+    private final StorageFailures failures;
+    private final WriteProbe writeProbe;
     private final ExecutorService probes;
 
-    DatabaseReadinessCheck(DataSource dataSource, Duration timeout) {
+    DatabaseReadinessCheck(DataSource dataSource, Duration timeout, StorageFailures failures, WriteProbe writeProbe) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.timeout = requireNonNull(timeout, "timeout");
+        this.failures = requireNonNull(failures, "failures");
+        this.writeProbe = requireNonNull(writeProbe, "writeProbe");
         this.probes = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "elements-database-readiness");
             thread.setDaemon(true);
@@ -52,7 +58,7 @@ final class DatabaseReadinessCheck implements ReadinessCheck, AutoCloseable {
     public boolean ready() {
         Future<Boolean> probe;
         try {
-            probe = probes.submit(this::selectOne);
+            probe = probes.submit(() -> selectOne() && (!failures.failing() || writeProbe.storesWrites()));
         } catch (RejectedExecutionException closed) {
             return false;
         }
@@ -80,6 +86,9 @@ final class DatabaseReadinessCheck implements ReadinessCheck, AutoCloseable {
             }
         } catch (SQLException | RuntimeException failed) {
             LOG.warn("The database is not ready: {}", failed.getMessage());
+            if (StorageFailures.isStorageFailure(failed)) {
+                failures.failed(failed);
+            }
             return false;
         }
     }

@@ -12,7 +12,20 @@ final class JdbcUrls {
      */
     static final String H2_POSTGRESQL_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    private static final String H2_DATABASE_NAME = "elements";
+    /**
+     * A commit is written to the database file before it returns, so that an acknowledged write
+     * survives the process being killed the next moment. H2's default writes commits up to half a
+     * second later, from a background thread, and a kill loses them.
+     */
+    static final String H2_WRITE_THROUGH = ";WRITE_DELAY=0";
+    /**
+     * No H2 trace file: it would quote failing statements with their values beside the database,
+     * past the redaction that keeps sealed values out of the log; failures reach the log as
+     * exceptions instead.
+     */
+    static final String H2_NO_TRACE_FILE = ";TRACE_LEVEL_FILE=0";
+
+    static final String H2_DATABASE_NAME = "elements";
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*):[^/@]*@");
@@ -26,7 +39,7 @@ final class JdbcUrls {
             // H2 reads ';' as the start of its settings, so such a path would open another file.
             throw new IllegalArgumentException("The data directory's path must not contain ';': " + dataDirectory);
         }
-        return "jdbc:h2:file:" + file + H2_POSTGRESQL_MODE;
+        return "jdbc:h2:file:" + file + H2_POSTGRESQL_MODE + H2_WRITE_THROUGH + H2_NO_TRACE_FILE;
     }
 
     /** The URL with any password in it masked, for messages and logs. */

@@ -33,13 +33,18 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     private static final RowMapper<InstanceChildren> CHILDREN = (row, context) -> InstanceChildren.read(row);
 
     private final Jdbi jdbi;
+    private final WriteProbe writeProbe;
 
-    public JdbiInstanceRepository(Jdbi jdbi) {
+    JdbiInstanceRepository(Jdbi jdbi, WriteProbe writeProbe) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
+        this.writeProbe = requireNonNull(writeProbe, "writeProbe");
     }
 
     @Override
     public InstanceId nextId() {
+        // Provisioning takes the id before it spends the authorization code: a database known to
+        // fail writes refuses here, while the code can still be used once it stores again.
+        writeProbe.requireStorageWhenFailing();
         return jdbi.withHandle(handle -> new InstanceId(
                 handle.createQuery("SELECT nextval('instance_ids')").mapTo(Long.class).one()));
     }

@@ -48,6 +48,8 @@ public final class PersistenceStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceStore.class);
     private static final int STATEMENT_TEXT_LIMIT = 500;
+    static final String SYNCHRONOUS_COMMIT = "SELECT set_config('synchronous_commit', 'on', false)"
+            + " WHERE current_setting('synchronous_commit') = 'off'";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -62,18 +64,18 @@ public final class PersistenceStore implements AutoCloseable {
     private final DatabaseReadinessCheck readiness;
 
     private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
-            TinkCredentialCipher cipher) {
+            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.kind = kind;
-        this.instances = new JdbiInstanceRepository(jdbi);
+        this.instances = new JdbiInstanceRepository(jdbi, writeProbe);
         this.tenants = new JdbiTenantRepository(jdbi, clock);
         this.refreshLeases = new JdbiRefreshLeases(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
         this.cipher = cipher;
         this.sealedSecrets = new JdbiSealedSecrets(jdbi);
-        this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT);
+        this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
     }
 
     /**
@@ -108,10 +110,16 @@ public final class PersistenceStore implements AutoCloseable {
         try {
             String kind = kindOf(dataSource, shownUrl);
             migrate(dataSource, shownUrl);
-            Jdbi jdbi = jdbi(dataSource);
+            StorageFailures failures = new StorageFailures(renewConnections(dataSource));
+            WriteProbe writeProbe = new WriteProbe(dataSource, failures, clock);
+            if (!writeProbe.storesWrites()) {
+                throw new PersistenceStartupException("The database at " + shownUrl + " does not store writes"
+                        + " (is it read-only, or its disk full?): the server would acknowledge writes it cannot keep");
+            }
+            Jdbi jdbi = jdbi(dataSource, failures);
             TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
-            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher);
+            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -203,6 +211,10 @@ public final class PersistenceStore implements AutoCloseable {
             // PostgreSQL otherwise puts the failing row into exception messages ("Failing row
             // contains ..."), ciphertexts and digests included, and exception messages get logged.
             config.addDataSourceProperty("logServerErrorDetail", "false");
+            // A 200 means the write is on disk: a server or database configured with
+            // synchronous_commit = off would acknowledge commits it can still lose, so our sessions
+            // turn it back on (stronger settings, such as remote_apply, are kept).
+            config.setConnectionInitSql(SYNCHRONOUS_COMMIT);
         }
         config.setInitializationFailTimeout(INITIAL_CONNECTION_TIMEOUT.toMillis());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
@@ -243,8 +255,19 @@ public final class PersistenceStore implements AutoCloseable {
         }
     }
 
-    private static Jdbi jdbi(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new StoredTypes());
+    /** Pooled connections are replaced as they are returned, and idle ones at once. */
+    private static Runnable renewConnections(HikariDataSource dataSource) {
+        return () -> {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        };
+    }
+
+    private static Jdbi jdbi(DataSource dataSource, StorageFailures failures) {
+        Jdbi jdbi = Jdbi.create(failures.connections(dataSource::getConnection)).installPlugin(new StoredTypes());
+        // A database that cannot store a write answers 503 and marks itself failing for the health check.
+        jdbi.setHandleCallbackDecorator(failures);
         // JDBI's default messages include the bound arguments, which here are ciphertexts and
         // digests: exception messages get logged, so they carry the statement only.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(PersistenceStore::withoutArguments);

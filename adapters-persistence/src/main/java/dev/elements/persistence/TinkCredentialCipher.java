@@ -119,8 +119,11 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
         try {
             return new TinkCredentialCipher(keysets, masterKey, clock, unwrap(stored, masterKey, readAt));
         } catch (GeneralSecurityException e) {
-            throw new PersistenceStartupException("ELEMENTS_MASTER_KEY does not open the encryption keys stored in "
-                    + "the database: it is not the master key this database was set up with", e);
+            // The key may come from the setting or from the key file: the message names both, since
+            // blaming a setting the operator never made sends them looking in the wrong place.
+            throw new PersistenceStartupException("The master key does not open the encryption keys stored in the"
+                    + " database: it is not the master key this database was set up with (the master key is"
+                    + " ELEMENTS_MASTER_KEY, or the master.key file in the data directory when that is unset)", e);
         }
     }
 

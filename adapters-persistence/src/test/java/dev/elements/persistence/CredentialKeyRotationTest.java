@@ -238,7 +238,7 @@ class CredentialKeyRotationTest {
 
         assertThatThrownBy(() -> PersistenceStore.open(url, user, "", TestStores.newMasterKey()))
                 .isInstanceOf(PersistenceStartupException.class)
-                .hasMessageContaining("ELEMENTS_MASTER_KEY does not open the encryption keys stored in the database");
+                .hasMessageContaining("The master key does not open the encryption keys stored in the database");
 
         try (PersistenceStore reopened = PersistenceStore.open(url, user, "", masterKey)) {
             assertEverythingOpens(List.of(reopened), organization);

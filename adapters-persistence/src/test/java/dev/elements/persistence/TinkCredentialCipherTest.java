@@ -119,7 +119,7 @@ class TinkCredentialCipherTest {
 
         assertThatThrownBy(() -> PersistenceStore.open(url, "postgres", "", TestStores.newMasterKey()))
                 .isInstanceOf(PersistenceStartupException.class)
-                .hasMessageContaining("ELEMENTS_MASTER_KEY does not open the encryption keys stored in the database");
+                .hasMessageContaining("The master key does not open the encryption keys stored in the database");
 
         // The failed open must not have replaced the keyset that every stored row needs.
         try (PersistenceStore again = PersistenceStore.open(url, "postgres", "", masterKey)) {

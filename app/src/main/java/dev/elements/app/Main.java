@@ -23,11 +23,11 @@ import java.util.Properties;
 /**
  * {@code java -jar elements.jar}: reads the settings, starts the server and stops it gracefully on
  * SIGTERM; {@code java -jar elements.jar keys status|rotate} manages the credential keys. Exit code 2
- * means a setting (or the database it names) is unusable; the message says which.
+ * means it could not start: a setting, the data directory or the database it names is unusable, and
+ * the message says which.
  */
 public final class Main {
     static final int BAD_SETTINGS = 2;
-    static final int FAILED = 1;
 
     private Main() {
     }
@@ -95,8 +95,16 @@ public final class Main {
                     return new StartupFailure(cause.getMessage(), BAD_SETTINGS, cause);
                 }
             }
+            // Not foreseen: the operator still learns what failed, never a bare "null".
             Throwable root = causes.get(causes.size() - 1);
-            return new StartupFailure(String.valueOf(root.getMessage()), FAILED, failure);
+            return new StartupFailure(describe(root), BAD_SETTINGS, failure);
+        }
+
+        private static String describe(Throwable root) {
+            String message = root.getMessage();
+            return message == null || message.isBlank()
+                    ? root.getClass().getName()
+                    : root.getClass().getSimpleName() + ": " + message;
         }
 
         /**

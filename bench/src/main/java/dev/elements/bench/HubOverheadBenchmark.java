@@ -64,8 +64,8 @@ public final class HubOverheadBenchmark {
             Map<String, String> settings = new HashMap<>(Map.of(
                     "ELEMENTS_HTTP_HOST", "127.0.0.1", "ELEMENTS_HTTP_PORT", "0",
                     "ELEMENTS_DATA_DIR", data.toString(),
-                    "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", "bench-organization",
-                    "ELEMENTS_BOOTSTRAP_USER_SECRET", "bench-user",
+                    "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", "bench-organization-secret-8e0a2c4e6a8c",
+                    "ELEMENTS_BOOTSTRAP_USER_SECRET", "bench-user-secret-4c6e8a0c2e4a6c8e0a",
                     "ELEMENTS_FACEBOOKSOCIAL_BASE_URL", facebook.graphUrl(),
                     "ELEMENTS_FACEBOOKSOCIAL_OAUTH_AUTHORIZATION_URL", facebook.authorizationUrl(),
                     "ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook.tokenUrl()));
@@ -157,7 +157,8 @@ public final class HubOverheadBenchmark {
     }
 
     private String provision(String base, FakeApp app) throws Exception {
-        String authorization = "User bench-user, Organization bench-organization";
+        String authorization = "User bench-user-secret-4c6e8a0c2e4a6c8e0a,"
+                + " Organization bench-organization-secret-8e0a2c4e6a8c";
         HttpResponse<String> url = http.send(HttpRequest.newBuilder(URI.create(base
                 + "/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
                 + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());

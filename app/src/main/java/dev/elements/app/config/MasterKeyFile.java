@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class MasterKeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyFile.class);
     public static final String FILE_NAME = "master.key";
+    /** The embedded database's file: where it exists, a master key was made for it before. */
+    static final String EMBEDDED_DATABASE_FILE = "elements.mv.db";
 
     private MasterKeyFile() {
     }
@@ -45,9 +47,15 @@ public final class MasterKeyFile {
     static byte[] readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return SecuritySettings.decodeMasterKey(Files.readString(file, StandardCharsets.US_ASCII).trim());
+                return decode(file, Files.readString(file, StandardCharsets.US_ASCII).trim());
             }
-            Files.createDirectories(file.getParent());
+            Path dataDirectory = DataDirectory.prepare(file.getParent());
+            if (Files.exists(dataDirectory.resolve(EMBEDDED_DATABASE_FILE))) {
+                // A new key would not open the stored credentials; making one would only hide the loss.
+                throw new SettingsException("The master key file " + file + " is missing, but the embedded database"
+                        + " in " + dataDirectory + " was set up with it: restore " + FILE_NAME + " from a backup,"
+                        + " or set ELEMENTS_MASTER_KEY to the key it held");
+            }
             byte[] key = new byte[SecuritySettings.MASTER_KEY_BYTES];
             new SecureRandom().nextBytes(key);
             write(file, Base64.getEncoder().encodeToString(key));
@@ -56,11 +64,24 @@ public final class MasterKeyFile {
                     + " ELEMENTS_MASTER_KEY instead.", file);
             return key;
         } catch (FileAlreadyExistsException e) {
+            if (!Files.isRegularFile(file)) {
+                throw new SettingsException("Cannot create the master key file " + file + ": "
+                        + e.getFile() + " exists and is not a file", e);
+            }
             // Another process created it between our check and our write: use theirs.
             return readOrCreate(file);
         } catch (IOException e) {
             throw new SettingsException("Cannot read or create the master key file " + file + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    private static byte[] decode(Path file, String content) {
+        try {
+            return SecuritySettings.decodeMasterKey(content);
+        } catch (SettingsException e) {
+            throw new SettingsException("The master key file " + file + " does not hold a master key: "
+                    + e.getMessage().replace("ELEMENTS_MASTER_KEY", "it"), e);
         }
     }
 

@@ -14,12 +14,24 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
         String bootstrapUserSecret) {
 
     public static final int MASTER_KEY_BYTES = 32;
+    /** The shortest secret an operator may choose: about as hard to guess as the generated ones. */
+    public static final int MINIMUM_SECRET_LENGTH = 32;
 
     public static SecuritySettings from(SettingsSource source) {
         byte[] masterKey = source.get("ELEMENTS_MASTER_KEY").map(SecuritySettings::decodeMasterKey).orElse(null);
-        return new SecuritySettings(masterKey, source.get("ELEMENTS_OPERATOR_SECRET").orElse(null),
-                source.get("ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET").orElse(null),
-                source.get("ELEMENTS_BOOTSTRAP_USER_SECRET").orElse(null));
+        return new SecuritySettings(masterKey, secret(source, "ELEMENTS_OPERATOR_SECRET"),
+                secret(source, "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET"),
+                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"));
+    }
+
+    /** The secret, or null when unset; a short one is refused by name, never quoted. */
+    private static String secret(SettingsSource source, String variable) {
+        String secret = source.get(variable).orElse(null);
+        if (secret != null && secret.length() < MINIMUM_SECRET_LENGTH) {
+            throw new SettingsException(variable + " is too short: a secret must have at least "
+                    + MINIMUM_SECRET_LENGTH + " characters (for example the output of: openssl rand -base64 32)");
+        }
+        return secret;
     }
 
     /** Decodes a base64 (or base64url) master key, refusing anything but 32 bytes. */

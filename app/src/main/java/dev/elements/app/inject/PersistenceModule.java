@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.EmbeddedDatabase;
 import dev.elements.app.config.MasterKey;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
@@ -66,6 +67,9 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     PersistenceStore store(MasterKey masterKey) {
+        if (database.embedded()) {
+            EmbeddedDatabase.prepare(database.dataDirectory());
+        }
         return PersistenceStore.open(database.jdbcUrl(), database.user(), database.password(), masterKey.bytes());
     }
 

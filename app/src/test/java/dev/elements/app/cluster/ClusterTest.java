@@ -68,12 +68,12 @@ class ClusterTest {
         facebook.loginAs(ada);
         nodeA = start();
         nodeB = start();
-        clientA = ElementsApi.asUser(nodeA.port(), "cluster-user", "cluster-organization");
-        clientB = ElementsApi.asUser(nodeB.port(), "cluster-user", "cluster-organization");
+        clientA = ElementsApi.asUser(nodeA.port(), "cluster-user-secret-5b7d9f1a3c5e7a9b1d", "cluster-organization-secret-2d4f6a8c0e");
+        clientB = ElementsApi.asUser(nodeB.port(), "cluster-user-secret-5b7d9f1a3c5e7a9b1d", "cluster-organization-secret-2d4f6a8c0e");
     }
 
     private ElementsServer start() {
-        Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization", "cluster-user");
+        Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization-secret-2d4f6a8c0e", "cluster-user-secret-5b7d9f1a3c5e7a9b1d");
         settings.putAll(databaseSettings());
         settings.put("ELEMENTS_RENEWAL_SWEEP_MS", "50");
         return TestServers.start(settings, clock, new PrintStream(PrintStream.nullOutputStream()));

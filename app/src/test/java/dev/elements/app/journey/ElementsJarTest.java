@@ -119,15 +119,15 @@ class ElementsJarTest {
             FakeApp app = facebook.registerApp("555000111", "canary-jar-app-secret", CALLBACK);
             FakeUser grace = facebook.createUser("Grace Hopper");
             facebook.loginAs(grace);
-            Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization",
-                    "canary-jar-user");
-            List<String> secrets = new ArrayList<>(List.of("canary-jar-organization", "canary-jar-user",
+            Map<String, String> settings = TestServers.settings(data, facebook, "canary-jar-organization-secret-7f3a91",
+                    "canary-jar-user-secret-0b6d28e4c5a17");
+            List<String> secrets = new ArrayList<>(List.of("canary-jar-organization-secret-7f3a91", "canary-jar-user-secret-0b6d28e4c5a17",
                     "canary-jar-app-secret"));
             long instanceId;
             String firstOutput;
             try (JarProcess jar = JarProcess.start(settings)) {
-                TestHttpClient client = ElementsApi.asUser(jar.awaitPort(START), "canary-jar-user",
-                        "canary-jar-organization");
+                TestHttpClient client = ElementsApi.asUser(jar.awaitPort(START), "canary-jar-user-secret-0b6d28e4c5a17",
+                        "canary-jar-organization-secret-7f3a91");
                 TestResponse first = provision(client, app, "first");
                 assertThat(first.status()).as(first.toString()).isEqualTo(200);
                 instanceId = first.json().path("id").asLong();
@@ -148,8 +148,8 @@ class ElementsJarTest {
                 facebook.setLatency(Duration.ZERO);
             }
             try (JarProcess restarted = JarProcess.start(settings)) {
-                TestHttpClient client = ElementsApi.asUser(restarted.awaitPort(START), "canary-jar-user",
-                        "canary-jar-organization");
+                TestHttpClient client = ElementsApi.asUser(restarted.awaitPort(START), "canary-jar-user-secret-0b6d28e4c5a17",
+                        "canary-jar-organization-secret-7f3a91");
                 JsonNode kept = client.get("/instances/" + instanceId).json();
                 assertThat(kept.path("name").asText()).isEqualTo("first");
                 assertThat(kept.path("token").asText()).isEqualTo("********");

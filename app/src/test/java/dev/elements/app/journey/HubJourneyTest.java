@@ -46,8 +46,8 @@ class HubJourneyTest {
             facebook.addPost(ada, "post " + i);
         }
         facebook.loginAs(ada);
-        int port = server.start(server.settings("hub-org", "hub-user")).port();
-        platform = ElementsApi.asUser(port, "hub-user", "hub-org");
+        int port = server.start(server.settings("hub-organization-secret-3c9e0a5b7d21f4", "hub-user-secret-9a7c1e5b3d0f2468ac")).port();
+        platform = ElementsApi.asUser(port, "hub-user-secret-9a7c1e5b3d0f2468ac", "hub-organization-secret-3c9e0a5b7d21f4");
         String code = ElementsApi.facebookCode(platform, app, CALLBACK, "public_profile,email,user_posts");
         TestResponse created = platform.postJson("/instances",
                 ElementsApi.facebookInstance(app, CALLBACK, code, "Ada's Facebook"));

@@ -113,6 +113,12 @@ final class JarProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux), as a crash or the OOM killer ends it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     String stdout() {
         return stdout.toString();
     }

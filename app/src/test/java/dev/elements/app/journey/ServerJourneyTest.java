@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * operator overrides, secrets that are canaries.
  */
 class ServerJourneyTest {
-    private static final String USER_SECRET = "canary-user-secret-8c1d";
-    private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe";
+    private static final String USER_SECRET = "canary-user-secret-8c1d-5e7f9a1b3c5d";
+    private static final String ORGANIZATION_SECRET = "canary-organization-secret-51fe-a2c4";
     private static final String APP_SECRET = "canary-app-secret-a7b2";
 
     @RegisterExtension

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One node on the embedded database: the operator rotates the credential key through it while it serves. */
 class EmbeddedKeyRotationTest {
     private static final String CALLBACK = "https://app.example/callback";
-    private static final String OPERATOR = "canary-operator-secret";
+    private static final String OPERATOR = "canary-operator-secret-4d6f8a0c2e4b6d8f";
 
     @TempDir
     Path data;
@@ -32,13 +32,13 @@ class EmbeddedKeyRotationTest {
         try (FakeFacebook facebook = FakeFacebook.start()) {
             FakeApp app = facebook.registerApp("88001", "rotation-app-secret", CALLBACK);
             facebook.loginAs(facebook.createUser("Rosalind Franklin"));
-            Map<String, String> settings = TestServers.settings(data, facebook, "rotation-org", "rotation-user");
+            Map<String, String> settings = TestServers.settings(data, facebook, "rotation-organization-secret-6e2b8d4f0a", "rotation-user-secret-1f3b5d7e9a0c2e4a6");
             settings.put("ELEMENTS_OPERATOR_SECRET", OPERATOR);
             TestHttpClient client;
             List<Long> ids = new ArrayList<>();
             ElementsServer server = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
-                client = ElementsApi.asUser(server.port(), "rotation-user", "rotation-org");
+                client = ElementsApi.asUser(server.port(), "rotation-user-secret-1f3b5d7e9a0c2e4a6", "rotation-organization-secret-6e2b8d4f0a");
                 for (int i = 0; i < 3; i++) {
                     ids.add(provision(client, app, "instance " + i));
                 }
@@ -74,7 +74,7 @@ class EmbeddedKeyRotationTest {
             }
             ElementsServer restarted = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
             try {
-                TestHttpClient again = ElementsApi.asUser(restarted.port(), "rotation-user", "rotation-org");
+                TestHttpClient again = ElementsApi.asUser(restarted.port(), "rotation-user-secret-1f3b5d7e9a0c2e4a6", "rotation-organization-secret-6e2b8d4f0a");
                 for (long id : ids) {
                     assertThat(again.postJson("/instances/" + id + "/refresh", "{}").status())
                             .as("instance %s opens and renews after the rotation", id).isEqualTo(200);

@@ -43,6 +43,9 @@ public enum ErrorCode {
     PROVIDER_UNAVAILABLE(ErrorType.PROVIDER_FAILED),
     PROVIDER_TIMED_OUT(ErrorType.PROVIDER_TIMEOUT),
 
+    /** The database cannot store (or read) now: a full disk, a read-only file system, a database gone. */
+    STORAGE_UNAVAILABLE(ErrorType.UNAVAILABLE),
+
     INTERNAL_ERROR(ErrorType.INTERNAL);
 
     private final ErrorType type;

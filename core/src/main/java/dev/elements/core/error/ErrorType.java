@@ -15,5 +15,7 @@ public enum ErrorType {
     RATE_LIMITED,
     PROVIDER_FAILED,
     PROVIDER_TIMEOUT,
+    /** The platform itself cannot serve now (its storage cannot store a write); retrying later may work. */
+    UNAVAILABLE,
     INTERNAL
 }

@@ -68,10 +68,12 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
         String name = Sanitizer.name(command.name(), element.definition().name());
         List<String> tags = Sanitizer.tags(command.tags());
 
+        // The id first: storage that cannot take the instance refuses before the code, which works
+        // only once, is spent.
+        InstanceId id = instances.nextId();
         TokenSet tokens = codes.exchange(element, command.code(), configuration.effective());
 
         Instant now = clock.instant();
-        InstanceId id = instances.nextId();
         String elementToken = secrets.newSecret();
         Instance instance = new Instance(id, command.principal().organizationId(), command.principal().user().id(),
                 element.key(), name, tags, configuration.plain(),
