@@ -3,19 +3,15 @@ package dev.elements.http;
 import static dev.elements.http.ApiServer.INSTANCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.elements.testing.SlowBodies;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +30,11 @@ class SlowBodiesTest {
     private static final int AUTHENTICATED_SLOW_CONNECTIONS = 40;
     /** Longer than the test needs, so that the slow requests hold whatever they can for all of it. */
     private static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(30);
-    /** Linux routes all of 127.0.0.0/8 to the loopback interface. */
-    private static final String ATTACKER = "127.0.0.2";
     /** Generous: on a quiet machine the answers take milliseconds; starved, they never come. */
     private static final long DEADLINE_SECONDS = 5;
 
     private ApiServer server;
-    private final List<Socket> slow = new ArrayList<>();
-    private final ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+    private final SlowBodies slow = new SlowBodies();
     private final ExecutorService clients = Executors.newFixedThreadPool(4);
 
     @BeforeEach
@@ -54,14 +47,7 @@ class SlowBodiesTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        drip.shutdownNow();
-        for (Socket socket : slow) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // Closed by the server already.
-            }
-        }
+        slow.close();
         clients.shutdownNow();
         clients.awaitTermination(10, TimeUnit.SECONDS);
         server.close();
@@ -83,14 +69,14 @@ class SlowBodiesTest {
                 new SlowRequest("POST", INSTANCES, "User wrong, Organization wrong", 100_000),
                 new SlowRequest("PATCH", ApiServer.BASE + "/users/1", null, 100_000));
         for (int i = 0; i < SLOW_CONNECTIONS - AUTHENTICATED_SLOW_CONNECTIONS; i++) {
-            slow.add(anonymous.get(i % anonymous.size()).open(server.port));
+            anonymous.get(i % anonymous.size()).open(slow, server.port);
         }
         // A user's own slow bodies take threads of the users, within their bound, until the deadline.
         SlowRequest authenticated = new SlowRequest("POST", hub, ApiServer.withToken(server.auth(), token), 100_000);
         for (int i = 0; i < AUTHENTICATED_SLOW_CONNECTIONS; i++) {
-            slow.add(authenticated.open(server.port));
+            authenticated.open(slow, server.port);
         }
-        drip.scheduleWithFixedDelay(this::dripOneByteEach, 1, 2, TimeUnit.SECONDS);
+        slow.drip(Duration.ofSeconds(2));
 
         CompletableFuture<Integer> health = CompletableFuture.supplyAsync(
                 () -> server.get("/health", null).status(), clients);
@@ -111,9 +97,8 @@ class SlowBodiesTest {
         server.close();
         server = ApiServer.start(HttpApiSettings.defaults().withBodyReadTimeout(Duration.ofMillis(500)),
                 Clock.systemUTC());
-        Socket dripping = new SlowRequest("POST", INSTANCES, server.auth(), 100_000).open(server.port);
-        slow.add(dripping);
-        drip.scheduleWithFixedDelay(this::dripOneByteEach, 100, 100, TimeUnit.MILLISECONDS);
+        Socket dripping = new SlowRequest("POST", INSTANCES, server.auth(), 100_000).open(slow, server.port);
+        slow.drip(Duration.ofMillis(100));
 
         // The server closes the connection without an answer: the client is still sending its request.
         CompletableFuture<Integer> end = CompletableFuture.supplyAsync(() -> {
@@ -127,46 +112,10 @@ class SlowBodiesTest {
         assertThat(server.get("/health", null).status()).isEqualTo(200);
     }
 
-    private void dripOneByteEach() {
-        for (Socket socket : slow) {
-            if (!socket.isClosed()) {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(' ');
-                    out.flush();
-                } catch (IOException e) {
-                    // The server gave up on this one, as it should.
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // Closing a broken socket.
-                    }
-                }
-            }
-        }
-    }
-
     /** A request whose headers promise {@code length} bytes, of which the first arrives at once. */
     record SlowRequest(String method, String path, String authorization, long length) {
-        Socket open(int port) throws IOException {
-            Socket socket = new Socket();
-            // From another address than the test's own client, as an attacker would be: the wrong
-            // secrets some of these send get that address throttled, not the test's.
-            socket.bind(new InetSocketAddress(ATTACKER, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Content-Type: application/json\r\n")
-                    .append("Content-Length: ").append(length).append("\r\n");
-            if (authorization != null) {
-                head.append("Authorization: ").append(authorization).append("\r\n");
-            }
-            head.append("\r\n{");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return socket;
+        Socket open(SlowBodies bodies, int port) throws IOException {
+            return bodies.open(port, method, path, authorization, length);
         }
     }
 }
