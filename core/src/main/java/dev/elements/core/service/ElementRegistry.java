@@ -3,6 +3,7 @@ package dev.elements.core.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.CommonConfiguration;
+import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.element.OperatorOverrides;
@@ -62,8 +63,17 @@ public final class ElementRegistry {
         return declared.withEntriesIfAbsent(CommonConfiguration.ENTRIES)
                 .mapEntries(CommonConfiguration::withCommonRange)
                 .mapEntries(entry -> overrides.valueFor(declared.key(), entry.key())
-                        .map(entry::withDefaultValue)
+                        .map(value -> overridden(declared.key(), entry, value))
                         .orElse(entry));
+    }
+
+    /** An operator's default is held to the entry's own rules, so that no instance inherits a bad one. */
+    private static ConfigurationEntry overridden(ElementKey element, ConfigurationEntry entry, String value) {
+        entry.problemWith(value).ifPresent(problem -> {
+            throw new IllegalStateException("The operator setting " + OperatorOverrides.settingName(element,
+                    entry.key()) + " is not a valid default: " + problem);
+        });
+        return entry.withDefaultValue(value);
     }
 
     public List<RegisteredElement> all() {

@@ -128,4 +128,20 @@ class ElementRegistryTest {
             return delegate.renew(current, configuration, context);
         }
     }
+
+    @Test
+    void anOperatorDefaultOutsideAnEntrysBoundsStopsTheStartNamingTheSetting() {
+        String setting = OperatorOverrides.settingName(ElementKey.of(ScriptedElementProvider.KEY), "pagination.max");
+
+        assertThatThrownBy(() -> new ElementRegistry(List.of(new ScriptedElementProvider()),
+                OperatorOverrides.fromSettings(Map.of(setting, "9223372036854775807"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(setting)
+                .hasMessageContaining("from 1 to 1000")
+                .hasMessageNotContaining("9223372036854775807");
+        assertThat(new ElementRegistry(List.of(new ScriptedElementProvider()),
+                OperatorOverrides.fromSettings(Map.of(setting, "250"))).find(ScriptedElementProvider.KEY)
+                .orElseThrow().definition().entry("pagination.max").orElseThrow().defaultValue())
+                .isEqualTo("250");
+    }
 }
