@@ -43,8 +43,9 @@ final class BodyReads {
         if (maxConcurrentReads < ANONYMOUS_SHARE) {
             throw new IllegalArgumentException("maxConcurrentReads must be at least " + ANONYMOUS_SHARE);
         }
-        this.authenticated = new Semaphore(maxConcurrentReads);
+        // The two pools together hold maxConcurrentReads: anonymous readers take their share of it.
         this.anonymous = new Semaphore(maxConcurrentReads / ANONYMOUS_SHARE);
+        this.authenticated = new Semaphore(maxConcurrentReads - maxConcurrentReads / ANONYMOUS_SHARE);
         this.timeout = requireNonNull(timeout, "timeout");
     }
 

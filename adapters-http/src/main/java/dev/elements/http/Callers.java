@@ -64,8 +64,7 @@ final class Callers implements Handler {
 
     private void resolve(Context ctx, Access access) {
         switch (access) {
-            case ANYONE -> {
-            }
+            case ANYONE -> throw new IllegalStateException("An open route has no caller to resolve");
             case OPERATOR -> authentication.authenticateOperator(credentials(ctx));
             case CALLER -> authenticate(ctx);
             case INSTANCE_FROM_PATH -> {

@@ -34,6 +34,8 @@ final class StorageFailures implements HandleCallbackDecorator {
      */
     private static final Set<String> STATE_CLASSES = Set.of("08", "53", "57", "58");
     private static final String READ_ONLY_TRANSACTION = "25006";
+    /** In class 57, but one statement's: cancelled, or past its statement timeout. */
+    private static final String QUERY_CANCELED = "57014";
     /**
      * H2's codes for the same: I/O (90028, 90031), file corrupted (90030), read only (90097), closed
      * (90098), no disk space (90100), called at shutdown (90121), and its general error (50000),
@@ -123,7 +125,7 @@ final class StorageFailures implements HandleCallbackDecorator {
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (READ_ONLY_TRANSACTION.equals(state)
+                if (state != null && !QUERY_CANCELED.equals(state) && (READ_ONLY_TRANSACTION.equals(state)
                         || state.length() >= 2 && STATE_CLASSES.contains(state.substring(0, 2)))) {
                     return true;
                 }

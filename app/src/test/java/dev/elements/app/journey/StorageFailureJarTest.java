@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.elements.app.TestServers;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.app.ElementsApi;
+import dev.elements.testing.Await;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +79,9 @@ class StorageFailureJarTest {
                         .isEqualTo(exchanges);
 
                 Files.delete(filler);
-                TestResponse up = awaitAnswer(() -> client.get("/health"), answer -> answer.status() == 200);
+                Await.until("/health UP once space returned", Duration.ofSeconds(30),
+                        () -> client.get("/health").status() == 200);
+                TestResponse up = client.get("/health");
                 assertThat(up.json().path("checks").path("database").asText()).isEqualTo("UP");
                 TestResponse after = provisioning.provision(client, code, "after space returned");
                 assertThat(after.status()).as(after.toString()).isEqualTo(200);
@@ -147,19 +149,5 @@ class StorageFailureJarTest {
                 return filler;
             }
         }
-    }
-
-    private static TestResponse awaitAnswer(Supplier<TestResponse> request, java.util.function.Predicate<TestResponse> wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        TestResponse last = request.get();
-        while (!wanted.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + last + " after 30 s");
-            }
-            Thread.sleep(100);
-            last = request.get();
-        }
-        return last;
     }
 }
