@@ -12,6 +12,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.UnopenableSecretException;
 import dev.elements.persistence.EncryptionKeysets.StoredKeyset;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -148,7 +149,8 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
         // The stored key id is what a rotation searches by, so it must be the key that really sealed.
         if (ciphertext.length < TINK_PREFIX_BYTES || ciphertext[0] != TINK_START_BYTE
                 || ByteBuffer.wrap(ciphertext, 1, 4).getInt() != keyId) {
-            throw new IllegalStateException("The sealed credentials were not made with key " + sealed.keyId());
+            throw new UnopenableSecretException("The sealed credentials were not made with key " + sealed.keyId(),
+                    null);
         }
         Keys current = keys;
         if (!current.holds(keyId)) {
@@ -157,7 +159,7 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
         try {
             return current.aead().decrypt(ciphertext, associatedData);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The sealed credentials were altered or belong to another row", e);
+            throw new UnopenableSecretException("The sealed credentials were altered or belong to another row", e);
         }
     }
 
@@ -341,7 +343,7 @@ public final class TinkCredentialCipher implements CredentialCipher, CredentialK
         try {
             return Integer.parseUnsignedInt(keyId);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("Not sealed by this cipher: key " + keyId);
+            throw new UnopenableSecretException("Not sealed by this cipher: key " + keyId, e);
         }
     }
 }

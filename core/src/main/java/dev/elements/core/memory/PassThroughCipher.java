@@ -1,6 +1,7 @@
 package dev.elements.core.memory;
 
 import dev.elements.core.port.out.CredentialCipher;
+import dev.elements.core.port.out.UnopenableSecretException;
 import dev.elements.core.instance.Sealed;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -24,14 +25,14 @@ public final class PassThroughCipher implements CredentialCipher {
     @Override
     public byte[] open(Sealed sealed, byte[] associatedData) {
         if (!KEY_ID.equals(sealed.keyId())) {
-            throw new IllegalStateException("Not sealed by this cipher: key " + sealed.keyId());
+            throw new UnopenableSecretException("Not sealed by this cipher: key " + sealed.keyId(), null);
         }
         ByteBuffer buffer = ByteBuffer.wrap(sealed.ciphertext());
         int length = buffer.getInt();
         byte[] boundTo = new byte[length];
         buffer.get(boundTo);
         if (!MessageDigest.isEqual(boundTo, associatedData)) {
-            throw new IllegalStateException("Sealed value belongs to another row");
+            throw new UnopenableSecretException("Sealed value belongs to another row", null);
         }
         return Arrays.copyOfRange(sealed.ciphertext(), 4 + length, sealed.ciphertext().length);
     }

@@ -11,6 +11,7 @@ import dev.elements.core.port.out.SealedSecrets.IdempotencyAnswerOwner;
 import dev.elements.core.port.out.SealedSecrets.InstanceOwner;
 import dev.elements.core.port.out.SealedSecrets.Owner;
 import dev.elements.core.port.out.SealedSecrets.StoredSecret;
+import dev.elements.core.port.out.UnopenableSecretException;
 import dev.elements.core.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ public final class CredentialVault {
         byte[] plaintext;
         try {
             plaintext = cipher.open(stored.sealed(), associatedData);
-        } catch (IllegalStateException e) {
+        } catch (UnopenableSecretException e) {
             return Optional.empty();
         }
         try {

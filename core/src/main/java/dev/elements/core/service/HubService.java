@@ -98,7 +98,7 @@ public final class HubService implements CallHubUseCase {
         RegisteredElement element = registry.installed(instance.elementKey());
         ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
                 request.path());
-        if (match.resource().paged()) {
+        if (match.resource().paged() && first(request.query(), "nextPage").isEmpty()) {
             pageNumber(request);
         }
         if (!instance.valid()) {

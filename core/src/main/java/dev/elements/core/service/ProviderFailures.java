@@ -52,8 +52,8 @@ final class ProviderFailures {
             case TIMEOUT -> new PlatformException(ErrorCode.PROVIDER_TIMED_OUT,
                     "The provider of " + element + " did not answer in time", error.providerMessage(), null, failure);
             case TOO_LARGE -> new PlatformException(ErrorCode.PROVIDER_UNAVAILABLE,
-                    "The provider of " + element + " sent an answer larger than the limit for one provider answer"
-                            + " (ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES)", null, null, failure);
+                    "The provider of " + element + " sent an answer larger than the platform's limit for one"
+                            + " provider answer", null, null, failure);
             default -> new PlatformException(ErrorCode.PROVIDER_UNAVAILABLE,
                     "The provider of " + element + " failed or could not be reached", error.providerMessage(), null,
                     failure);

@@ -22,26 +22,19 @@ final class RetryPolicy {
     }
 
     /**
-     * Waits before the next attempt, if there is one after {@code failedAttempts} failures.
+     * Waits before the next attempt, if there is one after {@code failedAttempts} failures, and
+     * never starts a pause that would outlast {@code timeLeft}: an attempt after it would have no
+     * time to run.
      *
-     * @return false when the retries are used up, without waiting
+     * @param timeLeft what is left of the caller's deadline
+     * @return false when the retries or the time are used up, without waiting
      * @throws InterruptedException when the thread was interrupted while waiting
-     */
-    boolean pauseBeforeRetry(int failedAttempts) throws InterruptedException {
-        return pauseBeforeRetry(failedAttempts, null);
-    }
-
-    /**
-     * As {@link #pauseBeforeRetry(int)}, but never starts a pause that would outlast
-     * {@code timeLeft}: an attempt after it would have no time to run.
-     *
-     * @param timeLeft what is left of the caller's deadline; null for none
      */
     boolean pauseBeforeRetry(int failedAttempts, Duration timeLeft) throws InterruptedException {
         if (failedAttempts < 1 || failedAttempts > pauses.size()) {
             return false;
         }
-        if (timeLeft != null && pauses.get(failedAttempts - 1).compareTo(timeLeft) >= 0) {
+        if (pauses.get(failedAttempts - 1).compareTo(requireNonNull(timeLeft, "timeLeft")) >= 0) {
             return false;
         }
         sleeper.sleep(pauses.get(failedAttempts - 1));

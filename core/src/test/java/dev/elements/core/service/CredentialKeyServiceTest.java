@@ -15,6 +15,7 @@ import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.SealedSecrets;
+import dev.elements.core.port.out.UnopenableSecretException;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.testing.Fixtures;
 import java.time.Duration;
@@ -75,6 +76,16 @@ class CredentialKeyServiceTest {
         assertThat(report.secretsLeftUnopened()).isEqualTo(1);
         assertThat(report.passes()).isEqualTo(2);
         assertThat(keys.inventory().instanceSecretsByKeyId()).containsOnly(Map.entry("k1", 1L), Map.entry("k2", 1L));
+    }
+
+    @Test
+    void aCipherThatCannotOpenAtAllFailsTheRotationInsteadOfCallingEveryRowAltered() {
+        storage.store(instanceSecrets(1));
+        storage.keyIds.set(0, "k9");
+
+        assertThatThrownBy(keys::rotate).isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(UnopenableSecretException.class)
+                .hasMessageContaining("Unknown key");
     }
 
     @Test

@@ -343,6 +343,8 @@ class HubServiceTest {
         assertThat(text(tenth)).isEqualTo("[{\"n\":9}]");
         assertThat(platform.provider.hubCalls()).as("one call per page up to the cap").isEqualTo(10);
         assertThat(text(get("items", "nextPage", tenth.nextPage().orElseThrow()))).isEqualTo("[{\"n\":10}]");
+        assertThat(text(get("items", "nextPage", tenth.nextPage().orElseThrow(), "page", "11")))
+                .as("a page number beside a nextPage token is not walked, so not capped").isEqualTo("[{\"n\":10}]");
     }
 
     @Test
