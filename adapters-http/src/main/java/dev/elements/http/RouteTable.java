@@ -4,15 +4,20 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.Roles;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Javalin's own route table, read once the app is built rather than kept beside it: for the one
  * rule the router does not know, and for tests that check what is served. Filled before the server
- * starts and only read afterwards.
+ * starts and only read afterwards, so a request looks its path up instead of scanning the routes.
  */
 final class RouteTable {
     private volatile List<ParsedEndpoint> endpoints;
+    /** Each path without parameters, with the methods served there, in Javalin's order of methods. */
+    private volatile Map<String, List<HandlerType>> literalPaths = Map.of();
 
     /**
      * Reads the app's routes.
@@ -31,6 +36,15 @@ final class RouteTable {
                         + " must declare exactly one Access");
             }
         }
+        Map<String, List<HandlerType>> literal = new HashMap<>();
+        for (ParsedEndpoint parsed : http) {
+            if (!hasParameters(parsed.endpoint.path)) {
+                literal.computeIfAbsent(withoutTrailingSlash(parsed.endpoint.path), path -> new ArrayList<>())
+                        .add(parsed.endpoint.method);
+            }
+        }
+        literal.replaceAll((path, methods) -> HandlerType.values().stream().filter(methods::contains).toList());
+        this.literalPaths = Map.copyOf(literal);
         this.endpoints = http;
     }
 
@@ -48,11 +62,8 @@ final class RouteTable {
      * does not know that a literal sibling outranks a parameter.
      */
     List<HandlerType> literalMethods(String path) {
-        List<HandlerType> served = endpoints().stream()
-                .filter(parsed -> !hasParameters(parsed.endpoint.path) && parsed.matches(path))
-                .map(parsed -> parsed.endpoint.method)
-                .toList();
-        return HandlerType.values().stream().filter(served::contains).toList();
+        // Javalin ignores a trailing slash when it matches, so the table does too.
+        return literalPaths.getOrDefault(withoutTrailingSlash(path), List.of());
     }
 
     private List<ParsedEndpoint> endpoints() {
@@ -61,6 +72,10 @@ final class RouteTable {
             throw new IllegalStateException("The route table is read once the app is built");
         }
         return read;
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static boolean hasParameters(String path) {
