@@ -1,5 +1,6 @@
 package dev.elements.http;
 
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Configuration;
@@ -38,7 +39,7 @@ final class SecondElementProvider implements ElementProvider {
     }
 
     @Override
-    public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
+    public TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context) {
         return script.exchangeCode(code, configuration, context);
     }
 

@@ -1,5 +1,6 @@
 package dev.elements.facebook;
 
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
@@ -28,8 +29,8 @@ public final class FacebookElementProvider implements ElementProvider {
     }
 
     @Override
-    public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
-        return FacebookOAuth.exchangeCode(code, configuration, context);
+    public TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context) {
+        return FacebookOAuth.exchangeCode(code.code(), configuration, context);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.elements.facebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.spi.FormEncoding;
@@ -105,7 +106,7 @@ class FacebookElementProviderTest {
         String code = loginCode("public_profile,email");
         Instant before = Instant.now();
 
-        TokenSet tokens = provider.exchangeCode(code, configuration(), context);
+        TokenSet tokens = provider.exchangeCode(AuthorizationCode.of(code), configuration(), context);
 
         assertThat(tokens.providerUserId()).isEqualTo(ada.id());
         assertThat(tokens.scopes()).contains("public_profile", "email");
@@ -123,7 +124,7 @@ class FacebookElementProviderTest {
         Map<String, String> values = new HashMap<>(configuration().asMap());
         values.put("base.url", facebook.graphUrl() + "/");
 
-        TokenSet tokens = provider.exchangeCode(loginCode("public_profile"), Configuration.of(values), context);
+        TokenSet tokens = provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), Configuration.of(values), context);
 
         assertThat(tokens.providerUserId()).isEqualTo(ada.id());
         assertThat(facebook.requests()).extracting(RecordedRequest::path).contains("/debug_token")
@@ -132,7 +133,7 @@ class FacebookElementProviderTest {
 
     @Test
     void theAppSecretNeverTravelsInAUrl() {
-        provider.exchangeCode(loginCode("public_profile"), configuration(), context);
+        provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context);
 
         for (RecordedRequest request : facebook.requests()) {
             assertThat(request.query().values()).noneMatch(value -> value.contains(SECRET));
@@ -144,9 +145,9 @@ class FacebookElementProviderTest {
     @Test
     void aUsedCodeIsRefusedInFacebooksWords() {
         String code = loginCode("public_profile");
-        provider.exchangeCode(code, configuration(), context);
+        provider.exchangeCode(AuthorizationCode.of(code), configuration(), context);
 
-        assertClass(() -> provider.exchangeCode(code, configuration(), context), ProviderErrorClass.INVALID_GRANT,
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(), context), ProviderErrorClass.INVALID_GRANT,
                 "This authorization code has been used.");
     }
 
@@ -155,7 +156,7 @@ class FacebookElementProviderTest {
         String code = loginCode("public_profile");
         facebook.advanceClock(Duration.ofMinutes(11));
 
-        assertClass(() -> provider.exchangeCode(code, configuration(), context), ProviderErrorClass.INVALID_GRANT,
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(), context), ProviderErrorClass.INVALID_GRANT,
                 "expired");
     }
 
@@ -163,16 +164,16 @@ class FacebookElementProviderTest {
     void aCallbackThatDiffersFromTheDialogsIsRefused() {
         String code = loginCode("public_profile");
 
-        assertClass(() -> provider.exchangeCode(code, configuration(app.id(), SECRET, CALLBACK + "&x=1"), context),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(app.id(), SECRET, CALLBACK + "&x=1"), context),
                 ProviderErrorClass.INVALID_GRANT, "redirect_uri");
     }
 
     @Test
     void wrongAppCredentialsAreRefused() {
-        assertClass(() -> provider.exchangeCode(loginCode("public_profile"),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")),
                 configuration(app.id(), "wrong-secret", CALLBACK), context), ProviderErrorClass.INVALID_GRANT,
                 "client secret");
-        assertClass(() -> provider.exchangeCode(loginCode("public_profile"),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")),
                 configuration("999", SECRET, CALLBACK), context), ProviderErrorClass.INVALID_GRANT, null);
     }
 
@@ -180,24 +181,24 @@ class FacebookElementProviderTest {
     void outagesAreTransientAndSlownessIsATimeout() {
         String code = loginCode("public_profile");
         facebook.setDown(true);
-        assertClass(() -> provider.exchangeCode(code, configuration(), context), ProviderErrorClass.TRANSIENT, null);
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(), context), ProviderErrorClass.TRANSIENT, null);
         facebook.setDown(false);
 
         facebook.setGarbage(true);
-        assertClass(() -> provider.exchangeCode(code, configuration(), context), ProviderErrorClass.TRANSIENT, null);
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(), context), ProviderErrorClass.TRANSIENT, null);
         facebook.setGarbage(false);
 
         facebook.setLatency(Duration.ofSeconds(3));
-        assertClass(() -> provider.exchangeCode(code, configuration(), context), ProviderErrorClass.TIMEOUT, null);
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(code), configuration(), context), ProviderErrorClass.TIMEOUT, null);
     }
 
     @Test
     void rateLimitsAndServerErrorsAtTheTokenEndpointAreClassified() {
         facebook.failNextTokenCalls(1, GraphError.applicationRequestLimit());
-        assertClass(() -> provider.exchangeCode(loginCode("public_profile"), configuration(), context),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context),
                 ProviderErrorClass.RATE_LIMITED, "(#4)");
         facebook.failNextTokenCalls(1, GraphError.serviceUnavailable());
-        assertClass(() -> provider.exchangeCode(loginCode("public_profile"), configuration(), context),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context),
                 ProviderErrorClass.TRANSIENT, null);
     }
 
@@ -205,13 +206,13 @@ class FacebookElementProviderTest {
     void aTokenThatDebugTokenCallsInvalidIsRefused() {
         facebook.failNextGraphCalls(1, GraphError.invalidToken());
 
-        assertClass(() -> provider.exchangeCode(loginCode("public_profile"), configuration(), context),
+        assertClass(() -> provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context),
                 ProviderErrorClass.INVALID_TOKEN, null);
     }
 
     @Test
     void renewalExchangesTheCurrentTokenForAFreshOneAndKeepsTheUser() {
-        TokenSet first = provider.exchangeCode(loginCode("public_profile"), configuration(), context);
+        TokenSet first = provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context);
         facebook.resetCounters();
 
         TokenSet renewed = provider.renew(first, configuration(), context);
@@ -226,11 +227,11 @@ class FacebookElementProviderTest {
 
     @Test
     void renewalOfARevokedOrExpiredTokenNeedsANewAuthorization() {
-        TokenSet tokens = provider.exchangeCode(loginCode("public_profile"), configuration(), context);
+        TokenSet tokens = provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context);
         facebook.expire(tokens.accessToken());
         assertClass(() -> provider.renew(tokens, configuration(), context), ProviderErrorClass.INVALID_TOKEN, null);
 
-        TokenSet again = provider.exchangeCode(loginCode("public_profile"), configuration(), context);
+        TokenSet again = provider.exchangeCode(AuthorizationCode.of(loginCode("public_profile")), configuration(), context);
         facebook.revoke(ada);
         assertClass(() -> provider.renew(again, configuration(), context), ProviderErrorClass.INVALID_TOKEN,
                 "not authorized");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.instance.CredentialState;
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.spi.ElementContext;
@@ -23,7 +24,7 @@ final class CodeExchange {
     }
 
     /** Asks the provider; a refusal becomes the request's fault, an outage a 502 or 504. */
-    TokenSet exchange(RegisteredElement element, String code, Configuration configuration) {
+    TokenSet exchange(RegisteredElement element, AuthorizationCode code, Configuration configuration) {
         try {
             // The exchange may take several provider calls; together they get one provider timeout.
             return element.provider().exchangeCode(code, configuration, CallDeadline.startingNow(context));

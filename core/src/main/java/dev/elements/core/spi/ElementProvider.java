@@ -5,6 +5,7 @@ import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.ProviderUsage;
 import dev.elements.core.instance.Configuration;
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
@@ -64,13 +65,23 @@ public interface ElementProvider {
      * Trades the code from the provider's callback for credentials, including any steps the
      * provider needs after the plain code exchange (a long-lived token, learning the user's id).
      *
-     * @param code the code from the callback
+     * @param code the code from the callback, with the PKCE verifier when {@link #usesPkce()}
      * @param configuration the instance's effective configuration, secrets included
      * @param context outbound HTTP, clock and timeout
      * @throws ProviderException {@code INVALID_GRANT} when the provider refuses the code or the
      *     application's credentials; {@code TRANSIENT} or {@code TIMEOUT} on outages
      */
-    TokenSet exchangeCode(String code, Configuration configuration, ElementContext context);
+    TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context);
+
+    /**
+     * Whether the element uses PKCE (RFC 7636). The platform then makes a verifier for each
+     * authorization URL, keeps it sealed on the server (never in a URL) under the element and the
+     * {@code state}, passes its challenge in {@link AuthorizationRequest#codeChallenge()}, and hands
+     * it back once, with the code, to {@link #exchangeCode}.
+     */
+    default boolean usesPkce() {
+        return false;
+    }
 
     /**
      * Produces fresh credentials from the current ones. Called when a renewal is due, by exactly

@@ -3,6 +3,7 @@ package dev.elements.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ConfigurationType;
@@ -119,7 +120,7 @@ class ElementRegistryTest {
         }
 
         @Override
-        public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
+        public TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context) {
             return delegate.exchangeCode(code, configuration, context);
         }
 

@@ -1,5 +1,6 @@
 package dev.elements.core.testing;
 
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
@@ -213,19 +214,19 @@ public final class ScriptedElementProvider implements ElementProvider {
     }
 
     @Override
-    public TokenSet exchangeCode(String code, Configuration configuration, ElementContext context) {
+    public TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context) {
         exchanges.incrementAndGet();
         seenConfigurations.add(configuration);
         ProviderException failure = failures.poll();
         if (failure != null) {
             throw failure;
         }
-        String user = acceptedCodes.remove(code);
+        String user = acceptedCodes.remove(code.code());
         if (user == null) {
             throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_GRANT,
                     "This authorization code has been used."));
         }
-        return new TokenSet("access-" + code + "-" + exchanges.get(), null,
+        return new TokenSet("access-" + code.code() + "-" + exchanges.get(), null,
                 context.clock().instant().plus(Duration.ofDays(60)), List.of("read"), user);
     }
 
