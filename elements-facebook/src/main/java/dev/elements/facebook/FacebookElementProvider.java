@@ -11,7 +11,7 @@ import dev.elements.core.spi.ElementContext;
 import dev.elements.core.spi.ElementProvider;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 /** The facebooksocial element: Facebook Login and the Graph API behind the social hub. */
 public final class FacebookElementProvider implements ElementProvider {
@@ -55,7 +55,7 @@ public final class FacebookElementProvider implements ElementProvider {
 
     /** Facebook counts calls against the app, so every instance of one app id shares a bucket. */
     @Override
-    public Optional<String> usageBucket(Configuration configuration) {
-        return FacebookUsage.bucketOf(configuration);
+    public List<String> usageBuckets(Configuration configuration, TokenSet tokens) {
+        return FacebookUsage.bucketOf(configuration).map(List::of).orElse(List.of());
     }
 }

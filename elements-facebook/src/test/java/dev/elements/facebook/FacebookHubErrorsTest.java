@@ -237,8 +237,8 @@ class FacebookHubErrorsTest {
 
     @Test
     void everyInstanceOfOneAppSharesItsUsageBucket() {
-        assertThat(fixture.provider.usageBucket(fixture.configuration())).contains(BUCKET);
-        assertThat(fixture.provider.usageBucket(Configuration.of(Map.of()))).isEmpty();
+        assertThat(fixture.provider.usageBuckets(fixture.configuration(), fixture.tokens())).containsExactly(BUCKET);
+        assertThat(fixture.provider.usageBuckets(Configuration.of(Map.of()), fixture.tokens())).isEmpty();
     }
 
     @Test

@@ -55,6 +55,11 @@ final class HubFixture implements AutoCloseable {
         facebook.close();
     }
 
+    /** The instance's credentials, as the platform holds them. */
+    TokenSet tokens() {
+        return new TokenSet(token, null, null, SCOPES, ada.id());
+    }
+
     Configuration configuration() {
         return configuration(APP_SECRET);
     }

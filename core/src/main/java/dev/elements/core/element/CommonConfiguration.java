@@ -21,6 +21,20 @@ public final class CommonConfiguration {
     public static final String EVENT_POLLER_INTERVAL = "event.poller.refresh_interval";
     public static final String FILTER_RESPONSE_NULLS = "filter.response.nulls";
     public static final String PAGINATION_MAX = "pagination.max";
+    /** The application's id at the provider (OAuth2 {@code client_id}). */
+    public static final String OAUTH_API_KEY = "oauth.api.key";
+    /** The application's secret at the provider (OAuth2 {@code client_secret}). */
+    public static final String OAUTH_API_SECRET = "oauth.api.secret";
+    /** The redirect URI registered with the provider, byte for byte. */
+    public static final String OAUTH_CALLBACK_URL = "oauth.callback.url";
+    /** The permissions asked for, in the element's notation. */
+    public static final String OAUTH_SCOPE = "oauth.scope";
+    /** The provider's authorization (login) endpoint; the operator's to change. */
+    public static final String OAUTH_AUTHORIZATION_URL = "oauth.authorization.url";
+    /** The provider's token endpoint; the operator's to change. */
+    public static final String OAUTH_TOKEN_URL = "oauth.token.url";
+    /** The provider's API root that hub paths are appended to; the operator's to change. */
+    public static final String BASE_URL = "base.url";
     /** The largest page size an element may allow, whatever its provider takes. */
     public static final long MAX_PAGINATION_MAX = 1_000;
 
@@ -69,6 +83,37 @@ public final class CommonConfiguration {
                     "Epoch milliseconds of the last renewal of the provider token", ConfigurationType.TEXTFIELD_32));
 
     private CommonConfiguration() {
+    }
+
+    /**
+     * The entries of an OAuth2 element: the application's id, secret and callback (required), the
+     * scope with the element's default, and the endpoints, which only the operator may change.
+     *
+     * @param provider the provider's name as the application developer knows it, for descriptions
+     * @param defaultScope the scope asked for when the application names none
+     * @param authorizationUrl the provider's authorization endpoint
+     * @param tokenUrl the provider's token endpoint
+     * @param baseUrl the provider's API root
+     */
+    public static List<ConfigurationEntry> oauth2Entries(String provider, String defaultScope,
+            String authorizationUrl, String tokenUrl, String baseUrl) {
+        return List.of(
+                ConfigurationEntry.instance(OAUTH_API_KEY, "Client ID",
+                        "The client id of your " + provider + " app", null, ConfigurationType.TEXTFIELD_128, true,
+                        ValueFormat.TEXT),
+                ConfigurationEntry.instance(OAUTH_API_SECRET, "Client secret",
+                        "The client secret of your " + provider + " app", null, ConfigurationType.PASSWORD, true,
+                        ValueFormat.TEXT),
+                ConfigurationEntry.instance(OAUTH_CALLBACK_URL, "Callback URL",
+                        "A redirect URI of your " + provider + " app, exactly as registered", null,
+                        ConfigurationType.TEXTFIELD_1000, true, ValueFormat.HTTP_URL),
+                ConfigurationEntry.instance(OAUTH_SCOPE, "Scope", "The permissions to ask for", defaultScope,
+                        ConfigurationType.TEXTFIELD_1000, false, ValueFormat.TEXT),
+                ConfigurationEntry.endpoint(BASE_URL, "API URL", "The root of " + provider + "'s API", baseUrl),
+                ConfigurationEntry.endpoint(OAUTH_AUTHORIZATION_URL, "Authorization URL",
+                        provider + "'s authorization endpoint", authorizationUrl),
+                ConfigurationEntry.endpoint(OAUTH_TOKEN_URL, "Token URL",
+                        "Where codes and refresh tokens are exchanged", tokenUrl));
     }
 
     /** {@code entry} with the common bounds of its key, when it has some and declares none of its own. */

@@ -18,14 +18,21 @@ import java.util.Optional;
  * @param paged whether the operation returns a list that pages
  * @param parameterShapes what the values of placeholders must look like, by placeholder name; a
  *     placeholder without a shape takes any single path segment
+ * @param fixedQuery parameters sent to the provider with every call; they win over the application's
+ * @param answer how the provider's answer is shaped; a list exactly when {@code paged}
  */
 public record ResourceDefinition(
         String path, String method, String vendorPath, String vendorMethod, String description, boolean paged,
-        Map<String, ParameterShape> parameterShapes) {
+        Map<String, ParameterShape> parameterShapes, Map<String, String> fixedQuery, ResourceAnswer answer) {
 
     public ResourceDefinition {
         requireNonNull(path, "path");
         parameterShapes = Map.copyOf(requireNonNull(parameterShapes, "parameterShapes"));
+        fixedQuery = Map.copyOf(requireNonNull(fixedQuery, "fixedQuery"));
+        requireNonNull(answer, "answer");
+        if (paged != answer.isList()) {
+            throw new IllegalArgumentException("A resource pages exactly when it answers a list: " + path);
+        }
         requireNonNull(vendorPath, "vendorPath");
         requireNonNull(description, "description");
         method = requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -43,14 +50,28 @@ public record ResourceDefinition(
     /** A resource whose placeholders take any single path segment. */
     public ResourceDefinition(String path, String method, String vendorPath, String vendorMethod, String description,
             boolean paged) {
-        this(path, method, vendorPath, vendorMethod, description, paged, Map.of());
+        this(path, method, vendorPath, vendorMethod, description, paged, Map.of(), Map.of(),
+                paged ? ResourceAnswer.list() : ResourceAnswer.object());
     }
 
     /** The same resource, whose placeholder {@code name} must have {@code shape}. */
     public ResourceDefinition withParameterShape(String name, ParameterShape shape) {
         Map<String, ParameterShape> shapes = new java.util.LinkedHashMap<>(parameterShapes);
         shapes.put(name, shape);
-        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, shapes);
+        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, shapes, fixedQuery,
+                answer);
+    }
+
+    /** The same resource, sending {@code query} to the provider with every call. */
+    public ResourceDefinition withFixedQuery(Map<String, String> query) {
+        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
+                query, answer);
+    }
+
+    /** The same resource, shaping the provider's answer as {@code shaped} says. */
+    public ResourceDefinition withAnswer(ResourceAnswer shaped) {
+        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
+                fixedQuery, shaped);
     }
 
     /**

@@ -15,6 +15,8 @@ public enum ProviderErrorClass {
     PERMISSION,
     /** The provider refused the call's parameters. */
     BAD_REQUEST,
+    /** The object the call names does not exist at the provider (or is hidden from this token). */
+    NOT_FOUND,
     /** The provider failed, was unreachable or answered something unreadable; retrying may help. */
     TRANSIENT,
     /** The provider did not answer in time. */

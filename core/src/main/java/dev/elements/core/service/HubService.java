@@ -110,8 +110,7 @@ public final class HubService implements CallHubUseCase {
         Instance fresh = renewals.renewIfDue(instance, deadline);
         InstanceSecrets secrets = vault.open(fresh);
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), fresh, secrets);
-        Optional<String> bucket = element.provider().usageBucket(configuration);
-        bucket.ifPresent(usage::beforeCall);
+        element.provider().usageBuckets(configuration, secrets.tokens()).forEach(usage::beforeCall);
 
         ResourceDefinition resource = match.resource();
         String resourceKey = request.method() + " " + request.path();

@@ -17,7 +17,7 @@ final class ProviderFailures {
     static PlatformException duringAuthorization(ProviderException failure, String element) {
         ProviderError error = failure.error();
         return switch (error.errorClass()) {
-            case INVALID_GRANT, INVALID_TOKEN, PERMISSION, BAD_REQUEST -> new PlatformException(
+            case INVALID_GRANT, INVALID_TOKEN, PERMISSION, BAD_REQUEST, NOT_FOUND -> new PlatformException(
                     ErrorCode.PROVIDER_REJECTED_AUTHORIZATION,
                     "The provider of " + element + " refused the authorization code or the application's credentials",
                     error.providerMessage(), null, failure);
@@ -39,6 +39,8 @@ final class ProviderFailures {
             case BAD_REQUEST -> new PlatformException(ErrorCode.PROVIDER_REJECTED_REQUEST,
                     "The provider of " + element + " refused the request's parameters", error.providerMessage(),
                     null, failure);
+            case NOT_FOUND -> new PlatformException(ErrorCode.PROVIDER_OBJECT_NOT_FOUND,
+                    "The provider of " + element + " has no such object", error.providerMessage(), null, failure);
             default -> outage(failure, element);
         };
     }

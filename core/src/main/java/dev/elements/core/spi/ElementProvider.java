@@ -11,7 +11,7 @@ import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The contract between the platform and an element plugin: everything that differs from one
@@ -123,11 +123,13 @@ public interface ElementProvider {
     }
 
     /**
-     * The usage bucket an instance's calls count against, when the provider reports usage (see
+     * The usage buckets an instance's calls count against, when the provider reports usage (see
      * {@link ProviderUsage}): the platform holds calls back for every instance sharing a bucket
-     * once the provider says it is nearly used up, before the provider starts refusing them.
+     * once the provider says it is nearly used up, before the provider starts refusing them. An
+     * application's budget is one bucket; a provider that also limits each user has a bucket per
+     * user ({@code tokens.providerUserId()}).
      */
-    default Optional<String> usageBucket(Configuration configuration) {
-        return Optional.empty();
+    default List<String> usageBuckets(Configuration configuration, TokenSet tokens) {
+        return List.of();
     }
 }

@@ -29,6 +29,8 @@ public final class CoreDependencyRules {
         "dev.elements.core.tenant..",
         "dev.elements.core.hub..",
         "dev.elements.core.error..",
+        // JSON values: provider answers are parsed once, in core, and plugins shape them.
+        "dev.elements.core.json..",
     };
     public static final String PORT_IN = "dev.elements.core.port.in..";
     public static final String PORT_OUT = "dev.elements.core.port.out..";

@@ -157,7 +157,11 @@ public final class ScriptedElementProvider implements ElementProvider {
     }
 
     @Override
-    public java.util.Optional<String> usageBucket(Configuration configuration) {
+    public List<String> usageBuckets(Configuration configuration, TokenSet tokens) {
+        return bucketOf(configuration).map(List::of).orElse(List.of());
+    }
+
+    private static java.util.Optional<String> bucketOf(Configuration configuration) {
         return configuration.get("oauth.api.key").map(key -> KEY + ":app:" + key);
     }
 
@@ -167,7 +171,7 @@ public final class ScriptedElementProvider implements ElementProvider {
         seenHubCalls.add(call);
         providerCallStarts(context);
         ProviderException failure = failures.poll();
-        String bucket = usageBucket(call.configuration()).orElseThrow();
+        String bucket = bucketOf(call.configuration()).orElseThrow();
         ProviderUsage usage = usagePercent < 0 ? null : new ProviderUsage(bucket, usagePercent, null);
         if (failure != null) {
             ProviderError error = failure.error();

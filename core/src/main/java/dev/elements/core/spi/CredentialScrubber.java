@@ -1,0 +1,102 @@
+package dev.elements.core.spi;
+
+import dev.elements.core.json.JsonArray;
+import dev.elements.core.json.JsonObject;
+import dev.elements.core.json.JsonString;
+import dev.elements.core.json.JsonValue;
+import dev.elements.core.oauth.ProviderError;
+import dev.elements.core.oauth.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Keeps credentials out of what goes back to the application: members that hold tokens by name
+ * are left out of answers, and any text repeating one of the call's secrets (the instance's token,
+ * the application's secret, a code) is masked, in answers and in the provider's error messages.
+ */
+public final class CredentialScrubber {
+    public static final String MASK = "********";
+    /** Members that carry credentials in OAuth2 providers' answers. */
+    public static final Set<String> TOKEN_MEMBERS = Set.of("access_token", "refresh_token", "id_token",
+            "client_secret");
+
+    private final List<String> secrets;
+    private final Set<String> droppedMembers;
+
+    private CredentialScrubber(List<String> secrets, Set<String> droppedMembers) {
+        this.secrets = List.copyOf(secrets);
+        this.droppedMembers = Set.copyOf(droppedMembers);
+    }
+
+    /** @param secrets the call's secrets; null or blank ones are skipped */
+    public static CredentialScrubber of(String... secrets) {
+        List<String> kept = new ArrayList<>();
+        for (String secret : secrets) {
+            if (secret != null && !secret.isBlank()) {
+                kept.add(secret);
+            }
+        }
+        return new CredentialScrubber(kept, TOKEN_MEMBERS);
+    }
+
+    /** The same scrubber, also leaving out members with these names. */
+    public CredentialScrubber dropping(Set<String> memberNames) {
+        Set<String> dropped = new java.util.HashSet<>(droppedMembers);
+        dropped.addAll(memberNames);
+        return new CredentialScrubber(secrets, dropped);
+    }
+
+    /** A copy of the JSON without token members and with every secret masked. */
+    public JsonValue scrub(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            Map<String, JsonValue> kept = new LinkedHashMap<>();
+            object.members().forEach((name, member) -> {
+                if (!droppedMembers.contains(name)) {
+                    kept.put(name, scrub(member));
+                }
+            });
+            return JsonObject.of(kept);
+        }
+        if (value instanceof JsonArray array) {
+            return JsonArray.of(array.items().stream().map(this::scrub).toList());
+        }
+        if (value instanceof JsonString string && !secrets.isEmpty()) {
+            String scrubbed = scrub(string.value());
+            return scrubbed.equals(string.value()) ? string : new JsonString(scrubbed);
+        }
+        return value;
+    }
+
+    /** The text with every secret masked. */
+    public String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = text;
+        for (String secret : secrets) {
+            scrubbed = scrubbed.replace(secret, MASK);
+        }
+        return scrubbed;
+    }
+
+    public boolean isSecret(String text) {
+        return secrets.contains(text);
+    }
+
+    /** The same refusal, with any secret masked in the provider's words and in the description. */
+    public ProviderException scrub(ProviderException failure) {
+        ProviderError error = failure.error();
+        String message = scrub(error.providerMessage());
+        String description = scrub(failure.getMessage());
+        if (Objects.equals(message, error.providerMessage()) && Objects.equals(description, failure.getMessage())) {
+            return failure;
+        }
+        // The cause is dropped too: its message may repeat what was just masked.
+        return new ProviderException(new ProviderError(error.errorClass(), message, error.providerCode(),
+                error.retryAfter(), error.usage()), description, null);
+    }
+}
