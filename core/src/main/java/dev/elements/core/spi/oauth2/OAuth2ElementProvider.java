@@ -76,14 +76,20 @@ public abstract class OAuth2ElementProvider implements ElementProvider {
 
     /**
      * The refresh grant with the instance's refresh token; the new refresh token replaces it when the
-     * provider rotates them. Without a refresh token the instance needs a new authorization.
+     * provider rotates them. A token that never expires and has no refresh token (GitHub's OAuth
+     * apps) needs no renewal and stays as it is; one that expires without a refresh token cannot be
+     * renewed, so the instance needs a new authorization.
      */
     @Override
     public TokenSet renew(TokenSet current, Configuration configuration, ElementContext context) {
-        String refreshToken = current.refreshTokenIfAny().orElseThrow(() -> new ProviderException(
-                ProviderError.of(ProviderErrorClass.INVALID_GRANT, "The provider issued no refresh token; "
-                        + "authorize the instance again (for some providers, with the scope that grants one)")));
-        return protocol.refresh(refreshToken, configuration, context).renewing(current);
+        if (current.refreshToken() == null) {
+            if (current.expiresAt() == null) {
+                return current;
+            }
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_GRANT, "The provider issued no "
+                    + "refresh token; authorize the instance again (for some providers, with the scope that grants one)"));
+        }
+        return protocol.refresh(current.refreshToken(), configuration, context).renewing(current);
     }
 
     @Override
