@@ -7,10 +7,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -170,7 +170,7 @@ public final class FakeOAuth2Provider implements AutoCloseable {
                         + redirectUri);
             }
             grants.user(user.id()).orElseThrow(() -> new IllegalArgumentException("Unknown user " + user));
-            return grants.issueCode(client.id(), user.id(), redirectUri, Set.of(scopes), codeChallenge, clock.now())
+            return grants.issueCode(client.id(), user.id(), redirectUri, new LinkedHashSet<>(Arrays.asList(scopes)), codeChallenge, clock.now())
                     .value();
         }
     }

@@ -4,9 +4,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +75,7 @@ final class Grants {
 
     Code issueCode(String clientId, String userId, String redirectUri, Set<String> scopes, String codeChallenge,
                    Instant now) {
-        Code code = new Code(randomToken(), clientId, userId, redirectUri, Set.copyOf(scopes), codeChallenge,
+        Code code = new Code(randomToken(), clientId, userId, redirectUri, ordered(scopes), codeChallenge,
                 now.plus(CODE_LIFETIME));
         codes.put(code.value(), code);
         return code;
@@ -98,7 +100,7 @@ final class Grants {
 
     AccessToken issueAccessToken(String clientId, String userId, Set<String> scopes, Duration lifetime,
                                  String grantId, Instant now) {
-        AccessToken token = new AccessToken(randomToken(), clientId, userId, Set.copyOf(scopes),
+        AccessToken token = new AccessToken(randomToken(), clientId, userId, ordered(scopes),
                 lifetime == null ? null : now.plus(lifetime), grantId);
         accessTokens.put(token.value(), token);
         latestAccessTokenByUser.put(userId, token.value());
@@ -106,7 +108,7 @@ final class Grants {
     }
 
     RefreshToken issueRefreshToken(String clientId, String userId, Set<String> scopes, String grantId) {
-        RefreshToken token = new RefreshToken(randomToken(), clientId, userId, Set.copyOf(scopes), grantId);
+        RefreshToken token = new RefreshToken(randomToken(), clientId, userId, ordered(scopes), grantId);
         refreshTokens.put(token.value(), token);
         latestRefreshTokenByUser.put(userId, token.value());
         return token;
@@ -136,6 +138,11 @@ final class Grants {
 
     Optional<String> latestRefreshTokenOf(String userId) {
         return Optional.ofNullable(latestRefreshTokenByUser.get(userId));
+    }
+
+    /** Scopes keep the order they were asked in, so that answers list them as the client wrote them. */
+    private static Set<String> ordered(Set<String> scopes) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     }
 
     /** 256 random bits, URL-safe: unguessable and safe in forms and headers without escaping. */
