@@ -100,8 +100,9 @@ public abstract class ElementProviderConformance {
     void theAuthorizationUrlCarriesTheStandardParametersAndNoSecret() {
         Map<String, String> application = fake.application();
         String challenge = provider.usesPkce() ? challengeOf(verifier()) : null;
+        // The configuration holds the secret, as it does when the operator sets the application's defaults.
         URI url = provider.authorizationUrl(new AuthorizationRequest(application.get("oauth.api.key"),
-                application.get("oauth.callback.url"), "", STATE, challenge), defaults());
+                application.get("oauth.callback.url"), "", STATE, challenge), configuration());
         Map<String, String> query = FormEncoding.decode(url.getRawQuery());
         assertThat(url.toString()).as("the authorization URL starts at the element's authorization endpoint")
                 .startsWith(fake.endpoints().getOrDefault("oauth.authorization.url", ""));
@@ -224,11 +225,6 @@ public abstract class ElementProviderConformance {
     private TokenSet exchange(String code, String verifier) {
         return provider.exchangeCode(new AuthorizationCode(code, provider.usesPkce() ? verifier : null),
                 configuration(), context);
-    }
-
-    /** The element's defaults, then the operator's endpoints: what an authorization URL is built from. */
-    private Configuration defaults() {
-        return Configuration.layered(provider.definition().defaults(), fake.endpoints());
     }
 
     private Map<String, String> configurationValues() {

@@ -255,6 +255,13 @@ public final class FakeOAuth2Provider implements AutoCloseable {
         observations.reset();
     }
 
+    /** Revokes every token issued so far, access and refresh, as when every user revokes the application. */
+    public void revokeAll() {
+        synchronized (lock) {
+            grants.revokeAll();
+        }
+    }
+
     /** Whether a protected call with this token would be accepted now. */
     public boolean isValidAccessToken(String accessToken) {
         synchronized (lock) {
