@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.elements.core.oauth.AuthorizationCode;
+import dev.elements.core.oauth.ProviderErrorClass;
+import dev.elements.testing.LogCapture;
 import dev.elements.testing.TestResponse;
 import java.net.URI;
 import java.util.List;
@@ -73,6 +75,25 @@ class PkceRoutesTest {
         assertThat(again.message()).isEqualTo("No login is under way for element scripted with this"
                 + " providerData.state: it was used already, expired after 10 minutes, or was not issued by this"
                 + " platform's oauth/url");
+    }
+
+    @Test
+    void theVerifierIsInNoLogLine() {
+        List<String> lines;
+        try (LogCapture capture = new LogCapture()) {
+            loginUrl("logged-login");
+            String code = server.acceptedCode();
+            server.provider.failNext(ProviderErrorClass.TRANSIENT, "Down");
+            assertThat(server.postJson(ApiServer.INSTANCES, server.auth(), bodyWithState(code, "logged-login"))
+                    .status()).isEqualTo(502);
+            assertThat(server.postJson(ApiServer.INSTANCES, server.auth(), bodyWithState(code, "logged-login"))
+                    .status()).isEqualTo(200);
+            lines = capture.lines();
+        }
+
+        assertThat(lines).as("the capture works").anyMatch(line -> line.contains("Provisioned instance"));
+        String verifier = lastVerifier();
+        assertThat(lines).noneMatch(line -> line.contains(verifier));
     }
 
     @Test
