@@ -2,6 +2,7 @@ package dev.elements.core.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
@@ -16,8 +17,6 @@ import java.util.List;
 
 /** The element catalogue and the first step of the OAuth flow. */
 public final class ElementCatalogService implements DescribeElementsUseCase, GetAuthorizationUrlUseCase {
-    static final String SCOPE = "oauth.scope";
-
     private final ElementRegistry registry;
     private final PkceVerifiers verifiers;
 
@@ -41,7 +40,7 @@ public final class ElementCatalogService implements DescribeElementsUseCase, Get
         RegisteredElement element = find(command.element());
         Configuration defaults = Configuration.of(element.definition().defaults());
         String scope = blankToNull(command.scope());
-        scope = scope != null ? scope : defaults.get(SCOPE).orElse("");
+        scope = scope != null ? scope : defaults.get(CommonConfiguration.OAUTH_SCOPE).orElse("");
         String state = blankToNull(command.state());
         AuthorizationRequest request;
         if (element.provider().usesPkce()) {

@@ -3,16 +3,16 @@ package dev.elements.core.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.json.JsonValue;
+import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
-import dev.elements.core.port.out.ProviderHttpResponse;
+import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.spi.ElementContext;
 import dev.elements.core.spi.ElementProvider;
 import dev.elements.core.spi.FormEncoding;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,8 +63,8 @@ class ConformanceKitFailsTest {
                 }
 
                 @Override
-                public dev.elements.core.oauth.TokenSet exchangeCode(dev.elements.core.oauth.AuthorizationCode code,
-                        Configuration configuration, dev.elements.core.spi.ElementContext context) {
+                public TokenSet exchangeCode(AuthorizationCode code,
+                        Configuration configuration, ElementContext context) {
                     try {
                         return super.exchangeCode(code, configuration, context);
                     } catch (ProviderException refused) {
@@ -73,8 +73,8 @@ class ConformanceKitFailsTest {
                 }
 
                 @Override
-                public dev.elements.core.oauth.TokenSet renew(dev.elements.core.oauth.TokenSet current,
-                        Configuration configuration, dev.elements.core.spi.ElementContext context) {
+                public TokenSet renew(TokenSet current,
+                        Configuration configuration, ElementContext context) {
                     try {
                         return super.renew(current, configuration, context);
                     } catch (ProviderException refused) {

@@ -2,6 +2,7 @@ package dev.elements.core.spi.oauth2;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.json.Json;
 import dev.elements.core.json.JsonMissing;
@@ -165,8 +166,7 @@ public final class OAuth2Protocol {
                 ? context.clock().instant().plusSeconds(lifetime)
                 : null;
         String refreshToken = answer.path("refresh_token").text();
-        String granted = answer.path("scope").textOr(configuration.get(
-                dev.elements.core.element.CommonConfiguration.OAUTH_SCOPE).orElse(""));
+        String granted = answer.path("scope").textOr(configuration.get(CommonConfiguration.OAUTH_SCOPE).orElse(""));
         List<String> scopes = List.of(granted.split("[,\\s]+")).stream().filter(scope -> !scope.isBlank()).toList();
         return new TokenAnswer(accessToken, refreshToken == null || refreshToken.isBlank() ? null : refreshToken,
                 expiresAt, scopes, answer);
