@@ -22,8 +22,8 @@ import java.util.Map;
  * @param page the page wanted, for list resources; null otherwise
  * @param removeNulls whether the answer must leave out object members whose value is JSON
  *     {@code null}, at any depth (the instance's {@code filter.response.nulls}, {@code true} unless
- *     the instance says otherwise); array elements keep their places. Core has no JSON library, so
- *     the plugin, which parses the provider's answer anyway, does the removing
+ *     the instance says otherwise); array elements keep their places. The hub client in
+ *     {@code spi.hub} does the removing for plugins built on it
  */
 public record HubCall(
         ResourceDefinition resource,

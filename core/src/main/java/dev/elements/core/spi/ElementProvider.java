@@ -111,7 +111,8 @@ public interface ElementProvider {
      * <p>When {@link HubCall#removeNulls()} is true (the instance's {@code filter.response.nulls},
      * on by default) the plugin leaves out every object member whose value is {@code null}, at any
      * depth, from the body it returns; array elements keep their places. The platform does not
-     * filter the body afterwards: core has no JSON library, and the plugin has the answer parsed.
+     * filter the body afterwards: the plugin has the answer parsed ({@link dev.elements.core.spi.hub.HubClient}
+     * does it for plugins built on it).
      *
      * <p>Elements without resources never have this called.
      *

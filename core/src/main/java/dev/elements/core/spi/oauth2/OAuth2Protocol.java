@@ -122,7 +122,7 @@ public final class OAuth2Protocol {
                 throw new ProviderException(ProviderError.silent(ProviderErrorClass.TRANSIENT),
                         "The token endpoint answered HTTP " + response.status() + " with a body that is not JSON", null);
             }
-            return read(answer, configuration, context);
+            return read(answer, grant.get("grant_type"), configuration, context);
         } catch (ProviderException failure) {
             throw scrubber.scrub(failure);
         }
@@ -149,7 +149,7 @@ public final class OAuth2Protocol {
                 FormEncoding.encode(form).getBytes(StandardCharsets.UTF_8), context.providerTimeout());
     }
 
-    private TokenAnswer read(JsonObject answer, Configuration configuration, ElementContext context) {
+    private TokenAnswer read(JsonObject answer, String grant, Configuration configuration, ElementContext context) {
         String accessToken = answer.path("access_token").text();
         if (accessToken == null || accessToken.isBlank()) {
             throw new ProviderException(ProviderError.silent(ProviderErrorClass.TRANSIENT),
@@ -166,7 +166,11 @@ public final class OAuth2Protocol {
                 ? context.clock().instant().plusSeconds(lifetime)
                 : null;
         String refreshToken = answer.path("refresh_token").text();
-        String granted = answer.path("scope").textOr(configuration.get(CommonConfiguration.OAUTH_SCOPE).orElse(""));
+        // Without a scope member the grant is what was asked for (RFC 6749 5.1); after a refresh, what
+        // was granted before, which TokenAnswer.renewing keeps when the scopes come back empty.
+        String granted = answer.path("scope").textOr("refresh_token".equals(grant)
+                ? ""
+                : configuration.get(CommonConfiguration.OAUTH_SCOPE).orElse(""));
         List<String> scopes = List.of(granted.split("[,\\s]+")).stream().filter(scope -> !scope.isBlank()).toList();
         return new TokenAnswer(accessToken, refreshToken == null || refreshToken.isBlank() ? null : refreshToken,
                 expiresAt, scopes, answer);

@@ -81,6 +81,25 @@ class OAuth2ProtocolTest {
     }
 
     @Test
+    void aRefreshAnswerWithoutScopeOrRefreshTokenKeepsWhatWasGranted() {
+        try (ProviderFixture fixture = new ProviderFixture(FakeOAuth2Options.defaults())) {
+            OAuth2Protocol protocol = new OAuth2Protocol(OAuth2Options.standard());
+            TokenSet first = new TokenSet("old-access", "kept-refresh", null, List.of("read", "write"), "42");
+            fixture.provider.failNext("POST", "/oauth/token", 1, FakeResponse.json(200, FakeJson.object()
+                    .put("access_token", "new-access").put("token_type", "bearer").put("expires_in", 3600)));
+
+            TokenSet renewed = protocol.refresh(first.refreshToken(), fixture.configuration(), fixture.context)
+                    .renewing(first);
+
+            assertThat(renewed.accessToken()).isEqualTo("new-access");
+            assertThat(renewed.refreshToken()).isEqualTo("kept-refresh");
+            assertThat(renewed.scopes()).containsExactly("read", "write");
+            assertThat(renewed.expiresAt()).isNotNull();
+            assertThat(renewed.providerUserId()).isEqualTo("42");
+        }
+    }
+
+    @Test
     void anErrorInASuccessfulAnswerIsARefusalAsGitHubSendsThem() {
         try (ProviderFixture fixture = new ProviderFixture(FakeOAuth2Options.defaults())) {
             fixture.provider.failNext("POST", "/oauth/token", 1, FakeResponse.json(200, FakeJson.object()
