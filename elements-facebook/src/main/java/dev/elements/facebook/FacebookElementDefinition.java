@@ -1,15 +1,43 @@
 package dev.elements.facebook;
 
-import dev.elements.core.element.CommonConfiguration;
+import static dev.elements.core.element.CommonConfiguration.BASE_URL;
+import static dev.elements.core.element.CommonConfiguration.EVENT_VENDOR_TYPE;
+import static dev.elements.core.element.CommonConfiguration.MAX_PAGINATION_MAX;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_API_KEY;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_API_SECRET;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_AUTHORIZATION_URL;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_CALLBACK_URL;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_SCOPE;
+import static dev.elements.core.element.CommonConfiguration.OAUTH_TOKEN_URL;
+import static dev.elements.core.element.CommonConfiguration.PAGINATION_MAX;
+
 import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.ParameterShape;
+import dev.elements.core.element.ResourceAnswer;
+import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.element.ValueFormat;
 import java.util.List;
+import java.util.Map;
 
-/** The facebooksocial element as Cloud Elements published it, with its configuration entries. */
+/**
+ * The facebooksocial element as Cloud Elements published it: its configuration entries (with the
+ * names Facebook's developers know) and the social hub resources mapped to Graph paths.
+ */
 final class FacebookElementDefinition {
+    /** {@code {"id": <whose token it is>, "status": "ok"}}: the token works. */
+    static final String PING = "ping";
+    /** A page's {@code {id, name, access_token}}: the one answer that carries a token, by design. */
+    static final String PAGE_TOKEN = "page_token";
+    /** A post, comment or page: Graph ids only. */
+    private static final ParameterShape OBJECT = ParameterShape.matching(FacebookFacts.ID_PATTERN,
+            FacebookFacts.ID_MAX_LENGTH, "a Facebook id (digits, or digits_digits)");
+    /** A user or page by id, or {@code me} for the token's own. */
+    private static final ParameterShape USER = ParameterShape.matching(FacebookFacts.ID_OR_ME_PATTERN,
+            FacebookFacts.ID_MAX_LENGTH, "a Facebook id (digits, or digits_digits) or me");
+
     private FacebookElementDefinition() {
     }
 
@@ -28,40 +56,80 @@ final class FacebookElementDefinition {
                 "If you do not have an Facebook account, you can create one at https://www.facebook.com",
                 "https://www.facebook.com",
                 configuration(),
-                FacebookResources.ALL);
+                resources());
     }
 
     private static List<ConfigurationEntry> configuration() {
         return List.of(
-                ConfigurationEntry.instance(FacebookFacts.CONFIG_API_KEY, "App ID",
-                        "The App ID of your Facebook app", null, ConfigurationType.TEXTFIELD_128, true,
-                        ValueFormat.TEXT),
-                ConfigurationEntry.instance(FacebookFacts.CONFIG_API_SECRET, "App Secret",
-                        "The App Secret of your Facebook app", null, ConfigurationType.PASSWORD, true,
-                        ValueFormat.TEXT),
-                ConfigurationEntry.instance(FacebookFacts.CONFIG_CALLBACK_URL, "Callback URL",
+                ConfigurationEntry.instance(OAUTH_API_KEY, "App ID", "The App ID of your Facebook app", null,
+                        ConfigurationType.TEXTFIELD_128, true, ValueFormat.TEXT),
+                ConfigurationEntry.instance(OAUTH_API_SECRET, "App Secret", "The App Secret of your Facebook app",
+                        null, ConfigurationType.PASSWORD, true, ValueFormat.TEXT),
+                ConfigurationEntry.instance(OAUTH_CALLBACK_URL, "Callback URL",
                         "A Valid OAuth Redirect URI of your Facebook app, exactly as registered", null,
                         ConfigurationType.TEXTFIELD_1000, true, ValueFormat.HTTP_URL),
-                ConfigurationEntry.instance(FacebookFacts.CONFIG_SCOPE, "Scope",
-                        "The permissions to ask for, separated by commas", FacebookFacts.DEFAULT_SCOPE,
-                        ConfigurationType.TEXTFIELD_1000, false, ValueFormat.TEXT),
-                ConfigurationEntry.endpoint(FacebookFacts.CONFIG_BASE_URL, "Graph API URL",
-                        "The Graph API, with its version", FacebookFacts.BASE_URL),
-                ConfigurationEntry.endpoint(FacebookFacts.CONFIG_AUTHORIZATION_URL, "Login dialog URL",
-                        "Facebook's login dialog", FacebookFacts.AUTHORIZATION_URL),
-                ConfigurationEntry.endpoint(FacebookFacts.CONFIG_TOKEN_URL, "Token URL",
-                        "Where codes and tokens are exchanged", FacebookFacts.TOKEN_URL),
-                ConfigurationEntry.instance(CommonConfiguration.PAGINATION_MAX, "Largest page size",
+                ConfigurationEntry.instance(OAUTH_SCOPE, "Scope", "The permissions to ask for, separated by commas",
+                        FacebookFacts.DEFAULT_SCOPE, ConfigurationType.TEXTFIELD_1000, false, ValueFormat.TEXT),
+                ConfigurationEntry.endpoint(BASE_URL, "Graph API URL", "The Graph API, with its version",
+                        FacebookFacts.BASE_URL),
+                ConfigurationEntry.endpoint(OAUTH_AUTHORIZATION_URL, "Login dialog URL", "Facebook's login dialog",
+                        FacebookFacts.AUTHORIZATION_URL),
+                ConfigurationEntry.endpoint(OAUTH_TOKEN_URL, "Token URL", "Where codes and tokens are exchanged",
+                        FacebookFacts.TOKEN_URL),
+                ConfigurationEntry.instance(PAGINATION_MAX, "Largest page size",
                         "The most items asked of Facebook in one call", "100", ConfigurationType.TEXTFIELD_32, false,
-                        ValueFormat.POSITIVE_INTEGER).withRange(1, CommonConfiguration.MAX_PAGINATION_MAX),
+                        ValueFormat.POSITIVE_INTEGER).withRange(1, MAX_PAGINATION_MAX),
                 ConfigurationEntry.instance("pagination.offset", "Offset paging",
                         "Whether pages are addressed by offset instead of cursor", "false",
                         ConfigurationType.BOOLEAN, false, ValueFormat.BOOLEAN),
                 ConfigurationEntry.instance("event.notification.instance.finder", "Instance finder",
                         "Which field of a Facebook webhook entry names the instance", null,
                         ConfigurationType.TEXTFIELD_128, false, ValueFormat.TEXT),
-                ConfigurationEntry.instance(CommonConfiguration.EVENT_VENDOR_TYPE, "Event type",
+                ConfigurationEntry.instance(EVENT_VENDOR_TYPE, "Event type",
                         "How the platform learns of Facebook changes", "webhook", ConfigurationType.TEXTFIELD_32,
                         false, ValueFormat.TEXT));
+    }
+
+    private static List<ResourceDefinition> resources() {
+        return List.of(
+                resource("ping", "GET", "/me", "Checks that the instance's token works; answers {\"id\": <the token's"
+                        + " user or page>, \"status\": \"ok\"}", false)
+                        .withFixedQuery(Map.of("fields", "id")).withAnswer(new ResourceAnswer(PING, null)),
+                resource("user/me", "GET", "/me", "The user who authorized the instance", false),
+                resource("user/{id}", "GET", "/{id}", "A user by id", false),
+                resource("user/{id}/friends", "GET", "/{id}/friends", "The user's friends who use the app", true),
+                resource("user/{id}/permissions", "GET", "/{id}/permissions",
+                        "The permissions granted or declined to the app", true),
+                resource("user/{id}/accounts", "GET", "/{id}/accounts",
+                        "The pages the user manages (without their tokens)", true),
+                resource("user/{id}/photos", "GET", "/{id}/photos",
+                        "The user's photos; type=uploaded for those they uploaded", true),
+                resource("user/{id}/videos", "GET", "/{id}/videos", "The user's videos", true),
+                resource("user/{id}/likes", "GET", "/{id}/likes", "The pages the user likes", true),
+                resource("user/{id}/status", "GET", "/{id}/posts", "The posts the user or page wrote on its own feed",
+                        true),
+                resource("user/{id}/status", "POST", "/{id}/feed",
+                        "Posts to a page's feed ({message, link}); answers the new post's id", false),
+                resource("status/{id}", "GET", "/{id}", "A post by id", false),
+                resource("status/{id}", "DELETE", "/{id}", "Deletes a post", false),
+                resource("status/{id}/comments", "GET", "/{id}/comments", "The comments on a post", true),
+                resource("status/{id}/comments", "POST", "/{id}/comments",
+                        "Comments on a post ({message}); answers the new comment's id", false),
+                resource("status/{id}/likes", "GET", "/{id}/likes", "Who likes a post", true),
+                resource("status/{id}/like", "POST", "/{id}/likes", "Likes a post", false),
+                resource("user/comment/{id}", "DELETE", "/{id}", "Deletes a comment", false),
+                resource("pages", "GET", "/me/accounts", "The pages the user manages (without their tokens)", true),
+                resource("pages/{id}/page-access-token", "GET", "/{id}",
+                        "A page's {id, name, access_token}: a page token, for the page's admin", false)
+                        .withFixedQuery(Map.of("fields", "id,name,access_token"))
+                        .withAnswer(new ResourceAnswer(PAGE_TOKEN, null)));
+    }
+
+    /** A resource sent to Graph with its own verb; its {@code {id}} is a Graph id (or {@code me} for a user). */
+    private static ResourceDefinition resource(String path, String method, String graphPath, String description,
+            boolean paged) {
+        ResourceDefinition resource = new ResourceDefinition(path, method, graphPath, method, description, paged);
+        return path.contains("{id}") ? resource.withParameterShape("id", path.startsWith("user/{id}") ? USER : OBJECT)
+                : resource;
     }
 }

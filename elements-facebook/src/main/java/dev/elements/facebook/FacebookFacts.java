@@ -16,14 +16,6 @@ public final class FacebookFacts {
     /** Facebook's login dialog separates permissions with commas. */
     public static final String SCOPE_SEPARATOR = ",";
 
-    public static final String CONFIG_API_KEY = "oauth.api.key";
-    public static final String CONFIG_API_SECRET = "oauth.api.secret";
-    public static final String CONFIG_CALLBACK_URL = "oauth.callback.url";
-    public static final String CONFIG_SCOPE = "oauth.scope";
-    public static final String CONFIG_BASE_URL = "base.url";
-    public static final String CONFIG_AUTHORIZATION_URL = "oauth.authorization.url";
-    public static final String CONFIG_TOKEN_URL = "oauth.token.url";
-
     /** Every instance of one Facebook app shares the app's call budget, so the app id names the bucket. */
     public static final String USAGE_BUCKET_PREFIX = KEY + ":app:";
     /** Percentages of the app's hourly budget used: call count, time and CPU time. */

@@ -1,13 +1,13 @@
 package dev.elements.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.core.hub.ProviderUsage;
+import dev.elements.core.json.JsonValue;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.port.out.ProviderHttpResponse;
-import java.time.Duration;
-import java.util.Optional;
+import dev.elements.core.spi.hub.HubErrors;
+import dev.elements.core.spi.oauth2.TokenEndpointErrors;
 import java.util.Set;
 
 /**
@@ -20,62 +20,50 @@ final class FacebookGraphErrors {
     private static final Set<Integer> RATE_LIMITS = Set.of(4, 17, 32, 341, 368, 613);
     private static final Set<Integer> INVALID_TOKEN = Set.of(102, 190);
 
+    /** Refusals of Graph API calls, with the usage reported alongside, so the app's other calls are held back. */
+    static final HubErrors GRAPH_CALLS = (response, body, usage) -> refusal(response, body, usage, false);
+    /** Refusals of a code exchange, a long-lived token exchange or {@code debug_token}. */
+    static final TokenEndpointErrors TOKEN_ENDPOINT = (response, body) -> refusal(response, body, null, true);
+
     private FacebookGraphErrors() {
     }
 
-    /** One Graph error object. */
-    record GraphError(int code, Integer subcode, String message, boolean isTransient) {
-        String providerCode() {
-            return subcode == null ? Integer.toString(code) : code + "/" + subcode;
+    private static ProviderException refusal(ProviderHttpResponse response, JsonValue body, ProviderUsage usage,
+            boolean tokenEndpoint) {
+        JsonValue error = body.path("error");
+        if (!error.isObject()) {
+            return unreadable(response, usage);
         }
+        int code = error.path("code").intOr(0);
+        JsonValue subcode = error.path("error_subcode");
+        boolean isTransient = error.path("is_transient").booleanOr(false);
+        ProviderErrorClass errorClass = tokenEndpoint
+                ? classifyTokenEndpoint(code, isTransient, response.status())
+                : classifyGraphCall(code, isTransient, response.status());
+        return new ProviderException(new ProviderError(errorClass,
+                error.path("message").textOr("Facebook gave no message"),
+                subcode.isMissing() || subcode.isNull() ? Integer.toString(code) : code + "/" + subcode.intOr(0),
+                errorClass == ProviderErrorClass.RATE_LIMITED
+                        ? FacebookUsage.regainAccessAfter(response).orElse(null)
+                        : null,
+                usage));
     }
 
-    static Optional<GraphError> parse(ProviderHttpResponse response) {
-        return Json.read(response.body())
-                .map(body -> body.path("error"))
-                .filter(JsonNode::isObject)
-                .map(error -> new GraphError(
-                        error.path("code").asInt(0),
-                        error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
-                        error.path("message").asText("Facebook gave no message"),
-                        error.path("is_transient").asBoolean(false)));
-    }
-
-    /** A refusal from the token endpoint: a code exchange or a long-lived token exchange. */
-    static ProviderException fromTokenEndpoint(ProviderHttpResponse response) {
-        return parse(response)
-                .map(error -> exception(error, classifyTokenEndpoint(error, response.status()), response, null))
-                .orElseGet(() -> unreadable(response));
-    }
-
-    /**
-     * A refusal of a Graph API call, with the usage Facebook reported alongside it, so that the
-     * platform holds back the app's other calls when the refusal is a rate limit.
-     *
-     * @param usage the reading of the answer's usage headers; may be null
-     */
-    static ProviderException fromGraphCall(ProviderHttpResponse response, ProviderUsage usage) {
-        return parse(response)
-                .map(error -> exception(error, classifyGraphCall(error, response.status()), response, usage))
-                .orElseGet(() -> unreadable(response, usage));
-    }
-
-    static ProviderErrorClass classifyTokenEndpoint(GraphError error, int status) {
-        if (RATE_LIMITS.contains(error.code())) {
+    private static ProviderErrorClass classifyTokenEndpoint(int code, boolean isTransient, int status) {
+        if (RATE_LIMITS.contains(code)) {
             return ProviderErrorClass.RATE_LIMITED;
         }
-        if (INVALID_TOKEN.contains(error.code())) {
+        if (INVALID_TOKEN.contains(code)) {
             return ProviderErrorClass.INVALID_TOKEN;
         }
-        if (status >= 500 || error.code() == 2 || error.isTransient()) {
+        if (status >= 500 || code == 2 || isTransient) {
             return ProviderErrorClass.TRANSIENT;
         }
         // 100 (used, expired or mismatched code), 101 (unknown app), 1 with a 4xx (wrong secret).
         return ProviderErrorClass.INVALID_GRANT;
     }
 
-    static ProviderErrorClass classifyGraphCall(GraphError error, int status) {
-        int code = error.code();
+    private static ProviderErrorClass classifyGraphCall(int code, boolean isTransient, int status) {
         if (INVALID_TOKEN.contains(code)) {
             return ProviderErrorClass.INVALID_TOKEN;
         }
@@ -85,27 +73,17 @@ final class FacebookGraphErrors {
         if (code == 10 || (code >= 200 && code < 300)) {
             return ProviderErrorClass.PERMISSION;
         }
-        if (code == 1 || code == 2 || error.isTransient() || status >= 500) {
+        if (code == 1 || code == 2 || isTransient || status >= 500) {
             return ProviderErrorClass.TRANSIENT;
         }
         return ProviderErrorClass.BAD_REQUEST;
     }
 
-    private static ProviderException exception(GraphError error, ProviderErrorClass errorClass,
-            ProviderHttpResponse response, ProviderUsage usage) {
-        Duration retryAfter = errorClass == ProviderErrorClass.RATE_LIMITED
-                ? FacebookUsage.regainAccessAfter(response).orElse(null)
-                : null;
-        return new ProviderException(new ProviderError(errorClass, error.message(), error.providerCode(),
-                retryAfter, usage));
-    }
-
-    /** Facebook answered, but not with anything we can read: treat it as an outage, not a refusal. */
-    static ProviderException unreadable(ProviderHttpResponse response) {
-        return unreadable(response, null);
-    }
-
-    /** As {@link #unreadable(ProviderHttpResponse)}, keeping the usage the answer's headers reported. */
+    /**
+     * Facebook answered, but not with anything we can read: treat it as an outage, not a refusal.
+     *
+     * @param usage the reading of the answer's usage headers; may be null
+     */
     static ProviderException unreadable(ProviderHttpResponse response, ProviderUsage usage) {
         return new ProviderException(new ProviderError(ProviderErrorClass.TRANSIENT, null, null, null, usage),
                 "Facebook answered HTTP " + response.status() + " with a body that is not a Graph response", null);

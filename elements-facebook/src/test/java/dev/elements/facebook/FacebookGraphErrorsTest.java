@@ -2,6 +2,9 @@ package dev.elements.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.elements.core.json.Json;
+import dev.elements.core.json.JsonMissing;
+import dev.elements.core.json.JsonValue;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.port.out.ProviderHttpResponse;
@@ -16,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class FacebookGraphErrorsTest {
     private static ProviderHttpResponse response(int status, String body, Map<String, List<String>> headers) {
         return new ProviderHttpResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ProviderException graphCallRefusal(ProviderHttpResponse response) {
+        return FacebookGraphErrors.GRAPH_CALLS.refusal(response, bodyOf(response), null);
+    }
+
+    private static JsonValue bodyOf(ProviderHttpResponse response) {
+        return Json.tryParse(response.body()).orElse(JsonMissing.INSTANCE);
     }
 
     private static String error(int code, String subcode) {
@@ -43,7 +54,7 @@ class FacebookGraphErrorsTest {
         "12345, '', 500, TRANSIENT"
     })
     void graphCallsAreClassifiedByCode(int code, String subcode, int status, ProviderErrorClass expected) {
-        ProviderException exception = FacebookGraphErrors.fromGraphCall(response(status, error(code, subcode), Map.of()), null);
+        ProviderException exception = graphCallRefusal(response(status, error(code, subcode), Map.of()));
 
         assertThat(exception.errorClass()).isEqualTo(expected);
         assertThat(exception.error().providerMessage()).isEqualTo("(#" + code + ") words");
@@ -61,14 +72,15 @@ class FacebookGraphErrorsTest {
         "4, 403, RATE_LIMITED"
     })
     void tokenEndpointRefusalsAreClassified(int code, int status, ProviderErrorClass expected) {
-        assertThat(FacebookGraphErrors.fromTokenEndpoint(response(status, error(code, ""), Map.of())).errorClass())
+        ProviderHttpResponse response = response(status, error(code, ""), Map.of());
+
+        assertThat(FacebookGraphErrors.TOKEN_ENDPOINT.refusal(response, bodyOf(response)).errorClass())
                 .isEqualTo(expected);
     }
 
     @Test
     void anUnreadableAnswerIsAnOutageWithoutProviderWords() {
-        ProviderException exception = FacebookGraphErrors.fromGraphCall(response(502, "<html>Bad gateway</html>",
-                Map.of()), null);
+        ProviderException exception = graphCallRefusal(response(502, "<html>Bad gateway</html>", Map.of()));
 
         assertThat(exception.errorClass()).isEqualTo(ProviderErrorClass.TRANSIENT);
         assertThat(exception.error().message()).isEmpty();
@@ -76,9 +88,9 @@ class FacebookGraphErrorsTest {
 
     @Test
     void aRateLimitCarriesTheTimeFacebookEstimates() {
-        ProviderException exception = FacebookGraphErrors.fromGraphCall(response(400, error(80001, ""),
+        ProviderException exception = graphCallRefusal(response(400, error(80001, ""),
                 Map.of("X-Business-Use-Case-Usage", List.of("{\"123\":[{\"type\":\"pages\",\"call_count\":100,"
-                        + "\"estimated_time_to_regain_access\":7}]}"))), null);
+                        + "\"estimated_time_to_regain_access\":7}]}"))));
 
         assertThat(exception.error().retryAfterHint()).contains(Duration.ofMinutes(7));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.oauth.ProviderException;
+import dev.elements.core.spi.CredentialScrubber;
 import dev.elements.facebook.fake.FakePage;
 import dev.elements.facebook.fake.FakePost;
 import dev.elements.facebook.fake.FakeUser;

@@ -7,6 +7,7 @@ import dev.elements.core.json.JsonValue;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +44,32 @@ public final class CredentialScrubber {
         return new CredentialScrubber(kept, TOKEN_MEMBERS);
     }
 
-    /** The same scrubber, also leaving out members with these names. */
+    /**
+     * The same scrubber, also leaving out members with these names, at any depth. A name
+     * {@code outer/inner} leaves out {@code inner} only from an object that is the value of a member
+     * {@code outer}: Facebook's {@code paging/next} is a URL carrying the token, while a {@code next}
+     * elsewhere may be the application's data.
+     */
     public CredentialScrubber dropping(Set<String> memberNames) {
-        Set<String> dropped = new java.util.HashSet<>(droppedMembers);
+        Set<String> dropped = new HashSet<>(droppedMembers);
         dropped.addAll(memberNames);
         return new CredentialScrubber(secrets, dropped);
     }
 
     /** A copy of the JSON without token members and with every secret masked. */
     public JsonValue scrub(JsonValue value) {
+        return scrub(value, null);
+    }
+
+    /** @param holder the name of the member whose value this is; null at the top and in arrays */
+    private JsonValue scrub(JsonValue value, String holder) {
         if (value instanceof JsonObject object) {
             Map<String, JsonValue> kept = new LinkedHashMap<>();
             object.members().forEach((name, member) -> {
-                if (!droppedMembers.contains(name)) {
-                    kept.put(name, scrub(member));
+                boolean dropped = droppedMembers.contains(name)
+                        || holder != null && droppedMembers.contains(holder + "/" + name);
+                if (!dropped) {
+                    kept.put(name, scrub(member, name));
                 }
             });
             return JsonObject.of(kept);

@@ -22,6 +22,7 @@ import dev.elements.core.port.out.ProviderHttpRequest;
 import dev.elements.core.port.out.ProviderHttpResponse;
 import dev.elements.core.spi.CredentialScrubber;
 import dev.elements.core.spi.ElementContext;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -112,8 +113,10 @@ public final class HubClient {
     private HubResult object(HubCall call, JsonValue body, ProviderHttpResponse response, ProviderUsage usage,
             CredentialScrubber scrubber) {
         boolean changes = !call.resource().vendorMethod().equals("GET");
-        if (changes && (body.isMissing() || (body.isBoolean() && body.booleanOr(false)))) {
-            // A delete or a like answered with no content (204) or a bare true: say it worked.
+        boolean noContent = new String(response.body(), StandardCharsets.UTF_8).isBlank();
+        if (changes && (noContent || (body.isBoolean() && body.booleanOr(false)))) {
+            // A delete or a like answered with no content (204) or a bare true: say it worked. A body
+            // that is there but is no JSON (a proxy's HTML page) says nothing of the kind.
             return new HubResult(OK, JsonObject.builder().put("success", true).build().toJsonBytes(), 1, null, usage);
         }
         String pointer = call.resource().answer().pointer() == null ? "" : call.resource().answer().pointer();

@@ -19,7 +19,8 @@ import java.util.Set;
  *     leaves {@code data} out when nothing matches) rather than an unreadable answer
  * @param reservedParameters query parameters and body members only the plugin may set (the
  *     credentials, parameters that change the verb or the answer's form); paging's are added
- * @param droppedMembers answer members never handed to the application, besides the token members
+ * @param droppedMembers answer members never handed to the application, besides the token members;
+ *     {@code outer/inner} for a member only where it is inside another ({@code paging/next})
  * @param errors how refusals are read
  * @param usage how usage headers are read
  * @param customAnswers the answer shapes the plugin makes itself, by name
