@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /instances} as Cloud Elements clients send it: {@code element} as
- * {@code {"key": ...}} or {@code {"id": 48}}, {@code providerData.code}, {@code configuration},
+ * {@code {"key": ...}} or {@code {"id": 48}}, {@code providerData.code} (and {@code providerData.state}
+ * for elements that use PKCE), {@code configuration},
  * {@code tags}, {@code name}. Only types are checked in binding ({@link BodyBinding}); what is
  * required is the command's call.
  */
@@ -28,6 +29,6 @@ record ProvisionRequest(ElementReference element, ProviderData providerData,
 
     ProvisionInstanceCommand command(Principal principal, String idempotencyKey) {
         return new ProvisionInstanceCommand(principal, elementReference(), ProviderData.code(providerData),
-                configuration, tags, name, idempotencyKey);
+                ProviderData.state(providerData), configuration, tags, name, idempotencyKey);
     }
 }

@@ -8,6 +8,7 @@ import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
@@ -59,6 +60,7 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiRefreshLeases refreshLeases;
     private final JdbiIdempotencyRecords idempotencyRecords;
     private final JdbiProviderUsageLedger providerUsageLedger;
+    private final JdbiPendingAuthorizations pendingAuthorizations;
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
@@ -73,6 +75,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.refreshLeases = new JdbiRefreshLeases(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
+        this.pendingAuthorizations = new JdbiPendingAuthorizations(jdbi);
         this.cipher = cipher;
         this.sealedSecrets = new JdbiSealedSecrets(jdbi);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
@@ -157,6 +160,11 @@ public final class PersistenceStore implements AutoCloseable {
      */
     public ProviderUsageLedger providerUsageLedger() {
         return providerUsageLedger;
+    }
+
+    /** The PKCE verifiers of logins under way, shared by every node on this database. */
+    public PendingAuthorizations pendingAuthorizations() {
+        return pendingAuthorizations;
     }
 
     public CredentialCipher credentialCipher() {

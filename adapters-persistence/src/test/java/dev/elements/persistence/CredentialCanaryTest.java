@@ -2,16 +2,23 @@ package dev.elements.persistence;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.elements.core.Elements;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
+import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.in.GetAuthorizationUrlCommand;
+import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
+import dev.elements.core.testing.ScriptedElementProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +71,49 @@ class CredentialCanaryTest {
             assertThat(opened.tokens().accessToken()).isEqualTo(accessToken);
             assertThat(opened.secretConfiguration()).containsEntry("oauth.api.secret", secretValue);
         }
+    }
+
+    @Test
+    void aPkceVerifierIsInNoFileOfTheDatabase() throws IOException {
+        String state = "visible-state-" + UUID.randomUUID();
+        byte[] masterKey = TestStores.newMasterKey();
+        ScriptedElementProvider provider = new ScriptedElementProvider().usePkce(true);
+        provider.accept("code-1", "provider-user-1");
+        String verifier;
+        Principal owner;
+        try (PersistenceStore store = TestStores.openH2(dataDirectory, masterKey)) {
+            Elements elements = elementsOn(store, provider);
+            owner = elements.bootstrap().createFirstIfEmpty(null, null).orElseThrow().principal();
+            elements.authorizationUrls().authorizationUrl(
+                    new GetAuthorizationUrlCommand("scripted", "app-1", "https://app.example/cb", null, state));
+            // An outage during the exchange keeps the verifier again, and shows the test what it is.
+            provider.failNext(ProviderErrorClass.TRANSIENT, "try later");
+            assertThatThrownBy(() -> provision(elements, owner, state)).isInstanceOf(PlatformException.class);
+            verifier = provider.seenCodes().get(0).codeVerifier();
+        }
+
+        assertThat(filesContaining(state.getBytes(UTF_8))).as("the plainly stored state is found").isNotEmpty();
+        assertThat(filesContaining(verifier.getBytes(UTF_8))).isEmpty();
+
+        try (PersistenceStore reopened = TestStores.openH2(dataDirectory, masterKey)) {
+            provision(elementsOn(reopened, provider), owner, state);
+            assertThat(provider.seenCodes().get(1).codeVerifier()).isEqualTo(verifier);
+        }
+    }
+
+    private static Elements elementsOn(PersistenceStore store, ScriptedElementProvider provider) {
+        return Elements.builder()
+                .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
+                .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
+                .usageLedger(store.providerUsageLedger()).pendingAuthorizations(store.pendingAuthorizations())
+                .provider(provider).build();
+    }
+
+    private static void provision(Elements elements, Principal owner, String state) {
+        Map<String, String> configuration = Map.of("oauth.api.key", "app-1", "oauth.api.secret", "app-secret",
+                "oauth.callback.url", "https://app.example/cb");
+        elements.provisioning().provision(new ProvisionInstanceCommand(owner, "scripted", "code-1", state,
+                configuration, List.of(), null, null));
     }
 
     private List<Path> filesContaining(byte[] needle) throws IOException {

@@ -80,7 +80,8 @@ class PersistenceStoreTest {
             assertThat(migrations).filteredOn(row -> row.get("version") != null)
                     .extracting(row -> row.get("script"))
                     .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql",
-                            "V3__provider_usage.sql", "V4__write_probe.sql", "V5__user_versions.sql");
+                            "V3__provider_usage.sql", "V4__write_probe.sql", "V5__user_versions.sql",
+                            "V6__pending_authorizations.sql");
             assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
         }
 

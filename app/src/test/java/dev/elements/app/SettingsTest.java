@@ -97,6 +97,23 @@ class SettingsTest {
     }
 
     @Test
+    void pkceLoginsUnderWayAreBoundedAtTenThousandUnlessSetOtherwise() {
+        assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(Map.of()))
+                .pendingAuthorizationsMax()).isEqualTo(10_000);
+        assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_OAUTH_PENDING_MAX", "50"))).pendingAuthorizationsMax()).isEqualTo(50);
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_OAUTH_PENDING_MAX", "0"))))
+                .hasMessage("ELEMENTS_OAUTH_PENDING_MAX must be a number from 1 to 1000000, not '0'");
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_OAUTH_PENDING_MAX", "many"))))
+                .isInstanceOf(SettingsException.class);
+        assertThatThrownBy(() -> dev.elements.app.config.ProviderSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_OAUTH_PENDING_MAX", "1000001"))))
+                .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
     void providerAnswersAreCappedAtEightMebibytesUnlessSetOtherwise() {
         assertThat(dev.elements.app.config.ProviderSettings.from(SettingsSource.of(Map.of())).maxResponseBytes())
                 .isEqualTo(8L * 1024 * 1024);

@@ -6,6 +6,7 @@ import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
 import dev.elements.core.memory.InMemoryPageTokenSealer;
+import dev.elements.core.memory.InMemoryPendingAuthorizations;
 import dev.elements.core.memory.InMemoryProviderUsageLedger;
 import dev.elements.core.memory.InMemoryRefreshLeases;
 import dev.elements.core.memory.InMemoryTenantRepository;
@@ -28,6 +29,7 @@ import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -59,11 +61,15 @@ import java.util.List;
  * }</pre>
  */
 public final class Elements {
+    /** The most PKCE logins under way at once, unless the builder's {@code pendingAuthorizationLimit} says otherwise. */
+    public static final int DEFAULT_PENDING_AUTHORIZATION_LIMIT = 10_000;
+
     private final ServiceWiring services;
 
     private Elements(Builder builder) {
         this.services = new ServiceWiring(new ServiceWiring.Ports(builder.providers, builder.overrides,
-                builder.instances, builder.tenants, builder.cipher, builder.leases, builder.idempotency, builder.usage,
+                builder.instances, builder.tenants, builder.cipher, builder.leases, builder.idempotency,
+                builder.pendingAuthorizations, builder.pendingAuthorizationLimit, builder.usage,
                 builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
                 builder.sleeper));
@@ -134,6 +140,8 @@ public final class Elements {
         private CredentialCipher cipher;
         private RefreshLeases leases;
         private IdempotencyRecords idempotency;
+        private PendingAuthorizations pendingAuthorizations;
+        private int pendingAuthorizationLimit = DEFAULT_PENDING_AUTHORIZATION_LIMIT;
         private String operatorSecret;
         private CredentialKeyStore credentialKeys;
         private SealedSecrets sealedSecrets;
@@ -186,6 +194,25 @@ public final class Elements {
 
         public Builder idempotency(IdempotencyRecords idempotencyRecords) {
             this.idempotency = requireNonNull(idempotencyRecords, "idempotencyRecords");
+            return this;
+        }
+
+        /**
+         * Where the PKCE verifiers of logins under way wait for their codes; every node of a cluster
+         * must share one. Without one, an {@link InMemoryPendingAuthorizations} keeps them for this
+         * process only.
+         */
+        public Builder pendingAuthorizations(PendingAuthorizations pending) {
+            this.pendingAuthorizations = requireNonNull(pending, "pending");
+            return this;
+        }
+
+        /**
+         * The most PKCE logins under way at once, over every element: the login URL is open to
+         * anyone, so this bounds what it can make the platform store. Beyond it, 429. Positive.
+         */
+        public Builder pendingAuthorizationLimit(int limit) {
+            this.pendingAuthorizationLimit = limit;
             return this;
         }
 
@@ -276,6 +303,9 @@ public final class Elements {
             requireNonNull(usage, "usage: call usageLedger(...) or inMemory()");
             if (http == null) {
                 http = new JdkProviderHttp(Duration.ofSeconds(5), providerMaxResponseBytes);
+            }
+            if (pendingAuthorizations == null) {
+                pendingAuthorizations = new InMemoryPendingAuthorizations();
             }
             if (pageTokens == null) {
                 pageTokens = new InMemoryPageTokenSealer();

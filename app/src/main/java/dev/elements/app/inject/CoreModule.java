@@ -25,6 +25,7 @@ import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
@@ -59,7 +60,7 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
-            ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
+            PendingAuthorizations pendingAuthorizations, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, ReadinessCheck readiness) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
@@ -69,6 +70,8 @@ public final class CoreModule extends AbstractModule {
                 .cipher(cipher)
                 .leases(leases)
                 .idempotency(idempotency)
+                .pendingAuthorizations(pendingAuthorizations)
+                .pendingAuthorizationLimit(providers.pendingAuthorizationsMax())
                 .usageLedger(usage)
                 .pageTokens(pageTokens)
                 .credentialKeys(credentialKeys, sealedSecrets)

@@ -12,6 +12,8 @@ public enum ErrorCode {
     PROVIDER_REJECTED_AUTHORIZATION(ErrorType.INVALID_INPUT),
     /** The provider refused the parameters of a call. */
     PROVIDER_REJECTED_REQUEST(ErrorType.INVALID_INPUT),
+    /** No PKCE verifier is kept for the {@code state} a code came with: used, expired or never issued. */
+    UNKNOWN_AUTHORIZATION_STATE(ErrorType.INVALID_INPUT),
 
     MISSING_CREDENTIALS(ErrorType.UNAUTHENTICATED),
     INVALID_CREDENTIALS(ErrorType.UNAUTHENTICATED),
@@ -40,6 +42,8 @@ public enum ErrorCode {
     USAGE_BUDGET_EXHAUSTED(ErrorType.RATE_LIMITED),
     /** A source address or a presented secret failed to authenticate too often lately. */
     TOO_MANY_FAILED_AUTHENTICATIONS(ErrorType.RATE_LIMITED),
+    /** As many PKCE logins are under way as the platform keeps verifiers for; older ones expire soon. */
+    TOO_MANY_PENDING_AUTHORIZATIONS(ErrorType.RATE_LIMITED),
 
     PROVIDER_UNAVAILABLE(ErrorType.PROVIDER_FAILED),
     PROVIDER_TIMED_OUT(ErrorType.PROVIDER_TIMEOUT),

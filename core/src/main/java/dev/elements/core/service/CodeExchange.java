@@ -18,21 +18,45 @@ final class CodeExchange {
     static final Duration DEFAULT_RENEWAL_INTERVAL = Duration.ofHours(1);
 
     private final ElementContext context;
+    private final PkceVerifiers verifiers;
 
-    CodeExchange(ElementContext context) {
+    CodeExchange(ElementContext context, PkceVerifiers verifiers) {
         this.context = requireNonNull(context, "context");
+        this.verifiers = requireNonNull(verifiers, "verifiers");
     }
 
-    /** Asks the provider; a refusal becomes the request's fault, an outage a 502 or 504. */
-    TokenSet exchange(RegisteredElement element, AuthorizationCode code, Configuration configuration) {
+    /**
+     * Asks the provider; a refusal becomes the request's fault, an outage a 502 or 504. For an
+     * element that uses PKCE, the verifier kept for {@code state} goes with the code, and is kept
+     * again when the provider could not answer, so that a retry works.
+     *
+     * @param state the state the callback carried; required for an element that uses PKCE
+     */
+    TokenSet exchange(RegisteredElement element, String code, String state, Configuration configuration) {
+        PkceVerifiers.Verifier verifier = element.provider().usesPkce() ? verifiers.take(element.key(), state) : null;
+        AuthorizationCode authorizationCode = verifier == null
+                ? AuthorizationCode.of(code)
+                : new AuthorizationCode(code, verifier.value());
         try {
             // The exchange may take several provider calls; together they get one provider timeout.
-            return element.provider().exchangeCode(code, configuration, CallDeadline.startingNow(context));
+            return element.provider().exchangeCode(authorizationCode, configuration,
+                    CallDeadline.startingNow(context));
         } catch (ProviderException e) {
             LOG.log(Level.INFO, "Code exchange for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
                     e.getMessage());
+            if (verifier != null && providerNeverSawTheCode(e)) {
+                verifiers.restore(verifier);
+            }
             throw ProviderFailures.duringAuthorization(e, element.key().value());
         }
+    }
+
+    /** An outage or a limit, not a refusal: the code is likely still good, and needs its verifier. */
+    private static boolean providerNeverSawTheCode(ProviderException failure) {
+        return switch (failure.errorClass()) {
+            case TRANSIENT, TIMEOUT, RATE_LIMITED -> true;
+            default -> false;
+        };
     }
 
     /** The state of credentials just obtained, renewed on the instance's interval. */

@@ -19,9 +19,11 @@ public final class ElementCatalogService implements DescribeElementsUseCase, Get
     static final String SCOPE = "oauth.scope";
 
     private final ElementRegistry registry;
+    private final PkceVerifiers verifiers;
 
-    public ElementCatalogService(ElementRegistry registry) {
+    ElementCatalogService(ElementRegistry registry, PkceVerifiers verifiers) {
         this.registry = requireNonNull(registry, "registry");
+        this.verifiers = requireNonNull(verifiers, "verifiers");
     }
 
     @Override
@@ -39,10 +41,18 @@ public final class ElementCatalogService implements DescribeElementsUseCase, Get
         RegisteredElement element = find(command.element());
         Configuration defaults = Configuration.of(element.definition().defaults());
         String scope = blankToNull(command.scope());
+        scope = scope != null ? scope : defaults.get(SCOPE).orElse("");
         String state = blankToNull(command.state());
-        AuthorizationRequest request = new AuthorizationRequest(command.apiKey(), command.callbackUrl(),
-                scope != null ? scope : defaults.get(SCOPE).orElse(""),
-                state != null ? state : element.key().value());
+        AuthorizationRequest request;
+        if (element.provider().usesPkce()) {
+            // Each login gets its own state, under which its verifier waits for the code.
+            state = state != null ? state : verifiers.newState();
+            request = new AuthorizationRequest(command.apiKey(), command.callbackUrl(), scope, state,
+                    verifiers.begin(element.key(), state));
+        } else {
+            request = new AuthorizationRequest(command.apiKey(), command.callbackUrl(), scope,
+                    state != null ? state : element.key().value());
+        }
         return new AuthorizationUrl(element.provider().authorizationUrl(request, defaults), element.key().value());
     }
 

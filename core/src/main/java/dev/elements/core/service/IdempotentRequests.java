@@ -133,6 +133,12 @@ final class IdempotentRequests {
         StringBuilder canonical = new StringBuilder();
         append(canonical, command.element());
         append(canonical, command.code());
+        if (command.state() != null) {
+            // Only when given, so that the keys of requests without one keep their fingerprints; marked,
+            // since no length prefix starts with a letter, so that it is never taken for a name.
+            canonical.append("state=");
+            append(canonical, command.state());
+        }
         append(canonical, command.name());
         command.tags().forEach(tag -> append(canonical, tag));
         canonical.append('|');

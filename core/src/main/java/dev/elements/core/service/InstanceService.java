@@ -12,7 +12,6 @@ import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
-import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.in.ConfigurationValue;
 import dev.elements.core.port.in.InstanceDescription;
@@ -91,7 +90,7 @@ public final class InstanceService implements ManageInstancesUseCase {
         if (command.code() != null) {
             ConfigurationPolicy.Accepted configuration = acceptedConfiguration(before, vault.open(before), element,
                     command);
-            TokenSet tokens = codes.exchange(element, AuthorizationCode.of(command.code()), configuration.effective());
+            TokenSet tokens = codes.exchange(element, command.code(), command.state(), configuration.effective());
             reauthorization = new Reauthorization(tokens, codes.freshState(element, tokens,
                     configuration.effective()));
         }

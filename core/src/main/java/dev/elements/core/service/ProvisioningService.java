@@ -8,7 +8,6 @@ import dev.elements.core.error.RequestValues;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.instance.InstanceSecrets;
-import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
@@ -72,7 +71,7 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
         // The id first: storage that cannot take the instance refuses before the code, which works
         // only once, is spent.
         InstanceId id = instances.nextId();
-        TokenSet tokens = codes.exchange(element, AuthorizationCode.of(command.code()), configuration.effective());
+        TokenSet tokens = codes.exchange(element, command.code(), command.state(), configuration.effective());
 
         Instant now = clock.instant();
         String elementToken = secrets.newSecret();

@@ -18,6 +18,7 @@ import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -56,10 +57,11 @@ public final class ServiceWiring {
      * @param credentialKeys the storage's key management, or null when it has none
      * @param sealedSecrets the storage's sealed secrets; null exactly when {@code credentialKeys} is
      * @param operatorSecret who may create organizations, or null for nobody
+     * @param pendingAuthorizationLimit the most PKCE logins under way at once
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
-            ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
+            PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper) {
         public Ports {
@@ -70,6 +72,7 @@ public final class ServiceWiring {
             requireNonNull(cipher, "cipher");
             requireNonNull(leases, "leases");
             requireNonNull(idempotency, "idempotency");
+            requireNonNull(pendingAuthorizations, "pendingAuthorizations");
             requireNonNull(usage, "usage");
             requireNonNull(pageTokens, "pageTokens");
             readinessChecks = List.copyOf(readinessChecks);
@@ -86,7 +89,9 @@ public final class ServiceWiring {
         ElementRegistry registry = new ElementRegistry(ports.providers(), ports.overrides());
         ElementContext context = ElementContext.of(ports.http(), ports.clock(), ports.providerTimeout());
         CredentialVault vault = new CredentialVault(ports.cipher());
-        this.catalog = new ElementCatalogService(registry);
+        PkceVerifiers verifiers = new PkceVerifiers(ports.pendingAuthorizations(), ports.cipher(), ports.clock(),
+                ports.pendingAuthorizationLimit());
+        this.catalog = new ElementCatalogService(registry, verifiers);
         this.authentication = new AuthenticationService(ports.tenants(), ports.operatorSecret());
         this.health = new HealthService(ports.readinessChecks());
         this.bootstrap = new OrganizationBootstrap(ports.tenants(), ports.secrets());
@@ -94,7 +99,7 @@ public final class ServiceWiring {
         this.credentialKeys = new CredentialKeyService(ports.credentialKeys(), ports.sealedSecrets(), vault,
                 ports.sleeper(), CredentialKeyService.DEFAULT_BATCH_SIZE);
         InstanceDescriber describer = new InstanceDescriber(registry, vault, ports.tenants());
-        CodeExchange codes = new CodeExchange(context);
+        CodeExchange codes = new CodeExchange(context, verifiers);
         this.renewals = new RenewalService(registry, ports.instances(), ports.leases(), vault, context,
                 ports.sleeper());
         IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),

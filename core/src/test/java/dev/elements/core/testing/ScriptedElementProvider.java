@@ -55,6 +55,8 @@ public final class ScriptedElementProvider implements ElementProvider {
     private final CountDownLatch renewalStarted = new CountDownLatch(1);
     private final List<Duration> seenTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Runnable duringEachCall = () -> { };
+    private volatile boolean pkce;
+    private final List<AuthorizationCode> seenCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public ElementDefinition definition() {
@@ -93,6 +95,22 @@ public final class ScriptedElementProvider implements ElementProvider {
     public ScriptedElementProvider accept(String code, String providerUserId) {
         acceptedCodes.put(code, providerUserId);
         return this;
+    }
+
+    /** Whether the element asks the platform for PKCE (S256), as X and GitHub do; off by default. */
+    public ScriptedElementProvider usePkce(boolean enabled) {
+        this.pkce = enabled;
+        return this;
+    }
+
+    @Override
+    public boolean usesPkce() {
+        return pkce;
+    }
+
+    /** The codes (with their PKCE verifiers) the platform handed to the code exchange, in order. */
+    public List<AuthorizationCode> seenCodes() {
+        return new ArrayList<>(seenCodes);
     }
 
     /** The next provider call fails like this. */
@@ -214,6 +232,10 @@ public final class ScriptedElementProvider implements ElementProvider {
         query.put("response_type", "code");
         query.put("scope", request.scope());
         query.put("state", request.state());
+        if (request.codeChallenge() != null) {
+            query.put("code_challenge", request.codeChallenge());
+            query.put("code_challenge_method", "S256");
+        }
         return FormEncoding.withQuery(configuration.require("oauth.authorization.url"), query);
     }
 
@@ -221,6 +243,7 @@ public final class ScriptedElementProvider implements ElementProvider {
     public TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context) {
         exchanges.incrementAndGet();
         seenConfigurations.add(configuration);
+        seenCodes.add(code);
         ProviderException failure = failures.poll();
         if (failure != null) {
             throw failure;

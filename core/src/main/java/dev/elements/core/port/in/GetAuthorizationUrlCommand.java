@@ -8,7 +8,8 @@ package dev.elements.core.port.in;
  * @param apiKey the application's id at the provider (required)
  * @param callbackUrl the registered callback (required, absolute http or https)
  * @param scope the permissions to ask for; the element's default scope when null
- * @param state returned by the provider with the code; the element key when null
+ * @param state returned by the provider with the code; when null, the element key, or for an element
+ *     that uses PKCE a fresh random one (each login keeps its verifier under its own state)
  */
 public record GetAuthorizationUrlCommand(String element, String apiKey, String callbackUrl, String scope,
         String state) {

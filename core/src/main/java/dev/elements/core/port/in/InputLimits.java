@@ -14,6 +14,8 @@ public final class InputLimits {
     public static final int TAGS = 200;
     /** An organization's name, a user's first or last name. */
     public static final int PERSON_OR_ORGANIZATION_NAME = 255;
+    /** The OAuth {@code state} of an element that uses PKCE, which the platform keeps until the code returns. */
+    public static final int OAUTH_STATE = 512;
 
     private InputLimits() {
     }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param principal who asks
  * @param element the element's key or id, as {@code element.key} or {@code element.id} gave it
  * @param code the code from the provider's callback ({@code providerData.code})
+ * @param state the {@code state} the callback carried ({@code providerData.state}); required for an
+ *     element that uses PKCE, whose verifier the platform keeps under it
  * @param configuration the request's configuration values
  * @param tags labels; HTML is stripped
  * @param name the instance's name; HTML is stripped; the element's name when null
@@ -24,6 +26,7 @@ public record ProvisionInstanceCommand(
         Principal principal,
         String element,
         String code,
+        String state,
         Map<String, String> configuration,
         List<String> tags,
         String name,
@@ -34,6 +37,7 @@ public record ProvisionInstanceCommand(
         new Validation()
                 .require("element.key", element)
                 .require("providerData.code", code)
+                .text("providerData.state", state, InputLimits.OAUTH_STATE)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
                 .text("name", name, InputLimits.INSTANCE_NAME)
                 .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
@@ -45,5 +49,11 @@ public record ProvisionInstanceCommand(
         configuration = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(configuration == null ? Map.of() : configuration));
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A command without a {@code state}, for elements that do not use PKCE. */
+    public ProvisionInstanceCommand(Principal principal, String element, String code,
+            Map<String, String> configuration, List<String> tags, String name, String idempotencyKey) {
+        this(principal, element, code, null, configuration, tags, name, idempotencyKey);
     }
 }

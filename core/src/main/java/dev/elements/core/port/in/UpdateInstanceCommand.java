@@ -18,14 +18,17 @@ import java.util.Map;
  * @param tags the new tags, or null
  * @param configuration values to set, or null
  * @param code a code from a new login, to re-authorize; or null
+ * @param state the {@code state} that login's callback carried ({@code providerData.state}); required
+ *     with a code for an element that uses PKCE
  * @param element the element the body names, or null; it must be the instance's own
  */
 public record UpdateInstanceCommand(boolean replace, String name, List<String> tags, Map<String, String> configuration,
-        String code, String element) {
+        String code, String state, String element) {
 
     public UpdateInstanceCommand {
         new Validation()
                 .check(code == null || !code.isBlank(), "providerData.code may not be blank")
+                .text("providerData.state", state, InputLimits.OAUTH_STATE)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
                 .text("name", name, InputLimits.INSTANCE_NAME)
                 .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
@@ -34,5 +37,11 @@ public record UpdateInstanceCommand(boolean replace, String name, List<String> t
         configuration = configuration == null
                 ? null
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+    }
+
+    /** A command without a {@code state}, for elements that do not use PKCE. */
+    public UpdateInstanceCommand(boolean replace, String name, List<String> tags, Map<String, String> configuration,
+            String code, String element) {
+        this(replace, name, tags, configuration, code, null, element);
     }
 }
