@@ -1,5 +1,6 @@
 package dev.elements.app;
 
+import dev.elements.core.fake.oauth2.FakeOAuth2Client;
 import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.testing.TestHttpClient;
@@ -65,6 +66,29 @@ public final class ElementsApi {
     public static String facebookInstance(FakeApp app, String callback, String code, String name) {
         return json(Map.of("element", Map.of("key", "facebooksocial"),
                 "providerData", Map.of("code", code),
+                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", app.secret(),
+                        "oauth.callback.url", callback),
+                "name", name));
+    }
+
+    /**
+     * Asks the API for X's authorization URL with {@code state} and logs in there as the fake X's
+     * current user, as the application's browser would; returns the code X redirects back with.
+     */
+    public static String xCode(TestHttpClient client, FakeOAuth2Client app, String callback, String state) {
+        TestResponse url = client.get("/elements/twitter/oauth/url?apiKey=" + encode(app.id()) + "&callbackUrl="
+                + encode(callback) + "&state=" + encode(state));
+        BrowserLogin.Callback returned = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText()));
+        if (!returned.state().orElse("").equals(state)) {
+            throw new IllegalStateException("X's callback carried another state: " + returned.uri());
+        }
+        return returned.requireCode();
+    }
+
+    /** The JSON that provisions a twitter instance of {@code app} with the code and state of a login. */
+    public static String xInstance(FakeOAuth2Client app, String callback, String code, String state, String name) {
+        return json(Map.of("element", Map.of("key", "twitter"),
+                "providerData", Map.of("code", code, "state", state),
                 "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", app.secret(),
                         "oauth.callback.url", callback),
                 "name", name));

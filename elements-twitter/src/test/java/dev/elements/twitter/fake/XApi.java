@@ -50,6 +50,8 @@ final class XApi {
     private FakeResponse answer(XEndpoint endpoint, ProtectedRequest request) {
         return switch (endpoint) {
             case USERS_ME -> me(request);
+            case USER -> user(request);
+            case TWEET -> tweet(request);
             case USER_TWEETS -> userTweets(request);
             case CREATE_TWEET -> createTweet(request);
             case DELETE_TWEET -> deleteTweet(request);
@@ -60,7 +62,30 @@ final class XApi {
     }
 
     private FakeResponse me(ProtectedRequest request) {
-        FakeXUser user = content.user(request.user().id()).orElseThrow();
+        return userJson(content.user(request.user().id()).orElseThrow());
+    }
+
+    /** A lookup of what does not exist is a partial error: 200 with only {@code errors}. */
+    private FakeResponse user(ProtectedRequest request) {
+        String id = request.pathValue("id");
+        if (!ID.matcher(id).matches()) {
+            return invalidId("id", id);
+        }
+        return content.user(id).map(XApi::userJson).orElseGet(() -> XProblems.partialNotFound("user", "id", id));
+    }
+
+    private FakeResponse tweet(ProtectedRequest request) {
+        String id = request.pathValue("id");
+        if (!ID.matcher(id).matches()) {
+            return invalidId("id", id);
+        }
+        Set<String> fields = Set.copyOf(Arrays.asList(request.request().query().getOrDefault("tweet.fields", "")
+                .split(",")));
+        return content.tweet(id).map(tweet -> FakeResponse.json(200, FakeJson.object().put("data",
+                tweetJson(tweet, fields)))).orElseGet(() -> XProblems.partialNotFound("tweet", "id", id));
+    }
+
+    private static FakeResponse userJson(FakeXUser user) {
         return FakeResponse.json(200, FakeJson.object().put("data", FakeJson.object().put("id", user.id())
                 .put("name", user.name()).put("username", user.username())));
     }

@@ -8,6 +8,8 @@ import java.util.List;
  */
 public enum XEndpoint {
     USERS_ME("GET", "/2/users/me", 75, List.of("tweet.read", "users.read")),
+    USER("GET", "/2/users/{id}", 900, List.of("tweet.read", "users.read")),
+    TWEET("GET", "/2/tweets/{id}", 900, List.of("tweet.read", "users.read")),
     USER_TWEETS("GET", "/2/users/{id}/tweets", 900, List.of("tweet.read", "users.read")),
     CREATE_TWEET("POST", "/2/tweets", 200, List.of("tweet.read", "tweet.write", "users.read")),
     DELETE_TWEET("DELETE", "/2/tweets/{id}", 50, List.of("tweet.read", "tweet.write", "users.read")),

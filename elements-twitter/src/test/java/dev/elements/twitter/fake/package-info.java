@@ -75,6 +75,9 @@
  *       {@code author_id} and {@code created_at} (with milliseconds, UTC).</li>
  *   <li>{@code POST /2/tweets} answers 201; a duplicate of the author's own text is 403 "You are not allowed to
  *       create a Tweet with duplicate content."; the text length is not checked.</li>
+ *   <li>{@code GET /2/users/:id} and {@code GET /2/tweets/:id} answer {@code {"data":{...}}} with the same fields as
+ *       the lists, and 200 with only {@code errors} for an id that does not exist (as the labs error-codes page above
+ *       describes partial errors); their limits (900 per 15 minutes per user) are inferred like the others.</li>
  *   <li>Deleting or liking a post that does not exist is 404 with a {@code resource-not-found} problem; reading the
  *       posts of an unknown user is 200 with only {@code errors}; deleting another's post, liking on behalf of
  *       another, or a token without the endpoint's scopes is 403. The exact {@code detail} texts are the fake's.</li>

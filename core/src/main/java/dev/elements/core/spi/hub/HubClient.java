@@ -101,13 +101,15 @@ public final class HubClient {
         if (items.isMissing() && profile.missingItemsAreEmpty() && body.isObject()) {
             items = JsonArray.of(List.of());
         }
-        if (!(items instanceof JsonArray array)) {
+        if (!(items instanceof JsonArray answered)) {
             throw unreadable(call, response, usage);
         }
-        String next = call.page() == null
-                ? null
-                : profile.paging().nextCursor(body, response, call.page(), array.size());
-        return new HubResult(OK, bytes(scrubber.scrub(array), call), array.size(), next, usage);
+        if (call.page() == null) {
+            return new HubResult(OK, bytes(scrubber.scrub(answered), call), answered.size(), null, usage);
+        }
+        JsonArray page = profile.paging().pageItems(answered, call.page());
+        String next = profile.paging().nextCursor(body, response, call.page(), answered.size());
+        return new HubResult(OK, bytes(scrubber.scrub(page), call), page.size(), next, usage);
     }
 
     private HubResult object(HubCall call, JsonValue body, ProviderHttpResponse response, ProviderUsage usage,

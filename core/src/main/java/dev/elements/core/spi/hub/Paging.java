@@ -1,6 +1,7 @@
 package dev.elements.core.spi.hub;
 
 import dev.elements.core.hub.PageRequest;
+import dev.elements.core.json.JsonArray;
 import dev.elements.core.json.JsonValue;
 import dev.elements.core.port.out.ProviderHttpResponse;
 import java.util.Map;
@@ -29,6 +30,14 @@ public interface Paging {
     /** Every parameter this paging sets: the application may not set them itself. */
     Set<String> parameterNames();
 
+    /**
+     * The items of the page asked for, out of those the provider answered: all of them, unless this
+     * paging asked the provider for more than the page holds.
+     */
+    default JsonArray pageItems(JsonArray answered, PageRequest page) {
+        return answered;
+    }
+
     /** A cursor in the body ({@code meta.next_token}) sent back in a parameter ({@code pagination_token}). */
     static Paging bodyCursor(String limitParameter, String cursorParameter, String nextCursorPointer) {
         return new BodyCursorPaging(limitParameter, cursorParameter, nextCursorPointer);
@@ -37,6 +46,14 @@ public interface Paging {
     /** RFC 8288 {@code Link: <...>; rel="next"} headers, as GitHub pages. */
     static Paging linkHeader(String limitParameter) {
         return new LinkHeaderPaging(limitParameter);
+    }
+
+    /**
+     * {@code paging} for a provider that refuses pages smaller than {@code smallest} items: smaller
+     * pages are asked for at that size and cut, with the rest handed out by the next page.
+     */
+    static Paging withSmallestPage(Paging paging, int smallest) {
+        return new SmallestPagePaging(paging, smallest);
     }
 
     /** An offset and a count ({@code start} and {@code count}); a short page is the last. */
