@@ -4,17 +4,6 @@ import dev.elements.core.conformance.ConformanceFake;
 import dev.elements.core.fake.oauth2.FakeOAuth2Client;
 import dev.elements.twitter.fake.FakeX;
 import dev.elements.twitter.fake.FakeXUser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 /** The fake X as the conformance kit sees it. */
@@ -25,7 +14,7 @@ final class XConformanceFake implements ConformanceFake {
 
     private final FakeX x = FakeX.start();
     private final FakeOAuth2Client app = x.registerApp(CLIENT_ID, CLIENT_SECRET, CALLBACK);
-    private final List<String> codes = new ArrayList<>();
+    private int users;
     private FakeXUser user;
 
     @Override
@@ -41,36 +30,13 @@ final class XConformanceFake implements ConformanceFake {
 
     @Override
     public String issueCode(String codeChallenge) {
-        user = x.createUser("User " + (codes.size() + 1));
-        String code = x.issueCode(app, user, CALLBACK, codeChallenge, TwitterFacts.DEFAULT_SCOPE.split(" "));
-        codes.add(code);
-        return code;
+        user = x.createUser("User " + ++users);
+        return x.issueCode(app, user, CALLBACK, codeChallenge, TwitterFacts.DEFAULT_SCOPE.split(" "));
     }
 
-    /**
-     * Redeems every issued code once more: X (like RFC 6749 section 4.1.2 advises) then revokes the
-     * tokens the code gave, which is what a user revoking the app does to them.
-     */
     @Override
     public void revokeAll() {
-        HttpClient client = HttpClient.newHttpClient();
-        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
-        for (String code : codes) {
-            String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                    + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8);
-            try {
-                client.send(HttpRequest.newBuilder(URI.create(x.tokenUrl()))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        x.provider().revokeAll();
     }
 
     @Override
