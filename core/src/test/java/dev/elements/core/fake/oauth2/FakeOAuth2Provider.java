@@ -198,6 +198,13 @@ public final class FakeOAuth2Provider implements AutoCloseable {
         }
     }
 
+    /** Every token issued so far stops working, as when every user revokes the application; new grants work. */
+    public void revokeAll() {
+        synchronized (lock) {
+            grants.revokeAll();
+        }
+    }
+
     // --- switches ---
 
     /** Every answer waits this long first (outside the lock, so calls still overlap). */

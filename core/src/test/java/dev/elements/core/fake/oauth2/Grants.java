@@ -98,6 +98,12 @@ final class Grants {
         revokedGrants.add(grantId);
     }
 
+    /** Revokes every grant given so far, as when users take their consent back. */
+    void revokeAll() {
+        accessTokens.values().forEach(token -> revokedGrants.add(token.grantId()));
+        refreshTokens.values().forEach(token -> revokedGrants.add(token.grantId()));
+    }
+
     AccessToken issueAccessToken(String clientId, String userId, Set<String> scopes, Duration lifetime,
                                  String grantId, Instant now) {
         AccessToken token = new AccessToken(randomToken(), clientId, userId, ordered(scopes),
