@@ -59,8 +59,10 @@ final class DocumentReader {
         if (errors.isEmpty()) {
             return document;
         }
-        // The first problem in reading order; "if"/"then" and "allOf" repeat some, so one is enough.
-        errors.sort(Comparator.comparing((Error error) -> place(error).line())
+        // One problem is enough: a misspelt member first (it explains the required one found missing),
+        // then the first in reading order.
+        errors.sort(Comparator.comparing((Error error) -> isAbout(error, "additionalProperties") ? 0 : 1)
+                .thenComparing(error -> place(error).line())
                 .thenComparing(error -> place(error).column()));
         Error first = errors.get(0);
         throw new ElementDocumentException(file, place(first), field(first), problem(first));
