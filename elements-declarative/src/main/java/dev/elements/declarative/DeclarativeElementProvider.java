@@ -48,11 +48,6 @@ public final class DeclarativeElementProvider extends OAuth2ElementProvider {
         this.source = requireNonNull(source, "source");
     }
 
-    /** The document the element was made from, for messages. */
-    public String source() {
-        return source;
-    }
-
     @Override
     protected TokenSet completeExchange(TokenAnswer answer, Configuration configuration, ElementContext context) {
         HubResult user = hub.call(new HubCall(whoAmI, Map.of(), Map.of(), null, answer.toTokenSet(null),
@@ -63,6 +58,7 @@ public final class DeclarativeElementProvider extends OAuth2ElementProvider {
         return answer.toTokenSet(userId);
     }
 
+    /** Names the document the element was made from, as the registry's log line shows providers. */
     @Override
     public String toString() {
         return "DeclarativeElementProvider[" + definition().key() + " from " + source + "]";
