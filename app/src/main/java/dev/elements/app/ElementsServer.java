@@ -47,7 +47,7 @@ public final class ElementsServer implements AutoCloseable {
     public static ElementsServer start(ServerSettings settings, Clock clock, PrintStream console) {
         requireNonNull(settings, "settings");
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                new ElementsModule(),
+                new ElementsModule(settings.elements()),
                 PersistenceModule.forServer(settings.database(), settings.security()),
                 new CoreModule(settings.overrides(), settings.providers(), settings.security(), clock),
                 new HttpModule(settings.http()));

@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.ElementSettings;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.app.inject.CoreModule;
@@ -42,9 +43,9 @@ final class KeysCommand {
         if (!action.equals("rotate") && !action.equals("status")) {
             return false;
         }
-        Injector injector = Guice.createInjector(new ElementsModule(),
+        // Key management calls no provider, so the element settings of a server do not matter.
+        Injector injector = Guice.createInjector(new ElementsModule(ElementSettings.none()),
                 PersistenceModule.forMaintenance(database, security),
-                // Key management calls no provider, so the element settings of a server do not matter.
                 new CoreModule(OperatorOverrides.none(), new ProviderSettings(ProviderSettings.DEFAULT_TIMEOUT),
                         security, Clock.systemUTC()));
         PersistenceStore store = open(injector);

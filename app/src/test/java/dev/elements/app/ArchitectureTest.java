@@ -2,7 +2,10 @@ package dev.elements.app;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.elements.core.architecture.CoreDependencyRules.DOMAIN;
 import static dev.elements.core.architecture.CoreDependencyRules.OUTBOUND_HTTP;
 import static dev.elements.core.architecture.CoreDependencyRules.PORT_IN;
@@ -17,7 +20,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.elements.app.violation.ServerThatBuildsADocumentElementItself;
 import dev.elements.core.architecture.RuleProofs;
+import dev.elements.declarative.DeclarativeElements;
+import dev.elements.declarative.ElementDocumentException;
 import dev.elements.facebook.violation.PluginThatProvisionsInstances;
 import dev.elements.http.violation.RouteThatShowsAStorageType;
 import dev.elements.persistence.violation.StoreThatSealsWithTheVault;
@@ -62,16 +68,25 @@ class ArchitectureTest {
             .as("the storage adapter reaches core through the outbound ports (port.out) and domain types only");
 
     static final ArchRule PLUGINS_REACH_CORE_THROUGH_THE_SPI = classes()
-            .that().resideInAPackage("dev.elements.facebook..")
+            .that().resideInAnyPackage("dev.elements.facebook..", "dev.elements.declarative..")
             .should().onlyDependOnClassesThat(OUTSIDE_CORE
                     .or(resideInAnyPackage(union(DOMAIN, new String[] {SPI})))
                     .or(OUTBOUND_HTTP))
             .as("a plugin reaches core through the SPI, its outbound HTTP and domain types only");
 
+    /** The server registers element documents through the loader; what an element is made of stays the module's. */
+    static final ArchRule APP_LOADS_ELEMENT_DOCUMENTS_THROUGH_THE_LOADER = noClasses()
+            .that().resideInAPackage("dev.elements.app..")
+            .should().dependOnClassesThat(resideInAPackage("dev.elements.declarative..")
+                    .and(DescribedPredicate.not(type(DeclarativeElements.class)))
+                    .and(DescribedPredicate.not(type(ElementDocumentException.class))))
+            .as("the server reaches element documents through the loader (DeclarativeElements) only");
+
     private static final ArchRule[] ALL = {
         HTTP_REACHES_CORE_THROUGH_USE_CASES,
         PERSISTENCE_REACHES_CORE_THROUGH_OUTBOUND_PORTS,
         PLUGINS_REACH_CORE_THROUGH_THE_SPI,
+        APP_LOADS_ELEMENT_DOCUMENTS_THROUGH_THE_LOADER,
     };
 
     @Test
@@ -81,6 +96,8 @@ class ArchitectureTest {
         assertThat(PRODUCTION.contain("dev.elements.persistence.PersistenceStore")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.facebook.FacebookElementProvider")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.app.Main")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.declarative.DeclarativeElements")).isTrue();
+        assertThat(PRODUCTION.contain(ServerThatBuildsADocumentElementItself.class)).isFalse();
         assertThat(PRODUCTION.contain("dev.elements.facebook.fake.FakeFacebook")).isFalse();
         assertThat(PRODUCTION.contain("dev.elements.core.testing.ScriptedElementProvider")).isFalse();
         assertThat(PRODUCTION.contain(StoreThatSealsWithTheVault.class)).isFalse();
@@ -97,7 +114,9 @@ class ArchitectureTest {
         return Stream.of(
                 Arguments.of(HTTP_REACHES_CORE_THROUGH_USE_CASES, RouteThatShowsAStorageType.class),
                 Arguments.of(PERSISTENCE_REACHES_CORE_THROUGH_OUTBOUND_PORTS, StoreThatSealsWithTheVault.class),
-                Arguments.of(PLUGINS_REACH_CORE_THROUGH_THE_SPI, PluginThatProvisionsInstances.class));
+                Arguments.of(PLUGINS_REACH_CORE_THROUGH_THE_SPI, PluginThatProvisionsInstances.class),
+                Arguments.of(APP_LOADS_ELEMENT_DOCUMENTS_THROUGH_THE_LOADER,
+                        ServerThatBuildsADocumentElementItself.class));
     }
 
     @ParameterizedTest

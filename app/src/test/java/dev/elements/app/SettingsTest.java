@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.ElementSettings;
 import dev.elements.app.config.HttpSettings;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
@@ -85,6 +86,19 @@ class SettingsTest {
         assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_AUTH_MAX_FAILURES", "many"))))
                 .hasMessage("ELEMENTS_AUTH_MAX_FAILURES must be a positive number of failed authentications,"
                         + " not 'many'");
+    }
+
+    @Test
+    void theElementDocumentsDirectoryIsOptionalAndMustBeADirectory() throws Exception {
+        Path file = Files.writeString(temporary.resolve("elements.json"), "{}");
+
+        assertThat(ElementSettings.from(SettingsSource.of(Map.of())).documentsDirectory())
+                .isEmpty();
+        assertThat(ElementSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_ELEMENTS_DIR", temporary.toString()))).documentsDirectory()).contains(temporary);
+        assertThatThrownBy(() -> ElementSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_ELEMENTS_DIR", file.toString()))))
+                .hasMessageStartingWith("ELEMENTS_ELEMENTS_DIR " + file + " is not a directory");
     }
 
     @Test

@@ -85,6 +85,64 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aBrokenElementDocumentStopsTheStartNamingItsFileLineAndField() throws Exception {
+        Path documents = Files.createDirectory(temporary.resolve("elements"));
+        Files.writeString(documents.resolve("acme.json"), acme("acme", 9001).replace("\"style\": \"link\"",
+                "\"style\": \"pages\""));
+
+        StartupFailure failure = failureOf(settings(temporary.resolve("data"),
+                Map.of("ELEMENTS_ELEMENTS_DIR", documents.toString())));
+
+        assertThat(failure.exitCode).isEqualTo(2);
+        assertThat(failure.getMessage()).contains("ELEMENTS_ELEMENTS_DIR").contains("acme.json, line 14, column ")
+                .contains("$.hub.paging.style: must be one of cursor, link, offset, none");
+    }
+
+    @Test
+    void anElementDocumentClaimingTheKeyOfAnotherElementStopsTheStartLikeTwoPluginsWould() throws Exception {
+        Path documents = Files.createDirectory(temporary.resolve("elements"));
+        Files.writeString(documents.resolve("my-github.json"), acme("github", 9001));
+
+        StartupFailure failure = failureOf(settings(temporary.resolve("data"),
+                Map.of("ELEMENTS_ELEMENTS_DIR", documents.toString())));
+
+        assertThat(failure.exitCode).isEqualTo(2);
+        assertThat(failure.getMessage()).contains("claim the key github");
+    }
+
+    @Test
+    void theElementDocumentsOfTheDirectoryAreRegisteredNextToThePluginsAndTheShippedOnes() throws Exception {
+        Path documents = Files.createDirectory(temporary.resolve("elements"));
+        Files.writeString(documents.resolve("acme.json"), acme("acme", 9001));
+
+        start(settings(temporary.resolve("data"), Map.of("ELEMENTS_ELEMENTS_DIR", documents.toString()))).close();
+    }
+
+    /** A small element document; its paging style is on line 14. */
+    private static String acme(String key, long id) {
+        return """
+                {
+                  "key": "%s",
+                  "id": %d,
+                  "name": "Acme",
+                  "description": "Acme's widgets",
+                  "image": "https://acme.example/logo.png",
+                  "signupUrl": "https://acme.example/apps",
+                  "oauth2": {
+                    "authorizationUrl": "https://acme.example/oauth/authorize",
+                    "tokenUrl": "https://acme.example/oauth/token",
+                    "baseUrl": "https://api.acme.example",
+                    "userId": {"path": "/me", "pointer": "/id"}
+                  },
+                  "hub": {"name": "crm", "paging": {"style": "link", "limitParameter": "per_page"}},
+                  "resources": [
+                    {"path": "widgets", "method": "GET", "vendorPath": "/widgets", "answer": "list", "description": "Widgets"}
+                  ]
+                }
+                """.formatted(key, id);
+    }
+
+    @Test
     void anUnforeseenFailureNamesItsCauseInsteadOfNullAndExitsTwo() {
         StartupFailure failure = StartupFailure.of(new IllegalStateException("wrapped", new StackOverflowError()));
 

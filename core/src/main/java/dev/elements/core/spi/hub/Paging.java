@@ -60,4 +60,9 @@ public interface Paging {
     static Paging offset(String offsetParameter, String limitParameter) {
         return new OffsetPaging(offsetParameter, limitParameter);
     }
+
+    /** Lists that do not page: the provider answers every item at once. */
+    static Paging none() {
+        return new NoPaging();
+    }
 }

@@ -21,12 +21,13 @@ import java.util.function.UnaryOperator;
  * @param tokenPath the path of the token endpoint
  * @param invalidBearerToken the answer to a protected call without a usable bearer token
  * @param tokenAnswer adds provider-specific members to every successful token answer
+ * @param tokenError reshapes every refusal of the token endpoint (GitHub answers them with HTTP 200)
  */
 public record FakeOAuth2Options(Set<ClientAuthentication> clientAuthentications, boolean pkceRequired,
                                 Duration accessTokenLifetime, RefreshTokens refreshTokens,
                                 boolean refreshNeedsOfflineAccess, String scopeSeparator, String authorizePath,
                                 String tokenPath, Supplier<FakeResponse> invalidBearerToken,
-                                UnaryOperator<FakeJson> tokenAnswer) {
+                                UnaryOperator<FakeJson> tokenAnswer, UnaryOperator<FakeResponse> tokenError) {
 
     public FakeOAuth2Options {
         if (clientAuthentications.isEmpty()) {
@@ -44,6 +45,7 @@ public record FakeOAuth2Options(Set<ClientAuthentication> clientAuthentications,
         requirePath(tokenPath);
         Objects.requireNonNull(invalidBearerToken, "invalidBearerToken");
         Objects.requireNonNull(tokenAnswer, "tokenAnswer");
+        Objects.requireNonNull(tokenError, "tokenError");
     }
 
     /**
@@ -54,52 +56,67 @@ public record FakeOAuth2Options(Set<ClientAuthentication> clientAuthentications,
     public static FakeOAuth2Options defaults() {
         return new FakeOAuth2Options(EnumSet.allOf(ClientAuthentication.class), false, Duration.ofHours(1),
                 RefreshTokens.REUSABLE, false, " ", "/oauth/authorize", "/oauth/token",
-                FakeOAuth2Options::rfc6750InvalidToken, UnaryOperator.identity());
+                FakeOAuth2Options::rfc6750InvalidToken, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     public FakeOAuth2Options withClientAuthentications(ClientAuthentication first, ClientAuthentication... more) {
         return new FakeOAuth2Options(EnumSet.of(first, more), pkceRequired, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withPkceRequired(boolean required) {
         return new FakeOAuth2Options(clientAuthentications, required, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withAccessTokenLifetime(Duration lifetime) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, lifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withRefreshTokens(RefreshTokens refresh) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refresh,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withRefreshNeedsOfflineAccess(boolean needed) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
-                needed, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                needed, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withScopeSeparator(String separator) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, separator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, separator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withPaths(String authorize, String token) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorize, token, invalidBearerToken, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorize, token, invalidBearerToken, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withInvalidBearerToken(Supplier<FakeResponse> answer) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, answer, tokenAnswer);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, answer, tokenAnswer,
+                tokenError);
     }
 
     public FakeOAuth2Options withTokenAnswer(UnaryOperator<FakeJson> extraMembers) {
         return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
-                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, extraMembers);
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, extraMembers,
+                tokenError);
+    }
+
+    public FakeOAuth2Options withTokenError(UnaryOperator<FakeResponse> reshape) {
+        return new FakeOAuth2Options(clientAuthentications, pkceRequired, accessTokenLifetime, refreshTokens,
+                refreshNeedsOfflineAccess, scopeSeparator, authorizePath, tokenPath, invalidBearerToken, tokenAnswer,
+                reshape);
     }
 
     private static void requirePath(String path) {

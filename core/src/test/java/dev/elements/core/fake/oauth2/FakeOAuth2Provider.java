@@ -198,6 +198,13 @@ public final class FakeOAuth2Provider implements AutoCloseable {
         }
     }
 
+    /** Every token issued so far stops working, as when every user revokes the application; new grants work. */
+    public void revokeAll() {
+        synchronized (lock) {
+            grants.revokeAll();
+        }
+    }
+
     // --- switches ---
 
     /** Every answer waits this long first (outside the lock, so calls still overlap). */
@@ -253,13 +260,6 @@ public final class FakeOAuth2Provider implements AutoCloseable {
     /** Forgets the recorded requests and zeroes the counters. */
     public void resetCounters() {
         observations.reset();
-    }
-
-    /** Revokes every token issued so far, access and refresh, as when every user revokes the application. */
-    public void revokeAll() {
-        synchronized (lock) {
-            grants.revokeAll();
-        }
     }
 
     /** Whether a protected call with this token would be accepted now. */

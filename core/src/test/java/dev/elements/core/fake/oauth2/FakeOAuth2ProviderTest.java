@@ -410,6 +410,31 @@ class FakeOAuth2ProviderTest {
         assertThat(http.get(authorize(Map.of())).status()).isEqualTo(302);
     }
 
+    @Test
+    void revokingAllStopsEveryIssuedTokenButNotNewGrants() {
+        start(FakeOAuth2Options.defaults());
+        TestResponse before = exchange(provider.issueCode(client, ada, CALLBACK, null, "read"), CALLBACK, null);
+
+        provider.revokeAll();
+        TestResponse after = exchange(provider.issueCode(client, ada, CALLBACK, null, "read"), CALLBACK, null);
+
+        assertThat(provider.isValidAccessToken(before.json().get("access_token").asText())).isFalse();
+        assertThat(refresh(before.json().get("refresh_token").asText()).json().get("error").asText())
+                .isEqualTo("invalid_grant");
+        assertThat(provider.isValidAccessToken(after.json().get("access_token").asText())).isTrue();
+    }
+
+    @Test
+    void aProviderMayReshapeTheTokenEndpointsRefusalsAsGitHubAnswersThemWithOk() {
+        start(FakeOAuth2Options.defaults().withTokenError(refusal -> new FakeResponse(200, refusal.headers(),
+                refusal.body())));
+
+        TestResponse refused = exchange("no-such-code", CALLBACK, null);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
     // --- helpers ---
 
     private String authorize(Map<String, String> extra) {

@@ -98,7 +98,7 @@ final class Grants {
         revokedGrants.add(grantId);
     }
 
-    /** Revokes every grant given so far, as when users revoke the application. */
+    /** Revokes every grant given so far, as when users take their consent back. */
     void revokeAll() {
         accessTokens.values().forEach(token -> revokedGrants.add(token.grantId()));
         refreshTokens.values().forEach(token -> revokedGrants.add(token.grantId()));

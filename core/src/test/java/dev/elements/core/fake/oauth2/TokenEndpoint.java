@@ -54,7 +54,7 @@ final class TokenEndpoint {
                 default -> throw OAuthError.unsupportedGrantType("Unsupported grant_type: " + grantType);
             };
         } catch (OAuthError refused) {
-            return refused.toResponse();
+            return options.tokenError().apply(refused.toResponse());
         }
     }
 
