@@ -68,7 +68,7 @@ class ArchitectureTest {
             .as("the storage adapter reaches core through the outbound ports (port.out) and domain types only");
 
     static final ArchRule PLUGINS_REACH_CORE_THROUGH_THE_SPI = classes()
-            .that().resideInAnyPackage("dev.elements.facebook..", "dev.elements.declarative..")
+            .that().resideInAnyPackage("dev.elements.facebook..", "dev.elements.twitter..", "dev.elements.declarative..")
             .should().onlyDependOnClassesThat(OUTSIDE_CORE
                     .or(resideInAnyPackage(union(DOMAIN, new String[] {SPI})))
                     .or(OUTBOUND_HTTP))
@@ -96,6 +96,7 @@ class ArchitectureTest {
         assertThat(PRODUCTION.contain("dev.elements.persistence.PersistenceStore")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.facebook.FacebookElementProvider")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.app.Main")).isTrue();
+        assertThat(PRODUCTION.contain("dev.elements.twitter.TwitterElementProvider")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.declarative.DeclarativeElements")).isTrue();
         assertThat(PRODUCTION.contain(ServerThatBuildsADocumentElementItself.class)).isFalse();
         assertThat(PRODUCTION.contain("dev.elements.facebook.fake.FakeFacebook")).isFalse();

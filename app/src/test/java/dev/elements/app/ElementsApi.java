@@ -76,11 +76,21 @@ public final class ElementsApi {
      * current user, as the application's browser would; returns the code X redirects back with.
      */
     public static String xCode(TestHttpClient client, FakeOAuth2Client app, String callback, String state) {
-        TestResponse url = client.get("/elements/twitter/oauth/url?apiKey=" + encode(app.id()) + "&callbackUrl="
-                + encode(callback) + "&state=" + encode(state));
+        return oauthCode(client, "twitter", app.id(), callback, state);
+    }
+
+    /**
+     * Asks the API for an element's authorization URL with {@code state} and logs in there as the
+     * fake provider's current user, as the application's browser would; returns the code the
+     * provider redirects back with.
+     */
+    public static String oauthCode(TestHttpClient client, String element, String clientId, String callback,
+            String state) {
+        TestResponse url = client.get("/elements/" + element + "/oauth/url?apiKey=" + encode(clientId)
+                + "&callbackUrl=" + encode(callback) + "&state=" + encode(state));
         BrowserLogin.Callback returned = new BrowserLogin().open(URI.create(url.json().path("oauthUrl").asText()));
         if (!returned.state().orElse("").equals(state)) {
-            throw new IllegalStateException("X's callback carried another state: " + returned.uri());
+            throw new IllegalStateException("The provider's callback carried another state: " + returned.uri());
         }
         return returned.requireCode();
     }
