@@ -1,5 +1,6 @@
 package dev.elements.facebook.fake;
 
+import dev.elements.core.fake.oauth2.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

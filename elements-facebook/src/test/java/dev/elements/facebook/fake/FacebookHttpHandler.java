@@ -1,5 +1,6 @@
 package dev.elements.facebook.fake;
 
+import dev.elements.core.fake.oauth2.FakeClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;

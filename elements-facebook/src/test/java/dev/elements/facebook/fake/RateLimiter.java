@@ -1,5 +1,6 @@
 package dev.elements.facebook.fake;
 
+import dev.elements.core.fake.oauth2.FakeClock;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
