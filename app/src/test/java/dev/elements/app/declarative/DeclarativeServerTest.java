@@ -15,6 +15,7 @@ import dev.elements.core.fake.oauth2.FakeOAuth2User;
 import dev.elements.core.fake.oauth2.FakeResponse;
 import dev.elements.core.fake.oauth2.RefreshTokens;
 import dev.elements.declarative.fake.FakeGitHub;
+import dev.elements.declarative.fake.FakeLinkedIn;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.io.IOException;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Elements declared as data, in the built server over real HTTP: one from the operator's
  * {@code ELEMENTS_ELEMENTS_DIR} against the generic fake provider (PKCE, Basic authentication,
- * rotating refresh tokens, cursor paging) and the shipped github against its fake, each
- * provisioned, called and renewed as an application would.
+ * rotating refresh tokens, cursor paging) and the shipped github and linkedin against their fakes,
+ * each provisioned, called and renewed as an application would.
  */
 class DeclarativeServerTest {
     private static final String CALLBACK = "https://app.example/acme-callback";
@@ -55,6 +56,7 @@ class DeclarativeServerTest {
     private final FakeOAuth2User ada = acme.createUser("Ada");
     private final List<String> notes = List.of("one", "two", "three", "four", "five");
     private final FakeGitHub github = FakeGitHub.startAsGitHubApp();
+    private final FakeLinkedIn linkedin = FakeLinkedIn.start();
     private ElementsServer server;
     private TestHttpClient platform;
 
@@ -78,8 +80,8 @@ class DeclarativeServerTest {
         Files.writeString(elements.resolve("acme.json"), acmeDocument());
         Map<String, String> settings = TestServers.settings(data, ORGANIZATION_SECRET, USER_SECRET);
         settings.put("ELEMENTS_ELEMENTS_DIR", elements.toString());
-        github.endpoints().forEach((key, value) ->
-                settings.put("ELEMENTS_GITHUB_" + key.toUpperCase().replace('.', '_'), value));
+        overrides(settings, "github", github.endpoints());
+        overrides(settings, "linkedin", linkedin.endpoints());
         server = TestServers.start(settings, new PrintStream(PrintStream.nullOutputStream()));
         platform = ElementsApi.asUser(server.port(), USER_SECRET, ORGANIZATION_SECRET);
     }
@@ -89,6 +91,25 @@ class DeclarativeServerTest {
         server.close();
         acme.close();
         github.close();
+        linkedin.close();
+    }
+
+    /** The operator's settings that point an element's endpoints at a fake, as {@code ELEMENTS_<ELEMENT>_<KEY>}. */
+    private static void overrides(Map<String, String> settings, String element, Map<String, String> endpoints) {
+        endpoints.forEach((key, value) -> settings.put(("ELEMENTS_" + element + "_" + key).toUpperCase()
+                .replace('.', '_'), value));
+    }
+
+    /** Provisions an instance of {@code element} with a callback's code; answers the instance as created. */
+    private JsonNode provision(String element, Map<String, Object> providerData, String clientId, String secret,
+            String callback) {
+        TestResponse created = platform.postJson("/instances", ElementsApi.json(Map.of(
+                "element", Map.of("key", element), "providerData", providerData,
+                "configuration", Map.of("oauth.api.key", clientId, "oauth.api.secret", secret,
+                        "oauth.callback.url", callback))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.json().path("status").asText()).isEqualTo("ACTIVE");
+        return created.json();
     }
 
     /** The README's kind of document, pointed at the fake provider. */
@@ -138,13 +159,10 @@ class DeclarativeServerTest {
     @Test
     void aDirectoryElementProvisionsPagesAndRenewsWithARotatingRefreshToken() {
         String code = ElementsApi.oauthCode(platform, "acme", acmeApp.id(), CALLBACK, "acme-login");
-        TestResponse created = platform.postJson("/instances", ElementsApi.json(Map.of(
-                "element", Map.of("key", "acme"), "providerData", Map.of("code", code, "state", "acme-login"),
-                "configuration", Map.of("oauth.api.key", acmeApp.id(), "oauth.api.secret", acmeApp.secret(),
-                        "oauth.callback.url", CALLBACK))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        long id = created.json().path("id").asLong();
-        TestHttpClient hub = ElementsApi.at(server.port(), "Element " + created.json().path("token").asText());
+        JsonNode instance = provision("acme", Map.of("code", code, "state", "acme-login"), acmeApp.id(),
+                acmeApp.secret(), CALLBACK);
+        long id = instance.path("id").asLong();
+        TestHttpClient hub = hub(instance);
 
         assertThat(texts(hub, "/hubs/general/notes?pageSize=2")).containsExactly("one", "two");
         List<String> all = new ArrayList<>();
@@ -170,16 +188,12 @@ class DeclarativeServerTest {
     }
 
     @Test
-    void theShippedGithubElementProvisionsAndPagesThroughLinkHeaders() {
+    void theShippedGithubElementProvisionsPagesThroughLinkHeadersAndRenews() {
         FakeOAuth2User octocat = github.createUser("octocat");
         github.seedRepos(octocat, 3);
-        String code = github.issueCode(octocat, null);
-        TestResponse created = platform.postJson("/instances", ElementsApi.json(Map.of(
-                "element", Map.of("key", "github"), "providerData", Map.of("code", code),
-                "configuration", Map.of("oauth.api.key", github.app().id(), "oauth.api.secret",
-                        github.app().secret(), "oauth.callback.url", FakeGitHub.CALLBACK))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        TestHttpClient hub = ElementsApi.at(server.port(), "Element " + created.json().path("token").asText());
+        JsonNode instance = provision("github", Map.of("code", github.issueCode(octocat, null)), github.app().id(),
+                github.app().secret(), FakeGitHub.CALLBACK);
+        TestHttpClient hub = hub(instance);
 
         TestResponse first = hub.get("/hubs/developer/user/me/repos?pageSize=2");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -189,6 +203,39 @@ class DeclarativeServerTest {
         TestResponse second = hub.get("/hubs/developer/user/me/repos?pageSize=2&nextPage=" + ElementsApi.encode(next));
         assertThat(second.json()).hasSize(1);
         assertThat(second.json().get(0).path("name").asText()).isEqualTo("repo-3");
+
+        TestResponse renewed = platform.postJson("/instances/" + instance.path("id").asLong() + "/refresh", "{}");
+        assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+        assertThat(github.provider().refreshes()).isEqualTo(1);
+        assertThat(hub.get("/hubs/developer/user/me").json().path("login").asText()).isEqualTo("octocat");
+    }
+
+    @Test
+    void theShippedLinkedinElementProvisionsPagesByOffsetPostsAndRenews() {
+        FakeOAuth2User member = linkedin.createUser("Grace Hopper");
+        linkedin.seedOrganizations(member, 3);
+        JsonNode instance = provision("linkedin", Map.of("code", linkedin.issueCode(member, null)),
+                linkedin.app().id(), linkedin.app().secret(), FakeLinkedIn.CALLBACK);
+        TestHttpClient hub = hub(instance);
+
+        TestResponse first = hub.get("/hubs/social/organizations?pageSize=2");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json()).hasSize(2);
+        TestResponse rest = hub.get("/hubs/social/organizations?pageSize=2&nextPage="
+                + ElementsApi.encode(first.header("Elements-Next-Page-Token")));
+        assertThat(rest.json()).hasSize(1);
+        assertThat(hub.get("/hubs/social/user/me").json().path("sub").asText())
+                .isEqualTo(FakeLinkedIn.member(member));
+
+        TestResponse renewed = platform.postJson("/instances/" + instance.path("id").asLong() + "/refresh", "{}");
+        assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+        assertThat(linkedin.provider().refreshes()).isEqualTo(1);
+        assertThat(hub.get("/hubs/social/user/me").status()).isEqualTo(200);
+    }
+
+    /** A client of the hub with the instance's element token. */
+    private TestHttpClient hub(JsonNode instance) {
+        return ElementsApi.at(server.port(), "Element " + instance.path("token").asText());
     }
 
     private static List<String> texts(TestHttpClient hub, String path) {
