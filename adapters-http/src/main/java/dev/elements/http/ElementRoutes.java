@@ -35,6 +35,7 @@ final class ElementRoutes {
             get("keys", this::keys, Access.CALLER);
             path("{keyOrId}", () -> {
                 get(this::show, Access.CALLER);
+                get("metadata", this::metadata, Access.CALLER);
                 // No Authorization: Cloud Elements serves the login URL to anyone, and it holds no secret.
                 get("oauth/url", this::authorizationUrlFromQuery, Access.ANYONE);
                 post("oauth/url", this::authorizationUrlFromBody, Access.ANYONE);
@@ -53,6 +54,10 @@ final class ElementRoutes {
     private void show(Context ctx) {
         ElementDefinition element = elements.element(ctx.pathParam("keyOrId"));
         json.respond(ctx, 200, ElementView.full(element));
+    }
+
+    private void metadata(Context ctx) {
+        json.respond(ctx, 200, ElementMetadataView.of(elements.element(ctx.pathParam("keyOrId"))));
     }
 
     private void authorizationUrlFromQuery(Context ctx) {

@@ -70,6 +70,8 @@ public final class HttpApi {
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers);
+        ObjectRoutes objectRoutes = new ObjectRoutes(json);
+        DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -90,10 +92,12 @@ public final class HttpApi {
                 path(BASE_PATH, () -> {
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
+                    docsRoutes.declare();
                     instanceRoutes.declare();
                     tenantRoutes.declare();
                     operatorRoutes.declare();
                     healthRoutes.declare();
+                    objectRoutes.declare();
                     hubRoutes.declare();
                 });
             });

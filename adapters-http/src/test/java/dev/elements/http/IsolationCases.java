@@ -46,7 +46,8 @@ final class IsolationCases {
 
     /**
      * @param route the route template, possibly with a query; {@code {id}}, {@code {configId}} and
-     *     {@code {keyOrId}} are filled in per run, {@code {hub}} with the scripted element's hub
+     *     {@code {keyOrId}} are filled in per run, {@code {hub}} with the scripted element's hub and
+     *     {@code {objectName}} with its object
      * @param body a JSON body or null; {@code {code}} becomes a fresh code, {@code {email}} an email
      *     address, and {@link #PROVISIONING} the other organization's own provisioning body
      * @param resource what {@code <path>} of a hub route becomes; null for other routes
@@ -129,6 +130,7 @@ final class IsolationCases {
             new Case("DELETE", "/instances/{id}/enabled", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/{id}/token", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/{id}/refresh", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
+            new Case("GET", "/instances/{id}/docs", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
 
             // The same by the other organization's Element token.
             new Case("GET", "/instances", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
@@ -144,6 +146,7 @@ final class IsolationCases {
             new Case("DELETE", "/instances/enabled", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/token", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/refresh", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
+            new Case("GET", "/instances/docs", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
 
             // The element-scoped forms.
             new Case("GET", "/elements/{keyOrId}/instances/{id}", Target.ELEMENT_INSTANCE_ID, Outcome.NOT_FOUND, null),
@@ -167,5 +170,12 @@ final class IsolationCases {
             Case.hub("POST", "items", "{\"message\": \"taken\"}", 200),
             Case.hub("PUT", "items/1", "{\"message\": \"taken\"}", 405),
             Case.hub("PATCH", "items/1", "{\"message\": \"taken\"}", 405),
-            Case.hub("DELETE", "items/1", null, 405));
+            Case.hub("DELETE", "items/1", null, 405),
+
+            // The objects of the token's instance's element, hub-less and under the hub.
+            new Case("GET", "/objects", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
+            new Case("GET", "/objects/{objectName}/metadata", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
+            new Case("GET", "/hubs/{hub}/objects", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
+            new Case("GET", "/hubs/{hub}/objects/{objectName}/metadata", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND,
+                    null));
 }

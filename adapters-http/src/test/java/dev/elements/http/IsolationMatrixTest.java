@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 class IsolationMatrixTest {
     private static final String USERS = ApiServer.BASE + "/users";
     private static final Pattern TENANT_SCOPED =
-            Pattern.compile("/(instances|users|organizations|hubs)(/.*)?|/elements/[^/]+/instances(/.*)?");
+            Pattern.compile("/(instances|users|organizations|hubs|objects)(/.*)?|/elements/[^/]+/instances(/.*)?");
     /** The scripted element's hub; the token decides, so any name would do. */
     private static final String HUB = "testing";
     private static final List<String> ELEMENT_REFERENCES =
@@ -302,6 +302,7 @@ class IsolationMatrixTest {
         String path = ApiServer.BASE + c.route()
                 .replace("{keyOrId}", element == null ? "" : element)
                 .replace("{hub}", HUB)
+                .replace("{objectName}", ScriptedElementProvider.ITEM)
                 .replace("<path>", c.resource() == null ? "" : c.resource())
                 .replace("{configId}", Long.toString(paginationEntry))
                 .replace("{id}", Long.toString(id));

@@ -6,6 +6,8 @@ import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.FieldDefinition;
+import dev.elements.core.element.ObjectDefinition;
 import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceAnswer;
 import dev.elements.core.element.ResourceDefinition;
@@ -20,6 +22,7 @@ import dev.elements.core.spi.oauth2.ClientAuthentication;
 import dev.elements.core.spi.oauth2.OAuth2Options;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,11 +89,40 @@ final class ElementDocument {
             return new ElementDefinition(id(), key(), name, root.path("description").asString(),
                     root.path("image").asString(), root.path("hub").path("name").asString(), "oauth2", false,
                     "The client id and secret of your " + name + " app, and its callback URL",
-                    root.path("signupUrl").asString(), entries, resources);
+                    root.path("signupUrl").asString(), entries, resources, objects());
         } catch (IllegalArgumentException refused) {
             throw new ElementDocumentException(file, placeOf("configuration"), "$.configuration",
                     refused.getMessage());
         }
+    }
+
+    /** The optional {@code objects}; the schema checked their shape, the records check the rest at its place. */
+    private List<ObjectDefinition> objects() {
+        List<ObjectDefinition> objects = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        JsonNode listed = root.path("objects");
+        for (int index = 0; index < listed.size(); index++) {
+            JsonNode object = listed.get(index);
+            if (!names.add(object.path("name").asString())) {
+                throw new ElementDocumentException(file, DocumentLocation.of(object.path("name")),
+                        "$.objects[" + index + "].name", "names an object declared before it");
+            }
+            List<FieldDefinition> fields = new ArrayList<>();
+            JsonNode declared = object.path("fields");
+            for (int field = 0; field < declared.size(); field++) {
+                JsonNode one = declared.get(field);
+                fields.add(new FieldDefinition(one.path("name").asString(), one.path("type").asString(),
+                        one.path("writable").asBoolean(false), text(one.path("description"), "")));
+            }
+            try {
+                objects.add(new ObjectDefinition(object.path("name").asString(),
+                        object.path("description").asString(), fields));
+            } catch (IllegalArgumentException refused) {
+                throw new ElementDocumentException(file, DocumentLocation.of(object), "$.objects[" + index + "]",
+                        refused.getMessage());
+            }
+        }
+        return objects;
     }
 
     private static ConfigurationEntry entry(JsonNode entry) {

@@ -15,6 +15,8 @@ import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.FieldDefinition;
+import dev.elements.core.element.ObjectDefinition;
 import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceAnswer;
 import dev.elements.core.element.ResourceDefinition;
@@ -56,7 +58,8 @@ final class FacebookElementDefinition {
                 "If you do not have an Facebook account, you can create one at https://www.facebook.com",
                 "https://www.facebook.com",
                 configuration(),
-                resources());
+                resources(),
+                objects());
     }
 
     private static List<ConfigurationEntry> configuration() {
@@ -123,6 +126,54 @@ final class FacebookElementDefinition {
                         "A page's {id, name, access_token}: a page token, for the page's admin", false)
                         .withFixedQuery(Map.of("fields", "id,name,access_token"))
                         .withAnswer(new ResourceAnswer(PAGE_TOKEN, null)));
+    }
+
+    /**
+     * What the social resources answer with: the fields Graph returns by default or on request for
+     * each node (Graph API reference: User, Post, Comment, Page, Photo, Video), the ones the fake
+     * Facebook of the tests serves too. Writable are only those the POST resources pass on.
+     */
+    private static List<ObjectDefinition> objects() {
+        FieldDefinition id = FieldDefinition.readOnly("id", "string", "The Graph id");
+        FieldDefinition createdTime = FieldDefinition.readOnly("created_time", "date", "When it was created");
+        FieldDefinition updatedTime = FieldDefinition.readOnly("updated_time", "date", "When it last changed");
+        FieldDefinition from = FieldDefinition.readOnly("from", "object", "Who created it: {id, name}");
+        return List.of(
+                new ObjectDefinition("user", "A Facebook user (user/me, user/{id}, friends)", List.of(id,
+                        FieldDefinition.readOnly("name", "string", "The full name"),
+                        FieldDefinition.readOnly("first_name", "string", "The first name"),
+                        FieldDefinition.readOnly("last_name", "string", "The last name"),
+                        FieldDefinition.readOnly("short_name", "string", "The short name"),
+                        FieldDefinition.readOnly("name_format", "string", "How the name parts are ordered"),
+                        FieldDefinition.readOnly("email", "string",
+                                "The primary email address; only with the email permission, for the user themselves"),
+                        FieldDefinition.readOnly("picture", "object", "The profile picture: {data: {url, ...}}"))),
+                new ObjectDefinition("status", "A post on a user's or page's feed (user/{id}/status, status/{id})",
+                        List.of(id,
+                                FieldDefinition.writable("message", "string", "The text of the post"),
+                                FieldDefinition.writable("link", "string", "A link attached to the post"),
+                                createdTime, updatedTime, from,
+                                FieldDefinition.readOnly("permalink_url", "string", "The post's address on Facebook"))),
+                new ObjectDefinition("comment", "A comment on a post (status/{id}/comments)", List.of(id,
+                        FieldDefinition.writable("message", "string", "The text of the comment"),
+                        createdTime, from,
+                        FieldDefinition.readOnly("like_count", "integer", "How many like it"),
+                        FieldDefinition.readOnly("comment_count", "integer", "How many replies it has"),
+                        FieldDefinition.readOnly("can_comment", "boolean", "Whether the viewer may reply"))),
+                new ObjectDefinition("page", "A Facebook page (pages, user/{id}/accounts, user/{id}/likes)", List.of(id,
+                        FieldDefinition.readOnly("name", "string", "The page's name"),
+                        FieldDefinition.readOnly("category", "string", "The page's category"),
+                        FieldDefinition.readOnly("link", "string", "The page's address on Facebook"),
+                        FieldDefinition.readOnly("fan_count", "integer", "How many like the page"),
+                        FieldDefinition.readOnly("followers_count", "integer", "How many follow the page"))),
+                new ObjectDefinition("photo", "A photo (user/{id}/photos)", List.of(id,
+                        FieldDefinition.readOnly("name", "string", "The caption"),
+                        createdTime, updatedTime, from,
+                        FieldDefinition.readOnly("link", "string", "The photo's address on Facebook"))),
+                new ObjectDefinition("video", "A video (user/{id}/videos)", List.of(id,
+                        FieldDefinition.readOnly("title", "string", "The title"),
+                        createdTime, updatedTime, from,
+                        FieldDefinition.readOnly("permalink_url", "string", "The video's address on Facebook"))));
     }
 
     /** A resource sent to Graph with its own verb; its {@code {id}} is a Graph id (or {@code me} for a user). */

@@ -32,6 +32,7 @@ class HubJourneyTest {
     private FakeUser ada;
     private TestHttpClient platform;
     private TestHttpClient hub;
+    private TestHttpClient discovery;
     private String elementToken;
     private long instanceId;
     private final List<TestResponse> answers = new ArrayList<>();
@@ -54,6 +55,8 @@ class HubJourneyTest {
         elementToken = created.json().path("token").asText();
         instanceId = created.json().path("id").asLong();
         hub = ElementsApi.at(port, "Element " + elementToken);
+        discovery = ElementsApi.at(port, ElementsApi.platformAuthorization("hub-user-secret-9a7c1e5b3d0f2468ac",
+                "hub-organization-secret-3c9e0a5b7d21f4") + ", Element " + elementToken);
     }
 
     private TestResponse get(String path) {
@@ -137,6 +140,43 @@ class HubJourneyTest {
         }
         server.stop();
         server.assertNoSecretPrinted("Ada's Facebook", secrets);
+    }
+
+    /** The fields GET /objects/{name}/metadata declares, by vendorPath. */
+    private List<String> declaredFields(String object) {
+        TestResponse metadata = discovery.get("/hubs/social/objects/" + object + "/metadata");
+        assertThat(metadata.status()).as(metadata.toString()).isEqualTo(200);
+        List<String> fields = new ArrayList<>();
+        metadata.json().path("fields").forEach(field -> fields.add(field.path("vendorPath").asText()));
+        return fields;
+    }
+
+    private static Set<String> keys(JsonNode object) {
+        Set<String> keys = new HashSet<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void theDeclaredObjectsDescribeWhatTheHubAnswers() {
+        TestResponse objects = discovery.get("/objects");
+        assertThat(objects.status()).as(objects.toString()).isEqualTo(200);
+        assertThat(objects.json()).extracting(JsonNode::asText)
+                .contains("user", "status", "comment", "page", "photo", "video");
+
+        List<String> userFields = declaredFields("user");
+        TestResponse everything = get("user/me?fields=" + String.join(",", userFields));
+        assertThat(everything.status()).as(everything.toString()).isEqualTo(200);
+        assertThat(keys(everything.json())).as("Graph answers every declared field of the user, and no other")
+                .isEqualTo(Set.copyOf(userFields));
+        assertThat(userFields).containsAll(keys(get("user/me").json()));
+
+        List<String> statusFields = declaredFields("status");
+        TestResponse posts = get("user/me/status?pageSize=3&fields=" + String.join(",", statusFields));
+        assertThat(posts.status()).as(posts.toString()).isEqualTo(200);
+        posts.json().forEach(post -> assertThat(statusFields).containsAll(keys(post)));
+        get("user/me/status?pageSize=3").json().forEach(post -> assertThat(statusFields).containsAll(keys(post)));
+        assertThat(discovery.get("/objects/friendships/metadata").status()).isEqualTo(404);
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  * @param signupUrl where an application developer registers with the provider
  * @param configuration the entries it understands, in display order
  * @param resources its hub operations
+ * @param objects the kinds of thing its resources answer with, by name unique in the element; none
+ *     when it declares none
  */
 public record ElementDefinition(
         long id,
@@ -41,7 +43,8 @@ public record ElementDefinition(
         String configDescription,
         String signupUrl,
         List<ConfigurationEntry> configuration,
-        List<ResourceDefinition> resources) {
+        List<ResourceDefinition> resources,
+        List<ObjectDefinition> objects) {
 
     public ElementDefinition {
         requireNonNull(key, "key");
@@ -54,6 +57,7 @@ public record ElementDefinition(
         requireNonNull(signupUrl, "signupUrl");
         configuration = List.copyOf(configuration);
         resources = List.copyOf(resources);
+        objects = List.copyOf(objects);
         if (id <= 0) {
             throw new IllegalArgumentException("An element id is a positive number: " + id);
         }
@@ -69,6 +73,20 @@ public record ElementDefinition(
                         + " have the same id; rename one");
             }
         }
+        Set<String> objectNames = new HashSet<>();
+        for (ObjectDefinition object : objects) {
+            if (!objectNames.add(object.name())) {
+                throw new IllegalArgumentException(key + " declares object " + object.name() + " twice");
+            }
+        }
+    }
+
+    /** An element that declares no objects. */
+    public ElementDefinition(long id, ElementKey key, String name, String description, String image, String hub,
+            String authenticationType, boolean trialAccount, String configDescription, String signupUrl,
+            List<ConfigurationEntry> configuration, List<ResourceDefinition> resources) {
+        this(id, key, name, description, image, hub, authenticationType, trialAccount, configDescription, signupUrl,
+                configuration, resources, List.of());
     }
 
     public boolean typeOauth() {
@@ -77,6 +95,10 @@ public record ElementDefinition(
 
     public Optional<ConfigurationEntry> entry(String configurationKey) {
         return configuration.stream().filter(entry -> entry.key().equals(configurationKey)).findFirst();
+    }
+
+    public Optional<ObjectDefinition> object(String objectName) {
+        return objects.stream().filter(object -> object.name().equals(objectName)).findFirst();
     }
 
     public Optional<ConfigurationEntry> entryById(long entryId) {
@@ -112,6 +134,6 @@ public record ElementDefinition(
 
     private ElementDefinition withConfiguration(List<ConfigurationEntry> entries) {
         return new ElementDefinition(id, key, name, description, image, hub, authenticationType, trialAccount,
-                configDescription, signupUrl, entries, resources);
+                configDescription, signupUrl, entries, resources, objects);
     }
 }

@@ -5,6 +5,8 @@ import dev.elements.core.element.ConfigurationEntry;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
+import dev.elements.core.element.FieldDefinition;
+import dev.elements.core.element.ObjectDefinition;
 import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.element.ValueFormat;
@@ -41,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptedElementProvider implements ElementProvider {
     public static final String KEY = "scripted";
     public static final long ID = 9001;
+    /** The one object the scripted element declares. */
+    public static final String ITEM = "item";
 
     private final Map<String, String> acceptedCodes = new ConcurrentHashMap<>();
     private final Deque<ProviderException> failures = new ConcurrentLinkedDeque<>();
@@ -88,7 +92,11 @@ public final class ScriptedElementProvider implements ElementProvider {
                         new ResourceDefinition("items/{id}/notes", "GET", "/items/{id}/notes", "GET",
                                 "An item's notes, for item numbers only", false)
                                 .withParameterShape("id", ParameterShape.matching("[0-9]{1,10}", 10,
-                                        "an item number"))));
+                                        "an item number"))),
+                List.of(new ObjectDefinition(ITEM, "A scripted item", List.of(
+                        FieldDefinition.readOnly("id", "string", "The item's id"),
+                        FieldDefinition.writable("message", "string", "What the item says"),
+                        FieldDefinition.readOnly("created", "date", "When it was added")))));
     }
 
     /** The provider will accept {@code code} once, for a user with this id. */
