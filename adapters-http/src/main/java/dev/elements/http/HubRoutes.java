@@ -78,7 +78,7 @@ final class HubRoutes {
         // A HEAD is the GET without the body: the provider is asked the GET.
         String method = ctx.method() == HandlerType.HEAD ? HandlerType.GET.name() : ctx.method().name();
         HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
-                method, resourcePath(ctx), ctx.queryParamMap(), body)));
+                method, resourcePath(ctx), ctx.queryParamMap(), body, null)));
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));

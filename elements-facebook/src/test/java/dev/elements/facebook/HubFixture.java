@@ -204,7 +204,7 @@ final class HubFixture implements AutoCloseable {
             PageRequest wanted = page == null && match.resource().paged() ? PageRequest.first(25) : page;
             return new HubCall(match.resource(), pathParameters != null ? pathParameters : match.pathParameters(),
                     query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted, removeNulls);
+                    new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted, removeNulls, null);
         }
 
         HubResult send() {
