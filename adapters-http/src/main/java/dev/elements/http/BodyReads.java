@@ -62,6 +62,14 @@ final class BodyReads {
      * @throws IOException when the client went away, broke the transfer, or missed the deadline
      */
     <T> T read(Context ctx, Reading<T> reading) throws IOException {
+        return read(ctx, 1, reading);
+    }
+
+    /**
+     * Reads a body that may be {@code scale} times as large as others (an upload) within the same
+     * least rate: its deadline is the body read timeout times {@code scale}.
+     */
+    <T> T read(Context ctx, long scale, Reading<T> reading) throws IOException {
         Semaphore readers = Callers.resolvedCaller(ctx) ? authenticated : anonymous;
         if (!readers.tryAcquire()) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -69,7 +77,7 @@ final class BodyReads {
         }
         Scheduler.Task deadline = null;
         try {
-            deadline = closeWhenLate(ctx);
+            deadline = closeWhenLate(ctx, scale);
             try (InputStream in = ctx.bodyInputStream()) {
                 return reading.read(in);
             }
@@ -82,18 +90,19 @@ final class BodyReads {
     }
 
     /**
-     * Drops what is left of a body, up to {@code limit} bytes, within the same bounds.
+     * Drops what is left of a body, up to {@code limit} bytes, within the same bounds ({@code scale} as
+     * for {@link #read(Context, long, Reading)}).
      *
      * @return false when no reader was free, so nothing was read
      */
-    boolean tryDrain(Context ctx, long limit) {
+    boolean tryDrain(Context ctx, long limit, long scale) {
         Semaphore readers = Callers.resolvedCaller(ctx) ? authenticated : anonymous;
         if (!readers.tryAcquire()) {
             return false;
         }
         Scheduler.Task deadline = null;
         try {
-            deadline = closeWhenLate(ctx);
+            deadline = closeWhenLate(ctx, scale);
             try (InputStream in = ctx.bodyInputStream()) {
                 byte[] buffer = new byte[64 * 1024];
                 long left = limit;
@@ -114,13 +123,14 @@ final class BodyReads {
         }
     }
 
-    private Scheduler.Task closeWhenLate(Context ctx) {
+    private Scheduler.Task closeWhenLate(Context ctx, long scale) {
+        long millis = Math.multiplyExact(timeout.toMillis(), Math.max(1, scale));
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
         if (request == null) {
             throw new IllegalStateException("Not a Jetty request: the body read deadline cannot be kept");
         }
         return request.getComponents().getScheduler().schedule(() -> request.getConnectionMetaData().getConnection()
-                .getEndPoint().close(new TimeoutException("The request body took longer than " + timeout.toMillis()
-                        + " ms")), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .getEndPoint().close(new TimeoutException("The request body took longer than " + millis + " ms")),
+                millis, TimeUnit.MILLISECONDS);
     }
 }

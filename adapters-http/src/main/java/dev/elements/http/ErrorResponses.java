@@ -52,6 +52,7 @@ final class ErrorResponses {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
+            case GONE -> 410;
             case CONFLICT -> 409;
             case RATE_LIMITED -> 429;
             case PROVIDER_FAILED -> 502;

@@ -53,7 +53,7 @@ public final class HttpApi {
 
         JsonCodec json = new JsonCodec();
         RequestIds requestIds = new RequestIds();
-        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes(),
+        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes(), settings.maxUploadBytes(),
                 new BodyReads(settings.maxConcurrentBodyReads(), settings.bodyReadTimeout()));
         FailedAuthentications failures = new FailedAuthentications(settings.failedAuthenticationLimit(),
                 settings.failedAuthenticationWindow(), clock);

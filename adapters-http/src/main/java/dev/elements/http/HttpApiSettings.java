@@ -19,11 +19,20 @@ import java.time.Duration;
  * @param failedAuthenticationLimit how many wrong secrets one source address, or one presented
  *     secret, may send within {@code failedAuthenticationWindow} before further attempts get 429
  * @param failedAuthenticationWindow the window over which failed authentications are counted
+ * @param maxUploadBytes the largest {@code multipart/form-data} upload accepted, on the hub resources
+ *     that take uploads only (every other body has {@code maxBodyBytes}); larger ones get 413 naming
+ *     the limit, and nothing reaches the provider. Such a body is held in memory while it is passed
+ *     on, so this bounds the memory of one upload
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
-        int failedAuthenticationLimit, Duration failedAuthenticationWindow) {
+        int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * Ten MiB: more than the photos Facebook takes (it recommends them under 4 MB), enough for short
+     * videos; an operator who publishes longer ones raises it.
+     */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     /** A MiB in ten seconds is 100 KiB/s, which any client that means it manages. */
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -40,6 +49,9 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
+        if (maxUploadBytes <= 0 || maxUploadBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxUploadBytes must be positive and fit an array: " + maxUploadBytes);
+        }
         requirePositive("stopTimeout", stopTimeout);
         requirePositive("bodyReadTimeout", bodyReadTimeout);
         requirePositive("failedAuthenticationWindow", failedAuthenticationWindow);
@@ -55,7 +67,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     /** The limits of body size and stop time, and the defaults for everything else. */
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
-                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW);
+                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     public static HttpApiSettings defaults() {
@@ -64,21 +76,27 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, maxUploadBytes);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, maxUploadBytes);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, maxUploadBytes);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
-        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window);
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
+                maxUploadBytes);
+    }
+
+    public HttpApiSettings withMaxUploadBytes(long bytes) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, bytes);
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

@@ -23,7 +23,9 @@ import java.util.Locale;
  * The hub segment is accepted and ignored, as Cloud Elements did: the token alone decides the
  * instance, so a client may name any hub. Everything else (which instance, which resource, paging,
  * retries, the provider's refusals) is the use case's; this class only carries the request in and
- * the answer out, the provider's body byte for byte.
+ * the answer out, the provider's body byte for byte. A {@code multipart/form-data} upload to a
+ * resource that takes one is carried in as it came, with its {@code Content-Type}, under the
+ * upload limit; every other body must be JSON under the body limit.
  */
 final class HubRoutes {
     /**
@@ -52,9 +54,9 @@ final class HubRoutes {
     void declare() {
         path("hubs", () -> {
             get(ROUTE, this::call, Access.ANYONE);
-            post(ROUTE, this::call, Access.ANYONE);
-            put(ROUTE, this::call, Access.ANYONE);
-            patch(ROUTE, this::call, Access.ANYONE);
+            post(ROUTE, this::call, Access.ANYONE, BodyLimit.UPLOADS);
+            put(ROUTE, this::call, Access.ANYONE, BodyLimit.UPLOADS);
+            patch(ROUTE, this::call, Access.ANYONE, BodyLimit.UPLOADS);
             delete(ROUTE, this::call, Access.ANYONE);
         });
     }
@@ -67,18 +69,21 @@ final class HubRoutes {
             throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
                     "Hub calls need an Authorization header with an Element token");
         }
-        if (hasBody(ctx)) {
-            // The token is checked before any of the body is read (and again by the call itself).
-            callers.authenticatedBy(ctx, credentials, () -> {
-                hub.authenticate(credentials);
-                return null;
-            });
-        }
-        byte[] body = bodies.optionalJson(ctx);
         // A HEAD is the GET without the body: the provider is asked the GET.
         String method = ctx.method() == HandlerType.HEAD ? HandlerType.GET.name() : ctx.method().name();
+        boolean upload = hasBody(ctx) && callers.authenticatedBy(ctx, credentials, () -> {
+            // The token is checked before any of the body is read (and again by the call itself);
+            // an upload is read as one only where the resource takes it.
+            if (RequestBodies.isMultipartForm(ctx.contentType())) {
+                return hub.takesUploads(credentials, method, resourcePath(ctx));
+            }
+            hub.authenticate(credentials);
+            return false;
+        });
+        byte[] body = upload ? bodies.upload(ctx) : bodies.optionalJson(ctx);
+        String contentType = body.length == 0 ? null : ctx.contentType();
         HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
-                method, resourcePath(ctx), ctx.queryParamMap(), body)));
+                method, resourcePath(ctx), ctx.queryParamMap(), body, contentType)));
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));

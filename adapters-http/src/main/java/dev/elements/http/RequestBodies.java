@@ -15,21 +15,26 @@ import java.util.Locale;
 /**
  * Turns a request body into a JSON object and binds it to its request record, refusing in this
  * order: not JSON (415), too large (413), not parseable (400), not an object (400), fields of a
- * wrong type (400, naming them all). Hub calls take any JSON value, or none.
+ * wrong type (400, naming them all). Hub calls take any JSON value, or none; the hub resources
+ * that take uploads also take a {@code multipart/form-data} body up to the upload limit.
  */
 final class RequestBodies {
     /** Refused bodies up to this many times the limit are read to their end before the answer. */
     private static final long DRAIN_FACTOR = 4;
 
+    private static final String MULTIPART_FORM = "multipart/form-data";
+
     private final JsonCodec json;
     private final BodyBinding binding;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
     private final BodyReads reads;
 
-    RequestBodies(JsonCodec json, long maxBodyBytes, BodyReads reads) {
+    RequestBodies(JsonCodec json, long maxBodyBytes, long maxUploadBytes, BodyReads reads) {
         this.json = requireNonNull(json, "json");
         this.binding = new BodyBinding(json.mapper());
         this.maxBodyBytes = maxBodyBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.reads = requireNonNull(reads, "reads");
     }
 
@@ -69,17 +74,37 @@ final class RequestBodies {
     }
 
     /**
+     * An upload as sent, for a hub resource that takes uploads (the hub has said so): its own
+     * {@code Content-Type} is passed on with it, and it must fit the upload limit (413 naming it).
+     * It gets the time a body of its size takes at the rate every body must keep.
+     */
+    byte[] upload(Context ctx) {
+        return read(ctx, maxUploadBytes);
+    }
+
+    /** Whether the body is declared a {@code multipart/form-data} form, whatever its boundary. */
+    static boolean isMultipartForm(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(MULTIPART_FORM);
+    }
+
+    /**
      * Refuses a declared length over the limit before anything is read; used for every matched
      * request once its caller is resolved, so that no route reads a body it was never meant to get,
-     * and an anonymous client's body is not read at all where the route needs credentials.
+     * and an anonymous client's body is not read at all where the route needs credentials. A
+     * multipart body on a route that may take uploads is held to the upload limit here; whether its
+     * resource takes one is checked before any of it is read.
      */
     void refuseDeclaredOversize(Context ctx) {
+        long limit = ctx.routeRoles().contains(BodyLimit.UPLOADS) && isMultipartForm(ctx.contentType())
+                ? Math.max(maxBodyBytes, maxUploadBytes)
+                : maxBodyBytes;
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            if (declared <= drainLimit()) {
-                drain(ctx);
+        if (declared > limit) {
+            if (declared <= drainLimit(limit)) {
+                drain(ctx, limit);
             }
-            throw tooLarge();
+            throw tooLarge(limit);
         }
     }
 
@@ -88,35 +113,48 @@ final class RequestBodies {
      * closes a connection with unread request bytes makes the client's TCP stack reset it, and the
      * reset can destroy the 413 before the client reads it; a body far larger is cut off anyway.
      */
-    private void drain(Context ctx) {
+    private void drain(Context ctx, long limit) {
         // When every reader is busy the body stays unread: the 413 may then be lost to a reset, but
         // no thread waits for a client that may never send it.
-        reads.tryDrain(ctx, drainLimit());
+        reads.tryDrain(ctx, drainLimit(limit), scale(limit));
     }
 
-    private long drainLimit() {
-        return maxBodyBytes * DRAIN_FACTOR;
+    /** A few times the limit, but never more than a few body limits past it: a huge upload is cut off. */
+    private long drainLimit(long limit) {
+        return Math.min(limit * DRAIN_FACTOR, limit + maxBodyBytes * DRAIN_FACTOR);
+    }
+
+    /** How many times the body limit {@code limit} is, rounded up: the factor of its read deadline. */
+    private long scale(long limit) {
+        return (limit + maxBodyBytes - 1) / maxBodyBytes;
+    }
+
+    private byte[] read(Context ctx) {
+        return read(ctx, maxBodyBytes);
     }
 
     /** Reads at most one byte more than the limit, so an undeclared (chunked) oversize body is cut off too. */
-    private byte[] read(Context ctx) {
+    private byte[] read(Context ctx, long limit) {
         // A declared oversize was refused before the route ran (HttpApi's before-matched handler).
         byte[] bytes;
         try {
-            bytes = reads.read(ctx, in -> in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)));
+            bytes = reads.read(ctx, scale(limit),
+                    in -> in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
         } catch (IOException e) {
             // The client went away or broke the transfer encoding; no answer will reach it anyway.
             throw new PlatformException(ErrorCode.MALFORMED_REQUEST, "The request body could not be read completely");
         }
-        if (bytes.length > maxBodyBytes) {
-            drain(ctx);
-            throw tooLarge();
+        if (bytes.length > limit) {
+            drain(ctx, limit);
+            throw tooLarge(limit);
         }
         return bytes;
     }
 
-    private ContentTooLargeResponse tooLarge() {
-        return new ContentTooLargeResponse("The request body is larger than " + maxBodyBytes + " bytes");
+    private ContentTooLargeResponse tooLarge(long limit) {
+        return new ContentTooLargeResponse(limit == maxBodyBytes
+                ? "The request body is larger than " + maxBodyBytes + " bytes"
+                : "The upload is larger than " + limit + " bytes, the limit of uploads");
     }
 
     static void requireJson(String contentType) {

@@ -18,6 +18,7 @@ class ErrorStatusTest {
         expected.put(ErrorType.FORBIDDEN, 403);
         expected.put(ErrorType.NOT_FOUND, 404);
         expected.put(ErrorType.METHOD_NOT_ALLOWED, 405);
+        expected.put(ErrorType.GONE, 410);
         expected.put(ErrorType.CONFLICT, 409);
         expected.put(ErrorType.RATE_LIMITED, 429);
         expected.put(ErrorType.PROVIDER_FAILED, 502);

@@ -30,6 +30,7 @@ class SettingsTest {
 
         assertThat(settings.http().port()).isEqualTo(8080);
         assertThat(settings.http().maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.http().maxUploadBytes()).isEqualTo(10 * 1024 * 1024);
         assertThat(settings.http().bodyReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(settings.http().maxThreads()).isEqualTo(200);
         assertThat(settings.http().maxFailedAuthentications()).isEqualTo(30);
@@ -65,6 +66,18 @@ class SettingsTest {
                 .hasMessage("ELEMENTS_HTTP_PORT must be a port number from 0 to 65535, not 'eighty'");
         assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_PORT", "70000"))))
                 .isInstanceOf(SettingsException.class);
+    }
+
+    @Test
+    void theUploadLimitIsReadAndCheckedByName() {
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HUB_MAX_UPLOAD_BYTES", "2048")))
+                .maxUploadBytes()).isEqualTo(2048);
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HUB_MAX_UPLOAD_BYTES", "0"))))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("ELEMENTS_HUB_MAX_UPLOAD_BYTES");
+        assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HUB_MAX_UPLOAD_BYTES",
+                "4294967296")))).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("ELEMENTS_HUB_MAX_UPLOAD_BYTES must be at most");
     }
 
     @Test

@@ -51,6 +51,6 @@ final class ElementCalls {
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
         return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration,
-                match.resource().paged() ? page : null, true), context);
+                match.resource().paged() ? page : null, true, null), context);
     }
 }

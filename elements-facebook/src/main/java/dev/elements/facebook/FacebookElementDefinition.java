@@ -121,11 +121,46 @@ final class FacebookElementDefinition {
                 resource("status/{id}/likes", "GET", "/{id}/likes", "Who likes a post", true),
                 resource("status/{id}/like", "POST", "/{id}/likes", "Likes a post", false),
                 resource("user/comment/{id}", "DELETE", "/{id}", "Deletes a comment", false),
+                // Graph takes likes (and takes them back) only from pages: act as one with pageToken.
+                // https://developers.facebook.com/docs/graph-api/reference/object/likes
+                resource("user/likes/{id}", "DELETE", "/{id}/likes",
+                        "Takes back the like on a post or comment; Graph does this for pages only, so name the page"
+                                + " with pageToken", false),
+                // Graph publishes photos and videos on pages only ("Publishing on Users is not supported"),
+                // and takes them on graph.facebook.com itself now that graph-video.facebook.com is deprecated:
+                // https://developers.facebook.com/docs/video-api/overview,
+                // https://developers.facebook.com/docs/graph-api/reference/page/photos
+                resource("user/{id}/photos", "POST", "/{id}/photos",
+                        "Publishes a photo on a page: a multipart/form-data upload (the file as part source,"
+                                + " fields such as caption) or {url, caption}; answers the photo's id. Name the page"
+                                + " with pageToken", false).withUploads(),
+                resource("user/{id}/videos", "POST", "/{id}/videos",
+                        "Publishes a video on a page: a multipart/form-data upload (the file as part source,"
+                                + " fields such as title and description) or {file_url, title}; answers the video's"
+                                + " id. Name the page with pageToken", false).withUploads(),
+                resource("user/photo/{id}", "DELETE", "/{id}", "Deletes a photo", false),
+                resource("user/video/{id}", "DELETE", "/{id}", "Deletes a video", false),
                 resource("pages", "GET", "/me/accounts", "The pages the user manages (without their tokens)", true),
                 resource("pages/{id}/page-access-token", "GET", "/{id}",
                         "A page's {id, name, access_token}: a page token, for the page's admin", false)
                         .withFixedQuery(Map.of("fields", "id,name,access_token"))
-                        .withAnswer(new ResourceAnswer(PAGE_TOKEN, null)));
+                        .withAnswer(new ResourceAnswer(PAGE_TOKEN, null)),
+                // Cloud Elements' facebooksocial had these; Graph no longer serves them. The search
+                // types went in the changes of 4 April 2018 (page search came back as its own endpoint):
+                // https://developers.facebook.com/docs/graph-api/changelog/breaking-changes
+                removed("search/user", "/search", "Graph removed the search for people in April 2018; nothing"
+                        + " replaced it"),
+                removed("search/group", "/search", "Graph removed the search for groups in April 2018, and the"
+                        + " Groups API itself with v19.0; nothing replaced them"),
+                removed("search/page", "/search", "Graph replaced the search for pages with GET /pages/search,"
+                        + " which needs the Page Public Metadata Access feature and is not a social hub resource"),
+                removed("user/context/{id}", "/{id}", "Graph removed the social context of users (mutual friends,"
+                        + " likes and the like); nothing replaced it"));
+    }
+
+    /** A resource Cloud Elements had whose Graph endpoint is gone: every call of it answers 410 with {@code why}. */
+    private static ResourceDefinition removed(String path, String graphPath, String why) {
+        return resource(path, "GET", graphPath, "Removed by Facebook: " + why, false).removedByProvider(why);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.elements.facebook;
 
+import dev.elements.core.hub.HubCall;
+import dev.elements.core.hub.HubResult;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.json.Json;
 import dev.elements.core.json.JsonArray;
@@ -43,17 +45,31 @@ public final class FacebookElementProvider extends OAuth2ElementProvider {
     /** The URLs of a nested connection's {@code paging} block carry the caller's token; its cursors stay. */
     private static final Set<String> PAGING_URLS = Set.of("paging/next", "paging/previous");
 
+    /** The Graph client, also for the calls made as a page. */
+    private final HubClient graph;
+
     public FacebookElementProvider() {
+        this(new HubClient(HubProfile.rest(new GraphPaging(), "/data")
+                .withRequestBody(RequestBody.FORM)
+                .withReservedParameters(FacebookFacts.RESERVED_PARAMETERS)
+                .withDroppedMembers(PAGING_URLS)
+                .withErrors(FacebookGraphErrors.GRAPH_CALLS)
+                .withUsage(new FacebookUsage())
+                .withCustomAnswers(Map.of(FacebookElementDefinition.PING, GraphAnswers::ping,
+                        FacebookElementDefinition.PAGE_TOKEN, GraphAnswers::pageToken))
+                .withHooks(new GraphHooks())));
+    }
+
+    private FacebookElementProvider(HubClient graph) {
         super(FacebookElementDefinition.create(), new OAuth2Protocol(OPTIONS, FacebookGraphErrors.TOKEN_ENDPOINT),
-                new HubClient(HubProfile.rest(new GraphPaging(), "/data")
-                        .withRequestBody(RequestBody.FORM)
-                        .withReservedParameters(FacebookFacts.RESERVED_PARAMETERS)
-                        .withDroppedMembers(PAGING_URLS)
-                        .withErrors(FacebookGraphErrors.GRAPH_CALLS)
-                        .withUsage(new FacebookUsage())
-                        .withCustomAnswers(Map.of(FacebookElementDefinition.PING, GraphAnswers::ping,
-                                FacebookElementDefinition.PAGE_TOKEN, GraphAnswers::pageToken))
-                        .withHooks(new GraphHooks())));
+                graph);
+        this.graph = graph;
+    }
+
+    /** A call with {@code pageToken} is made as that page, with the page's token; every other with the instance's. */
+    @Override
+    public HubResult callHub(HubCall call, ElementContext context) {
+        return ActingAsPage.requested(call) ? ActingAsPage.call(call, graph, context) : super.callHub(call, context);
     }
 
     /** The code grant's short-lived token becomes a long-lived one, and {@code debug_token} says whose it is. */

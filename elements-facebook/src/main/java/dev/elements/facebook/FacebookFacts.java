@@ -38,11 +38,12 @@ public final class FacebookFacts {
      * Parameters only the plugin may set. The credentials and their proofs are the instance's; the
      * paging ones are the platform's; {@code method} would let a GET resource delete, and
      * {@code suppress_http_code} would disguise refusals as successes; {@code batch} and
-     * {@code callback} turn a call into something else entirely.
+     * {@code callback} turn a call into something else entirely; {@code pageToken} is the platform's
+     * (the page a call acts as), never Graph's.
      */
     public static final Set<String> RESERVED_PARAMETERS = Set.of("access_token", APP_SECRET_PROOF,
             "appsecret_time", LIMIT, AFTER, "before", "offset", "method", "suppress_http_code", "batch",
-            "callback");
+            "callback", "pageToken");
     /**
      * The parameters of a {@code paging.next} URL that say where the next page starts, for edges that
      * page by time ({@code until}, {@code __paging_token}) or offset instead of cursors.

@@ -70,7 +70,8 @@ final class FacebookGraphErrors {
         if (RATE_LIMITS.contains(code) || (code >= 80_000 && code < 81_000)) {
             return ProviderErrorClass.RATE_LIMITED;
         }
-        if (code == 10 || (code >= 200 && code < 300)) {
+        // 3: the app lacks the capability, such as taking likes back with a user token.
+        if (code == 3 || code == 10 || (code >= 200 && code < 300)) {
             return ProviderErrorClass.PERMISSION;
         }
         if (code == 1 || code == 2 || isTransient || status >= 500) {

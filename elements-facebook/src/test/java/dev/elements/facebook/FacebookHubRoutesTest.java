@@ -10,8 +10,10 @@ import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.facebook.fake.FakeComment;
 import dev.elements.facebook.fake.FakePage;
+import dev.elements.facebook.fake.FakePhoto;
 import dev.elements.facebook.fake.FakePost;
 import dev.elements.facebook.fake.FakeUser;
+import dev.elements.facebook.fake.FakeVideo;
 import dev.elements.facebook.fake.RecordedRequest;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ class FacebookHubRoutesTest {
     private FakePage page;
     private FakePost post;
     private FakeComment comment;
+    private FakePhoto photo;
+    private FakeVideo video;
 
     /**
      * One resource's route. Placeholders {@code {ada}}, {@code {page}}, {@code {post}} and {@code {comment}}
@@ -70,6 +74,13 @@ class FacebookHubRoutesTest {
                 new Route("GET", "status/{post}/likes", "GET", "/{post}/likes", "id,name", "id,name", null, false),
                 new Route("POST", "status/{post}/like", "POST", "/{post}/likes", null, null, null, false),
                 new Route("DELETE", "user/comment/{comment}", "DELETE", "/{comment}", null, null, null, false),
+                new Route("DELETE", "user/likes/{post}", "DELETE", "/{post}/likes", null, null, null, true),
+                new Route("POST", "user/{page}/photos", "POST", "/{page}/photos", null, null,
+                        "{\"message\":\"The engine\",\"url\":\"https://app.example/engine.png\"}", true),
+                new Route("POST", "user/{page}/videos", "POST", "/{page}/videos", null, null,
+                        "{\"message\":\"Lecture\",\"file_url\":\"https://app.example/lecture.mp4\"}", true),
+                new Route("DELETE", "user/photo/{photo}", "DELETE", "/{photo}", null, null, null, false),
+                new Route("DELETE", "user/video/{video}", "DELETE", "/{video}", null, null, null, false),
                 new Route("GET", "pages", "GET", "/me/accounts", "id,name", "id,name", null, false),
                 new Route("GET", "pages/{page}/page-access-token", "GET", "/{page}", "name", "id,name,access_token",
                         null, false));
@@ -85,8 +96,8 @@ class FacebookHubRoutesTest {
         post = fixture.facebook.addPost(fixture.ada, "The engine weaves algebraic patterns");
         comment = fixture.facebook.addComment(post.id(), grace, "Like the Jacquard loom");
         fixture.facebook.addLike(post.id(), grace);
-        fixture.facebook.addPhoto(fixture.ada, "Notes");
-        fixture.facebook.addVideo(fixture.ada, "Lecture");
+        photo = fixture.facebook.addPhoto(fixture.ada, "Notes");
+        video = fixture.facebook.addVideo(fixture.ada, "Lecture");
         fixture.facebook.resetCounters();
     }
 
@@ -97,7 +108,7 @@ class FacebookHubRoutesTest {
 
     private String resolve(String template) {
         return template.replace("{ada}", fixture.ada.id()).replace("{page}", page.id()).replace("{post}", post.id())
-                .replace("{comment}", comment.id());
+                .replace("{comment}", comment.id()).replace("{photo}", photo.id()).replace("{video}", video.id());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,8 +156,9 @@ class FacebookHubRoutesTest {
     @Test
     void theRoutesAboveAreAllTheElementsResources() {
         List<String> tested = routes().map(route -> route.method() + " " + route.hubPath()
-                .replaceAll("\\{(ada|page|post|comment)}", "{id}")).toList();
+                .replaceAll("\\{(ada|page|post|comment|photo|video)}", "{id}")).toList();
         List<String> declared = fixture.provider.definition().resources().stream()
+                .filter(ResourceDefinition::served)
                 .map(resource -> resource.method() + " " + resource.path()).toList();
 
         assertThat(tested).containsExactlyInAnyOrderElementsOf(declared);
@@ -177,8 +189,17 @@ class FacebookHubRoutesTest {
                         "GET status/{id}/likes -> GET /{id}/likes (paged)",
                         "POST status/{id}/like -> POST /{id}/likes",
                         "DELETE user/comment/{id} -> DELETE /{id}",
+                        "DELETE user/likes/{id} -> DELETE /{id}/likes",
+                        "POST user/{id}/photos -> POST /{id}/photos",
+                        "POST user/{id}/videos -> POST /{id}/videos",
+                        "DELETE user/photo/{id} -> DELETE /{id}",
+                        "DELETE user/video/{id} -> DELETE /{id}",
                         "GET pages -> GET /me/accounts (paged)",
-                        "GET pages/{id}/page-access-token -> GET /{id}");
+                        "GET pages/{id}/page-access-token -> GET /{id}",
+                        "GET search/user -> GET /search",
+                        "GET search/group -> GET /search",
+                        "GET search/page -> GET /search",
+                        "GET user/context/{id} -> GET /{id}");
         assertThat(resources).allSatisfy(resource -> assertThat(resource.description()).isNotBlank());
     }
 

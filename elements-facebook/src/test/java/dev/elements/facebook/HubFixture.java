@@ -15,6 +15,7 @@ import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
 import dev.elements.facebook.fake.RecordedRequest;
+import dev.elements.testing.MultipartBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,11 @@ final class HubFixture implements AutoCloseable {
         return new Call("DELETE", path);
     }
 
+    /** A POST with a multipart body, as the platform hands an upload over: bytes and Content-Type as sent. */
+    Call upload(String path, MultipartBody body) {
+        return new Call("POST", path).multipart(body);
+    }
+
     /** The Graph calls the fake received, oldest first. */
     List<RecordedRequest> graphCalls() {
         return facebook.requests();
@@ -138,7 +144,8 @@ final class HubFixture implements AutoCloseable {
         private final String method;
         private final String path;
         private final Map<String, List<String>> query = new LinkedHashMap<>();
-        private String body;
+        private byte[] body;
+        private String contentType;
         private String accessToken = token;
         private Configuration configuration = HubFixture.this.configuration();
         private PageRequest page;
@@ -158,7 +165,14 @@ final class HubFixture implements AutoCloseable {
         }
 
         Call body(String json) {
-            this.body = json;
+            this.body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+            this.contentType = json == null ? null : "application/json";
+            return this;
+        }
+
+        Call multipart(MultipartBody multipart) {
+            this.body = multipart.bytes();
+            this.contentType = multipart.contentType();
             return this;
         }
 
@@ -203,8 +217,8 @@ final class HubFixture implements AutoCloseable {
             ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
             PageRequest wanted = page == null && match.resource().paged() ? PageRequest.first(25) : page;
             return new HubCall(match.resource(), pathParameters != null ? pathParameters : match.pathParameters(),
-                    query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted, removeNulls);
+                    query, body, new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted,
+                    removeNulls, contentType);
         }
 
         HubResult send() {

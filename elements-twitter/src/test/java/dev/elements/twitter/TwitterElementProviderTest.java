@@ -242,7 +242,7 @@ class TwitterElementProviderTest {
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
         PageRequest asked = match.resource().paged() && page == null ? PageRequest.first(100) : page;
         return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(),
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration(), asked, true),
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration(), asked, true, null),
                 context);
     }
 

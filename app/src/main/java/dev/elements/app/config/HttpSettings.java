@@ -13,11 +13,17 @@ import java.time.Duration;
  * @param maxFailedAuthentications wrong secrets one address or one presented secret may send per
  *     window before getting 429 ({@code ELEMENTS_AUTH_MAX_FAILURES}, 30)
  * @param failedAuthenticationWindow the window ({@code ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS}, 60 s)
+ * @param maxUploadBytes the largest {@code multipart/form-data} upload accepted on the hub resources
+ *     that take uploads, such as Facebook's photos and videos ({@code ELEMENTS_HUB_MAX_UPLOAD_BYTES},
+ *     10 MiB); each is held in memory while it is passed to the provider
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration bodyReadTimeout, int maxThreads,
-        int maxFailedAuthentications, Duration failedAuthenticationWindow) {
+        int maxFailedAuthentications, Duration failedAuthenticationWindow, long maxUploadBytes) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    /** An upload is read into one array. */
+    public static final long MAX_MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
     public static final long DEFAULT_BODY_READ_TIMEOUT_MS = 10_000;
     public static final int DEFAULT_MAX_THREADS = 200;
     /** Fewer leave no thread for requests without a body while bodies are being read. */
@@ -36,10 +42,16 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
                 "a positive number of failed authentications");
         long window = positive(source, "ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS",
                 DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS, 1, "a positive number of seconds");
+        long maxUpload = positive(source, "ELEMENTS_HUB_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES, 1,
+                "a positive number of bytes");
+        if (maxUpload > MAX_MAX_UPLOAD_BYTES) {
+            throw new SettingsException("ELEMENTS_HUB_MAX_UPLOAD_BYTES must be at most " + MAX_MAX_UPLOAD_BYTES
+                    + " bytes, not '" + maxUpload + "'");
+        }
         return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", "0.0.0.0"),
                 source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
                 (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
-                Duration.ofSeconds(window));
+                Duration.ofSeconds(window), maxUpload);
     }
 
     private static long positive(SettingsSource source, String variable, long defaultValue, long least,

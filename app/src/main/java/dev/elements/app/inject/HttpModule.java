@@ -40,6 +40,7 @@ public final class HttpModule extends AbstractModule {
                 credentialKeys, authentication, health, hub),
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
                         .withBodyReadTimeout(http.bodyReadTimeout())
+                        .withMaxUploadBytes(http.maxUploadBytes())
                         .withMaxThreads(http.maxThreads())
                         .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow()));
     }

@@ -20,10 +20,17 @@ import java.util.Optional;
  *     placeholder without a shape takes any single path segment
  * @param fixedQuery parameters sent to the provider with every call; they win over the application's
  * @param answer how the provider's answer is shaped; a list exactly when {@code paged}
+ * @param takesUploads whether the resource also takes {@code multipart/form-data} bodies (a file and
+ *     its fields), passed to the provider as they came, under the platform's upload size limit
+ *     rather than its body limit
+ * @param replacement for a resource Cloud Elements had whose provider endpoint is gone: what took
+ *     its place, for the 410 that answers every call of it (nothing is sent to the provider);
+ *     null for a resource that is served
  */
 public record ResourceDefinition(
         String path, String method, String vendorPath, String vendorMethod, String description, boolean paged,
-        Map<String, ParameterShape> parameterShapes, Map<String, String> fixedQuery, ResourceAnswer answer) {
+        Map<String, ParameterShape> parameterShapes, Map<String, String> fixedQuery, ResourceAnswer answer,
+        boolean takesUploads, String replacement) {
 
     public ResourceDefinition {
         requireNonNull(path, "path");
@@ -45,6 +52,17 @@ public record ResourceDefinition(
                 throw new IllegalArgumentException("A shape for {" + name + "}, which " + path + " does not have");
             }
         }
+        if (replacement != null && replacement.isBlank()) {
+            throw new IllegalArgumentException("A removed resource names what replaced it: " + path);
+        }
+    }
+
+    /** A served resource that takes no uploads. */
+    public ResourceDefinition(String path, String method, String vendorPath, String vendorMethod, String description,
+            boolean paged, Map<String, ParameterShape> parameterShapes, Map<String, String> fixedQuery,
+            ResourceAnswer answer) {
+        this(path, method, vendorPath, vendorMethod, description, paged, parameterShapes, fixedQuery, answer, false,
+                null);
     }
 
     /** A resource whose placeholders take any single path segment. */
@@ -59,19 +77,36 @@ public record ResourceDefinition(
         Map<String, ParameterShape> shapes = new java.util.LinkedHashMap<>(parameterShapes);
         shapes.put(name, shape);
         return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, shapes, fixedQuery,
-                answer);
+                answer, takesUploads, replacement);
     }
 
     /** The same resource, sending {@code query} to the provider with every call. */
     public ResourceDefinition withFixedQuery(Map<String, String> query) {
         return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
-                query, answer);
+                query, answer, takesUploads, replacement);
     }
 
     /** The same resource, shaping the provider's answer as {@code shaped} says. */
     public ResourceDefinition withAnswer(ResourceAnswer shaped) {
         return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
-                fixedQuery, shaped);
+                fixedQuery, shaped, takesUploads, replacement);
+    }
+
+    /** The same resource, also taking {@code multipart/form-data} uploads. */
+    public ResourceDefinition withUploads() {
+        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
+                fixedQuery, answer, true, replacement);
+    }
+
+    /** The same resource, answered 410 naming {@code replacedBy}: the provider removed it. */
+    public ResourceDefinition removedByProvider(String replacedBy) {
+        return new ResourceDefinition(path, method, vendorPath, vendorMethod, description, paged, parameterShapes,
+                fixedQuery, answer, takesUploads, requireNonNull(replacedBy, "replacedBy"));
+    }
+
+    /** Whether the provider still serves the resource. */
+    public boolean served() {
+        return replacement == null;
     }
 
     /**

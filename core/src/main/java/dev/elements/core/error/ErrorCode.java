@@ -31,6 +31,8 @@ public enum ErrorCode {
     PROVIDER_OBJECT_NOT_FOUND(ErrorType.NOT_FOUND),
 
     OPERATION_NOT_SUPPORTED(ErrorType.METHOD_NOT_ALLOWED),
+    /** A hub resource Cloud Elements had whose provider endpoint no longer exists. */
+    RESOURCE_REMOVED(ErrorType.GONE),
 
     IDEMPOTENCY_KEY_REUSED(ErrorType.CONFLICT),
     CONCURRENT_UPDATE(ErrorType.CONFLICT),

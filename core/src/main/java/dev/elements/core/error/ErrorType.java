@@ -11,6 +11,8 @@ public enum ErrorType {
     NOT_FOUND,
     /** The resource exists, but not for this verb. */
     METHOD_NOT_ALLOWED,
+    /** The resource was there once and is no more: the provider removed it. */
+    GONE,
     CONFLICT,
     RATE_LIMITED,
     PROVIDER_FAILED,

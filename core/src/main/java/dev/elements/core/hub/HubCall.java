@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.TokenSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ import java.util.Map;
  *     {@code null}, at any depth (the instance's {@code filter.response.nulls}, {@code true} unless
  *     the instance says otherwise); array elements keep their places. The hub client in
  *     {@code spi.hub} does the removing for plugins built on it
+ * @param contentType the body's {@code Content-Type} as the application sent it, parameters
+ *     included; null when none was sent. It matters only to resources that take uploads, whose
+ *     multipart bodies go to the provider as they came
  */
 public record HubCall(
         ResourceDefinition resource,
@@ -33,7 +37,8 @@ public record HubCall(
         TokenSet tokens,
         Configuration configuration,
         PageRequest page,
-        boolean removeNulls) {
+        boolean removeNulls,
+        String contentType) {
 
     public HubCall {
         requireNonNull(resource, "resource");
@@ -47,6 +52,20 @@ public record HubCall(
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The same call made with other credentials: a page's, for a call that acts as the page. */
+    public HubCall withTokens(TokenSet replaced) {
+        return new HubCall(resource, pathParameters, query, body, replaced, configuration, page, removeNulls,
+                contentType);
+    }
+
+    /** The same call without the query parameter {@code name}: one the plugin has acted on itself. */
+    public HubCall withoutQueryParameter(String name) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(query);
+        kept.remove(name);
+        return new HubCall(resource, pathParameters, kept, body, tokens, configuration, page, removeNulls,
+                contentType);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,19 @@ public final class HubService implements CallHubUseCase {
     }
 
     @Override
+    public boolean takesUploads(PresentedCredentials credentials, String method, String path) {
+        Instance instance = instanceOf(requireNonNull(credentials, "credentials"));
+        List<ResourceDefinition> resources = registry.installed(instance.elementKey()).definition().resources();
+        try {
+            return ResourceMatcher.match(resources, method.toUpperCase(Locale.ROOT), path).resource()
+                    .takesUploads();
+        } catch (PlatformException noSuchResource) {
+            // The call itself gives the answer (404, 405, 400) once the body is read as any other.
+            return false;
+        }
+    }
+
+    @Override
     public HubResponse call(HubRequest request) {
         Instance instance = instanceOf(request.credentials());
         try {
@@ -98,6 +112,10 @@ public final class HubService implements CallHubUseCase {
         RegisteredElement element = registry.installed(instance.elementKey());
         ResourceMatcher.Match match = ResourceMatcher.match(element.definition().resources(), request.method(),
                 request.path());
+        if (!match.resource().served()) {
+            throw new PlatformException(ErrorCode.RESOURCE_REMOVED, request.method() + " " + match.resource().path()
+                    + " is no longer served: the provider removed it. " + match.resource().replacement());
+        }
         if (match.resource().paged() && first(request.query(), "nextPage").isEmpty()) {
             pageNumber(request);
         }
@@ -123,7 +141,7 @@ public final class HubService implements CallHubUseCase {
         boolean removeNulls = configuration.flag(CommonConfiguration.FILTER_RESPONSE_NULLS, true);
         for (int walked = 1; walked <= walks; walked++) {
             HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
-                    configuration, page, removeNulls);
+                    configuration, page, removeNulls, request.contentType());
             result = callWithRetries(element, fresh, call, deadline);
             if (walked < walks) {
                 if (result.nextCursor() == null) {

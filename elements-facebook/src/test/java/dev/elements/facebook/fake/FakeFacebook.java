@@ -269,6 +269,20 @@ public final class FakeFacebook implements AutoCloseable {
         }
     }
 
+    /** The file a photo or video was published from over the Graph API; empty for those added here or deleted. */
+    public Optional<UploadedFile> uploadOf(String objectId) {
+        synchronized (lock) {
+            return graph.upload(objectId);
+        }
+    }
+
+    /** Whether the photo or video is there (deleted ones are not). */
+    public boolean hasMedia(String objectId) {
+        synchronized (lock) {
+            return graph.photo(objectId).isPresent() || graph.video(objectId).isPresent();
+        }
+    }
+
     /** A page the user administers, listed by their {@code /me/accounts} with a page token. */
     public FakePage addPage(FakeUser owner, String name) {
         return addPage(owner, name, "Community");

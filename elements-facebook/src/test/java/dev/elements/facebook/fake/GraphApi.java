@@ -158,13 +158,51 @@ final class GraphApi {
                 graph.addLike(node.id(), actingProfile(viewer));
                 return success();
             }
+            case "photos", "videos" -> {
+                return publishMedia(node, edge, request, viewer);
+            }
             default -> throw unsupported("POST", requestedId + "/" + edge);
         }
+    }
+
+    /**
+     * A photo or video published on a page with the page's token: a file part of a multipart body
+     * (Graph takes the first; {@code source} in its documentation) or a {@code url} / {@code file_url}
+     * to fetch, which the fake records without fetching. Publishing on people went with
+     * {@code publish_actions} ("Publishing on Users is not supported").
+     */
+    private JsonNode publishMedia(GraphNode node, String edge, RecordedRequest request, Viewer viewer) {
+        if (!node.type().equals("Page")) {
+            throw new GraphException(GraphError.permissionError().withMessage(
+                    "(#200) This endpoint is deprecated since the required permission publish_actions is "
+                            + "deprecated"));
+        }
+        if (!viewer.isPage(node.id())) {
+            throw new GraphException(GraphError.permissionError().withMessage(
+                    "(#200) Publishing on a page requires the page's access token with pages_manage_posts"));
+        }
+        boolean photo = edge.equals("photos");
+        String link = request.param(photo ? "url" : "file_url");
+        if (request.files().isEmpty() && isBlank(link)) {
+            throw new GraphException(GraphError.of(324, "(#324) Requires upload file"));
+        }
+        String caption = blankToNull(request.param(photo ? "caption" : "title"));
+        String id = photo ? graph.addPhoto(node.id(), caption).id() : graph.addVideo(node.id(),
+                caption == null ? "" : caption).id();
+        if (!request.files().isEmpty()) {
+            graph.keepUpload(id, request.files().get(0));
+        }
+        return idOf(id);
     }
 
     private JsonNode unpublish(GraphNode node, String edge, Viewer viewer, String requestedId) {
         switch (edge) {
             case "likes" -> {
+                // Graph takes likes back for pages only; a user token gets error 3.
+                if (viewer.kind() != TokenKind.PAGE) {
+                    throw new GraphException(GraphError.of(3,
+                            "(#3) Publishing likes through the API is only available for page access tokens"));
+                }
                 graph.removeLike(node.id(), actingProfile(viewer));
                 return success();
             }

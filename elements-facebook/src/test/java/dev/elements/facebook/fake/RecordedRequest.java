@@ -12,15 +12,20 @@ import java.util.Optional;
  * @param path the decoded path without the {@code /vNN.N} prefix, e.g. {@code /me/feed}; {@code /} for the root
  * @param apiVersion the version prefix without slashes, e.g. {@code v25.0}, or {@code null} when none was sent
  * @param query the query parameters (first value of each)
- * @param bodyParameters the form-encoded or JSON body fields (first value of each; JSON values that are not
- *                       strings appear as JSON text)
+ * @param bodyParameters the form-encoded, JSON or multipart body fields (first value of each; JSON values that
+ *                       are not strings appear as JSON text; multipart parts without a file name)
  * @param headers the request headers, looked up without regard to case
  * @param body the raw body as UTF-8 text, empty when there was none
  * @param receivedAt when it arrived, on the fake's clock
+ * @param files the file parts of a {@code multipart/form-data} body, in order; empty for other bodies
  */
 public record RecordedRequest(String method, String path, String apiVersion, Map<String, String> query,
                               Map<String, String> bodyParameters, Map<String, List<String>> headers, String body,
-                              Instant receivedAt) {
+                              Instant receivedAt, List<UploadedFile> files) {
+
+    public RecordedRequest {
+        files = List.copyOf(files);
+    }
 
     /** A parameter from the query or, failing that, from the body, as Facebook merges both. */
     public String param(String name) {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns an {@link HttpExchange} into a {@link RecordedRequest}: version prefix, query, form or JSON body. */
+/** Turns an {@link HttpExchange} into a {@link RecordedRequest}: version prefix, query, form, JSON or multipart body. */
 final class RequestReader {
 
     /** Every route is served with any {@code /vNN.N} prefix and without one, as graph.facebook.com does. */
@@ -45,13 +45,18 @@ final class RequestReader {
         }
         String body = new String(bodyBytes, StandardCharsets.UTF_8);
         String contentType = headers.getOrDefault("Content-Type", List.of("")).get(0).toLowerCase();
+        MultipartReader.Parts multipart = MultipartReader.isMultipart(contentType)
+                ? MultipartReader.read(bodyBytes, headers.get("Content-Type").get(0))
+                : MultipartReader.Parts.NONE;
         Map<String, String> bodyParameters = contentType.contains("json")
                 ? jsonFields(body)
-                : contentType.isEmpty() || contentType.contains("x-www-form-urlencoded") ? formFields(body) : Map.of();
+                : contentType.isEmpty() || contentType.contains("x-www-form-urlencoded") ? formFields(body)
+                : multipart.fields();
 
         return new RecordedRequest(exchange.getRequestMethod().toUpperCase(), path, apiVersion,
                 Collections.unmodifiableMap(formFields(exchange.getRequestURI().getRawQuery())),
-                Collections.unmodifiableMap(bodyParameters), Collections.unmodifiableMap(headers), body, receivedAt);
+                Collections.unmodifiableMap(bodyParameters), Collections.unmodifiableMap(headers), body, receivedAt,
+                multipart.files());
     }
 
     /** Splits a decoded path into its segments; the root has none. */

@@ -36,6 +36,8 @@ final class SocialGraph {
     private final Map<String, FakePhoto> photos = new LinkedHashMap<>();
     private final Map<String, FakeVideo> videos = new LinkedHashMap<>();
     private final Map<String, Long> sequenceOfObject = new HashMap<>();
+    /** photo or video id → the file it was published from, when it was uploaded rather than added by a test. */
+    private final Map<String, UploadedFile> uploads = new HashMap<>();
     /** user id → friend id → sequence of the friendship. */
     private final Map<String, Map<String, Long>> friendships = new HashMap<>();
     /** user id → page id → the like, for {@code GET /{user}/likes}. */
@@ -191,6 +193,14 @@ final class SocialGraph {
         return video;
     }
 
+    void keepUpload(String objectId, UploadedFile file) {
+        uploads.put(objectId, file);
+    }
+
+    Optional<UploadedFile> upload(String objectId) {
+        return Optional.ofNullable(uploads.get(objectId));
+    }
+
     Optional<FakePost> post(String id) {
         return Optional.ofNullable(posts.get(id));
     }
@@ -258,6 +268,7 @@ final class SocialGraph {
                 | photos.remove(id) != null | videos.remove(id) != null;
         if (removed) {
             likesByObject.remove(id);
+            uploads.remove(id);
             for (FakeComment reply : commentsOn(id)) {
                 deleteContent(reply.id());
             }

@@ -13,4 +13,15 @@ public interface CallHubUseCase {
      *     {@code INVALID_CREDENTIALS}
      */
     void authenticate(PresentedCredentials credentials);
+
+    /**
+     * Checks the credentials as {@link #authenticate} does and says whether the resource that
+     * {@code method} and {@code path} name takes {@code multipart/form-data} uploads: so that an
+     * adapter reads an upload's body under the upload size limit on those resources only. False
+     * when no resource matches; the call then says why.
+     *
+     * @throws dev.elements.core.error.PlatformException {@code MISSING_CREDENTIALS} or
+     *     {@code INVALID_CREDENTIALS}
+     */
+    boolean takesUploads(PresentedCredentials credentials, String method, String path);
 }

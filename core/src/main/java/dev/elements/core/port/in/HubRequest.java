@@ -16,9 +16,11 @@ import java.util.Map;
  * @param query every query parameter, including the platform's {@code page}, {@code pageSize} and
  *     {@code nextPage}
  * @param body the request body, or empty
+ * @param contentType the body's {@code Content-Type} as sent, parameters included (a multipart
+ *     body's {@code boundary}); null when none was sent
  */
 public record HubRequest(PresentedCredentials credentials, String method, String path,
-        Map<String, List<String>> query, byte[] body) {
+        Map<String, List<String>> query, byte[] body, String contentType) {
 
     public HubRequest {
         requireNonNull(credentials, "credentials");

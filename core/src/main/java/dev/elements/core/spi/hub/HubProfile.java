@@ -11,7 +11,7 @@ import java.util.Set;
  * How one element's provider API is called: everything the {@link HubClient} needs beyond each
  * resource's own definition.
  *
- * @param requestBody how bodies are sent
+ * @param requestBody how bodies are sent: JSON or FORM ({@code MULTIPART} is a resource's choice)
  * @param paging how lists page
  * @param itemsPointer where a list's items are in an answer, unless the resource says otherwise
  *     (JSON pointer; {@code ""} when the answer is the array)
@@ -37,6 +37,10 @@ public record HubProfile(RequestBody requestBody, Paging paging, String itemsPoi
         requireNonNull(errors, "errors");
         requireNonNull(usage, "usage");
         requireNonNull(hooks, "hooks");
+        if (requestBody == RequestBody.MULTIPART) {
+            throw new IllegalArgumentException("Uploads are a resource's choice (ResourceDefinition.withUploads), not"
+                    + " a profile's");
+        }
         Set<String> reserved = new HashSet<>();
         reservedParameters.forEach(name -> reserved.add(normalized(name)));
         paging.parameterNames().forEach(name -> reserved.add(normalized(name)));

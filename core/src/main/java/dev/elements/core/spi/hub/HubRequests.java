@@ -87,12 +87,43 @@ final class HubRequests {
     }
 
     /**
-     * The application's JSON object without reserved members, as JSON or as form fields.
+     * An upload as it came, for a resource that takes uploads; otherwise the application's JSON
+     * object without reserved members, as JSON or as form fields.
      *
-     * @throws PlatformException {@code INVALID_FIELD} when the body is not a JSON object: the
-     *     application's mistake, found before anything is sent
+     * @throws PlatformException {@code INVALID_FIELD} when the body is not what the resource takes or
+     *     carries a reserved name: the application's mistake, found before anything is sent
      */
     private byte[] body(HubCall call, Map<String, List<String>> headers) {
+        RequestBody sent = MultipartForm.isMultipart(call.contentType()) ? RequestBody.MULTIPART
+                : profile.requestBody();
+        return switch (sent) {
+            case MULTIPART -> upload(call, headers);
+            case JSON, FORM -> fields(call, sent, headers);
+        };
+    }
+
+    /**
+     * The multipart body byte for byte, with the application's {@code Content-Type} (its boundary):
+     * re-encoding a file could only spoil it. Its part names are read first, because a part named
+     * {@code access_token} or {@code method} would reach the provider as that parameter.
+     */
+    private byte[] upload(HubCall call, Map<String, List<String>> headers) {
+        if (!call.resource().takesUploads()) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, call.resource().method() + " "
+                    + call.resource().path() + " takes a JSON body, not a multipart/form-data upload");
+        }
+        byte[] raw = call.body();
+        for (String name : MultipartForm.partNames(raw, call.contentType())) {
+            if (profile.isReserved(name)) {
+                throw new PlatformException(ErrorCode.INVALID_FIELD, "The upload may not have a part named "
+                        + name.strip() + ": only the platform sets it");
+            }
+        }
+        headers.put("Content-Type", List.of(call.contentType()));
+        return raw;
+    }
+
+    private byte[] fields(HubCall call, RequestBody sent, Map<String, List<String>> headers) {
         byte[] raw = call.body();
         JsonObject object = JsonObject.of(Map.of());
         if (!new String(raw, StandardCharsets.UTF_8).isBlank()) {
@@ -112,7 +143,7 @@ final class HubRequests {
                 kept.put(name, value);
             }
         });
-        if (profile.requestBody() == RequestBody.JSON) {
+        if (sent == RequestBody.JSON) {
             headers.put("Content-Type", List.of("application/json"));
             return JsonObject.of(kept).toJsonBytes();
         }

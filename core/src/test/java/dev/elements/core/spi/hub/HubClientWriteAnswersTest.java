@@ -27,7 +27,7 @@ class HubClientWriteAnswersTest {
 
     private static HubCall call() {
         return new HubCall(DELETE, Map.of("id", "1"), Map.of(), null, new TokenSet("token", null, null, List.of(),
-                null), Configuration.of(Map.of("base.url", "https://api.example")), null, true);
+                null), Configuration.of(Map.of("base.url", "https://api.example")), null, true, null);
     }
 
     private static ElementContext answering(String body) {
