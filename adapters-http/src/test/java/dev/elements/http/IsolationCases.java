@@ -159,6 +159,8 @@ final class IsolationCases {
             new Case("POST", "/users/{id}/secret", Target.USER_ID, Outcome.NOT_FOUND, null),
             new Case("GET", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
             new Case("PATCH", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, USER_CHANGES),
+            new Case("DELETE", "/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
+            new Case("DELETE", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
 
             // Hub calls: the Element token names the instance, so no id is there to hide; the caller's
             // own User and Organization beside another organization's token are refused as wrong.
