@@ -3,6 +3,7 @@ package dev.elements.http;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The few knobs of the HTTP adapter that are not routes.
@@ -19,9 +20,11 @@ import java.time.Duration;
  * @param failedAuthenticationLimit how many wrong secrets one source address, or one presented
  *     secret, may send within {@code failedAuthenticationWindow} before further attempts get 429
  * @param failedAuthenticationWindow the window over which failed authentications are counted
+ * @param corsOrigins the origins whose browser pages may call the API (such as
+ *     {@code https://app.example}), or {@code *} for any; empty, the default, for none
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
-        int failedAuthenticationLimit, Duration failedAuthenticationWindow) {
+        int failedAuthenticationLimit, Duration failedAuthenticationWindow, List<String> corsOrigins) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -37,6 +40,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
         requireNonNull(stopTimeout, "stopTimeout");
         requireNonNull(bodyReadTimeout, "bodyReadTimeout");
         requireNonNull(failedAuthenticationWindow, "failedAuthenticationWindow");
+        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins"));
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
@@ -55,7 +59,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     /** The limits of body size and stop time, and the defaults for everything else. */
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
-                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW);
+                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, List.of());
     }
 
     public static HttpApiSettings defaults() {
@@ -64,21 +68,28 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, corsOrigins);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, corsOrigins);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow);
+                failedAuthenticationWindow, corsOrigins);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
-        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window);
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
+                corsOrigins);
+    }
+
+    /** @param origins as {@link #corsOrigins}; each an origin as a browser sends it, or {@code *} */
+    public HttpApiSettings withCorsOrigins(List<String> origins) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, origins);
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

@@ -1,6 +1,11 @@
 package dev.elements.app.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * @param host the address to listen on ({@code ELEMENTS_HTTP_HOST}, default all interfaces)
@@ -13,9 +18,11 @@ import java.time.Duration;
  * @param maxFailedAuthentications wrong secrets one address or one presented secret may send per
  *     window before getting 429 ({@code ELEMENTS_AUTH_MAX_FAILURES}, 30)
  * @param failedAuthenticationWindow the window ({@code ELEMENTS_AUTH_FAILURE_WINDOW_SECONDS}, 60 s)
+ * @param corsOrigins the origins whose browser pages may call the API ({@code ELEMENTS_HTTP_CORS_ORIGINS},
+ *     comma-separated, such as {@code https://app.example}, or {@code *} for any; default none)
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration bodyReadTimeout, int maxThreads,
-        int maxFailedAuthentications, Duration failedAuthenticationWindow) {
+        int maxFailedAuthentications, Duration failedAuthenticationWindow, List<String> corsOrigins) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final long DEFAULT_BODY_READ_TIMEOUT_MS = 10_000;
@@ -24,6 +31,11 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
     public static final int MIN_THREADS = 8;
     public static final int DEFAULT_MAX_FAILED_AUTHENTICATIONS = 30;
     public static final long DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS = 60;
+    private static final String CORS_ORIGINS = "ELEMENTS_HTTP_CORS_ORIGINS";
+
+    public HttpSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     public static HttpSettings from(SettingsSource source) {
         long limit = positive(source, "ELEMENTS_HTTP_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1,
@@ -39,7 +51,42 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
         return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", "0.0.0.0"),
                 source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
                 (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
-                Duration.ofSeconds(window));
+                Duration.ofSeconds(window), corsOrigins(source.get(CORS_ORIGINS, "")));
+    }
+
+    /**
+     * Each entry an origin as a browser sends it in its {@code Origin} header (scheme, host and a
+     * port other than the scheme's), or {@code *}. A path would never match, so it is refused rather
+     * than ignored; a trailing slash is forgiven.
+     */
+    private static List<String> corsOrigins(String raw) {
+        List<String> origins = new ArrayList<>();
+        for (String entry : raw.split(",")) {
+            String origin = entry.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.equals("*")) {
+                origins.add(origin);
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new SettingsException(CORS_ORIGINS + " must list origins such as https://app.example"
+                        + " (scheme, host, optional port), comma-separated, or *; not '" + origin + "'");
+            }
+            origins.add(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        }
+        return origins;
     }
 
     private static long positive(SettingsSource source, String variable, long defaultValue, long least,

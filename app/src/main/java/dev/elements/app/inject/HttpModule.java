@@ -41,6 +41,7 @@ public final class HttpModule extends AbstractModule {
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
                         .withBodyReadTimeout(http.bodyReadTimeout())
                         .withMaxThreads(http.maxThreads())
-                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow()));
+                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
+                        .withCorsOrigins(http.corsOrigins()));
     }
 }
