@@ -66,7 +66,7 @@ public final class HttpApi {
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
-        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers);
+        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -92,6 +92,8 @@ public final class HttpApi {
                     operatorRoutes.declare();
                     healthRoutes.declare();
                     hubRoutes.declare();
+                    // Last: every route above wins over the hub-less form.
+                    hubRoutes.declareHubLess();
                 });
             });
             // One mapper for what handlers, before- and after-handlers and Javalin itself throw.

@@ -66,6 +66,12 @@ final class IsolationCases {
                     ownerStatus);
         }
 
+        /** {@link #hub}, without the hub segment. */
+        static Case hubLess(String method, String resource, String body, int ownerStatus) {
+            return new Case(method, HUB_LESS_ROUTE, Target.INSTANCE_TOKEN, Outcome.UNAUTHENTICATED, body, resource,
+                    ownerStatus);
+        }
+
         /** The registered route this case exercises: verb and template without the query. */
         String routeKey() {
             int query = route.indexOf('?');
@@ -81,6 +87,9 @@ final class IsolationCases {
 
     /** The hub route as registered; the hub segment is any name, the token decides. */
     static final String HUB_ROUTE = "/hubs/{hub}/<path>";
+
+    /** The hub-less route as registered: any path below the base that is no platform route's. */
+    static final String HUB_LESS_ROUTE = "/<path>";
 
     /** Stands for the body the other organization provisioned its instance with. */
     static final String PROVISIONING = "{provisioning}";
@@ -169,5 +178,11 @@ final class IsolationCases {
             Case.hub("POST", "items", "{\"message\": \"taken\"}", 200),
             Case.hub("PUT", "items/1", "{\"message\": \"taken\"}", 405),
             Case.hub("PATCH", "items/1", "{\"message\": \"taken\"}", 405),
-            Case.hub("DELETE", "items/1", null, 405));
+            Case.hub("DELETE", "items/1", null, 405),
+            Case.hubLess("GET", "me", null, 200),
+            Case.hubLess("GET", "items?pageSize=1", null, 200),
+            Case.hubLess("POST", "items", "{\"message\": \"taken\"}", 200),
+            Case.hubLess("PUT", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hubLess("PATCH", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hubLess("DELETE", "items/1", null, 405));
 }
