@@ -154,8 +154,8 @@ final class Callers implements Handler {
     private void instanceFromToken(Context ctx) {
         PresentedCredentials credentials = credentials(ctx);
         if (credentials.elementToken() == null) {
-            // Without a token, the refusal that says which secrets the route wants.
-            keep(ctx, new Caller(authentication.authenticate(credentials), null)).requireElementToken();
+            // Without a token: the refusal of the secrets missing, or else the one that asks for the token.
+            authenticate(ctx).requireElementToken();
         }
         Caller caller = keep(ctx, new Caller(authentication.authenticateWithElementToken(credentials),
                 credentials.elementToken()));

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * {@code /hubs/{hub}/...}: calls to the provider through the instance the Element token names.
  * The hub segment is accepted and ignored, as Cloud Elements did: the token alone decides the
- * instance, so a client may name any hub. Everything else (which instance, which resource, paging,
+ * instance, so a client may name any hub, or leave it out ({@code /elements/api-v2/user/me}) where
+ * the path's first segment is none of the platform's. Everything else (which instance, which resource, paging,
  * retries, the provider's refusals) is the use case's; this class only carries the request in and
  * the answer out, the provider's body byte for byte.
  */
