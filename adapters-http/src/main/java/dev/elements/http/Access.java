@@ -20,8 +20,13 @@ enum Access implements RouteRole {
     CALLER,
     /** A user, and the instance of the caller's the {@code {id}} of the path names. */
     INSTANCE_FROM_PATH,
-    /** A user, and the instance the Element token of the Authorization header names. */
+    /**
+     * A user, and the instance the Element token of the Authorization header names. The User
+     * secret and the token suffice, as Cloud Elements' {@code User <secret>, Element <token>} did.
+     */
     INSTANCE_FROM_TOKEN,
+    /** As {@link #INSTANCE_FROM_TOKEN} when the header names an Element token, else as {@link #CALLER}. */
+    CALLER_OR_INSTANCE_FROM_TOKEN,
     /** A user, and the instance {@code {id}} of the element {@code {keyOrId}}; one of another element is not there. */
     INSTANCE_OF_ELEMENT
 }

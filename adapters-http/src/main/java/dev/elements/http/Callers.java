@@ -71,9 +71,13 @@ final class Callers implements Handler {
                 Caller caller = authenticate(ctx);
                 keep(ctx, caller, PathIds.instance(ctx.pathParam("id")));
             }
-            case INSTANCE_FROM_TOKEN -> {
-                Caller caller = authenticate(ctx);
-                keep(ctx, caller, instances.instanceOfToken(caller.principal(), caller.requireElementToken()));
+            case INSTANCE_FROM_TOKEN -> instanceFromToken(ctx);
+            case CALLER_OR_INSTANCE_FROM_TOKEN -> {
+                if (credentials(ctx).elementToken() == null) {
+                    authenticate(ctx);
+                } else {
+                    instanceFromToken(ctx);
+                }
             }
             case INSTANCE_OF_ELEMENT -> {
                 Caller caller = authenticate(ctx);
@@ -143,7 +147,22 @@ final class Callers implements Handler {
     /** @throws PlatformException (401) when the header is missing, malformed or wrong */
     private Caller authenticate(Context ctx) {
         PresentedCredentials credentials = credentials(ctx);
-        Caller caller = new Caller(authentication.authenticate(credentials), credentials.elementToken());
+        return keep(ctx, new Caller(authentication.authenticate(credentials), credentials.elementToken()));
+    }
+
+    /** The User secret with the Organization secret or with the Element token, and the token's instance. */
+    private void instanceFromToken(Context ctx) {
+        PresentedCredentials credentials = credentials(ctx);
+        if (credentials.elementToken() == null) {
+            // Without a token: the refusal of the secrets missing, or else the one that asks for the token.
+            authenticate(ctx).requireElementToken();
+        }
+        Caller caller = keep(ctx, new Caller(authentication.authenticateWithElementToken(credentials),
+                credentials.elementToken()));
+        keep(ctx, caller, instances.instanceOfToken(caller.principal(), caller.elementToken()));
+    }
+
+    private static Caller keep(Context ctx, Caller caller) {
         ctx.attribute(CALLER, caller);
         return caller;
     }

@@ -26,10 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     /** Where Cloud Elements serves its platform API; every route but {@code /health} lives below it. */
     public static final String BASE_PATH = "/elements/api-v2";
-    /** The Cloud Elements custom response headers a browser client may read. */
-    static final String EXPOSED_HEADERS = "Elements-Returned-Count, Elements-Total-Count, Elements-Request-Id,"
-            + " Elements-Next-Page-Token, Elements-Trace-Id, Elements-Error, Content-Disposition,"
-            + " Elements-Element-Instance-Id";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Duration IDLE_THREAD_TIMEOUT = Duration.ofMinutes(1);
@@ -60,6 +56,7 @@ public final class HttpApi {
         Callers callers = new Callers(useCases.authentication(), useCases.instances(), useCases.elements(),
                 routeTable, failures);
         ErrorResponses errors = new ErrorResponses(json, requestIds);
+        CrossOrigins crossOrigins = new CrossOrigins(settings.corsOrigins());
         ElementRoutes elementRoutes = new ElementRoutes(useCases.elements(), useCases.authorizationUrls(), bodies,
                 json);
         InstanceRoutes instanceRoutes = new InstanceRoutes(useCases.provisioning(), useCases.instances(), bodies,
@@ -69,7 +66,7 @@ public final class HttpApi {
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
-        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers);
+        HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
 
@@ -81,7 +78,7 @@ public final class HttpApi {
             config.requestLogger.http(new RequestLog(requestIds));
             config.routes.before(ctx -> {
                 requestIds.assign(ctx);
-                ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+                crossOrigins.handle(ctx);
             });
             config.routes.beforeMatched(callers);
             // After the caller is resolved: an anonymous client's oversize body on a route that
@@ -99,6 +96,8 @@ public final class HttpApi {
                     healthRoutes.declare();
                     objectRoutes.declare();
                     hubRoutes.declare();
+                    // Last: every route above wins over the hub-less form.
+                    hubRoutes.declareHubLess();
                 });
             });
             // One mapper for what handlers, before- and after-handlers and Javalin itself throw.

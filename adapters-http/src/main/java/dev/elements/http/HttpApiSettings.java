@@ -3,6 +3,7 @@ package dev.elements.http;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The few knobs of the HTTP adapter that are not routes.
@@ -23,9 +24,12 @@ import java.time.Duration;
  *     that take uploads only (every other body has {@code maxBodyBytes}); larger ones get 413 naming
  *     the limit, and nothing reaches the provider. Such a body is held in memory while it is passed
  *     on, so this bounds the memory of one upload
+ * @param corsOrigins the origins whose browser pages may call the API (such as
+ *     {@code https://app.example}), or {@code *} for any; empty, the default, for none
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
-        int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes) {
+        int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes,
+        List<String> corsOrigins) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /**
@@ -46,6 +50,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
         requireNonNull(stopTimeout, "stopTimeout");
         requireNonNull(bodyReadTimeout, "bodyReadTimeout");
         requireNonNull(failedAuthenticationWindow, "failedAuthenticationWindow");
+        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins"));
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
@@ -67,7 +72,8 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     /** The limits of body size and stop time, and the defaults for everything else. */
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
-                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES);
+                DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES,
+                List.of());
     }
 
     public static HttpApiSettings defaults() {
@@ -76,27 +82,33 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
-                maxUploadBytes);
+                maxUploadBytes, corsOrigins);
     }
 
     public HttpApiSettings withMaxUploadBytes(long bytes) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, bytes);
+                failedAuthenticationWindow, bytes, corsOrigins);
+    }
+
+    /** @param origins as {@link #corsOrigins}; each an origin as a browser sends it, or {@code *} */
+    public HttpApiSettings withCorsOrigins(List<String> origins) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, maxUploadBytes, origins);
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

@@ -16,12 +16,18 @@ import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.util.MethodNotAllowedUtil;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code /hubs/{hub}/...}: calls to the provider through the instance the Element token names.
  * The hub segment is accepted and ignored, as Cloud Elements did: the token alone decides the
- * instance, so a client may name any hub. Everything else (which instance, which resource, paging,
+ * instance, so a client may name any hub, or leave it out ({@code /elements/api-v2/user/me}) where
+ * the path's first segment is none of the platform's. Everything else (which instance, which resource, paging,
  * retries, the provider's refusals) is the use case's; this class only carries the request in and
  * the answer out, the provider's body byte for byte. A {@code multipart/form-data} upload to a
  * resource that takes one is carried in as it came, with its {@code Content-Type}, under the
@@ -33,6 +39,19 @@ final class HubRoutes {
      * route takes {@code me} as well as {@code user/123/friends}.
      */
     static final String ROUTE = "{hub}/<path>";
+    /**
+     * The hub-less form, the whole path below the base: Cloud Elements answered {@code /accounts}
+     * as it answered {@code /hubs/crm/accounts}, the Element token deciding (churros,
+     * {@code src/test/platform/elements/instances.js}, "should ignore any provided hub").
+     */
+    static final String HUB_LESS_ROUTE = "<path>";
+    /**
+     * First segments below the base path that are the platform's even before a route of its own is
+     * declared there, so that a hub resource never takes a name the platform is going to use. The
+     * first segments of the declared routes are the platform's as well (see {@link RouteTable}).
+     */
+    static final Set<String> PLATFORM_SEGMENTS = Set.of("instances", "elements", "organizations", "users", "hubs",
+            "events", "health", "operator", "objects", "connect", "docs", "openapi.json", "metrics");
     static final String INSTANCE_ID = "Elements-Element-Instance-Id";
     static final String RETURNED_COUNT = InstanceRoutes.RETURNED_COUNT;
     static final String NEXT_PAGE_TOKEN = "Elements-Next-Page-Token";
@@ -40,11 +59,13 @@ final class HubRoutes {
     private final CallHubUseCase hub;
     private final RequestBodies bodies;
     private final Callers callers;
+    private final RouteTable routeTable;
 
-    HubRoutes(CallHubUseCase hub, RequestBodies bodies, Callers callers) {
+    HubRoutes(CallHubUseCase hub, RequestBodies bodies, Callers callers, RouteTable routeTable) {
         this.hub = requireNonNull(hub, "hub");
         this.bodies = requireNonNull(bodies, "bodies");
         this.callers = requireNonNull(callers, "callers");
+        this.routeTable = requireNonNull(routeTable, "routeTable");
     }
 
     /**
@@ -59,6 +80,40 @@ final class HubRoutes {
             patch(ROUTE, this::call, Access.ANYONE, BodyLimit.UPLOADS);
             delete(ROUTE, this::call, Access.ANYONE);
         });
+    }
+
+    /**
+     * The hub-less routes; inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}, after every
+     * other route, since Javalin takes the first route that matches and the platform's come first.
+     */
+    void declareHubLess() {
+        get(HUB_LESS_ROUTE, this::callHubLess, Access.ANYONE);
+        post(HUB_LESS_ROUTE, this::callHubLess, Access.ANYONE, BodyLimit.UPLOADS);
+        put(HUB_LESS_ROUTE, this::callHubLess, Access.ANYONE, BodyLimit.UPLOADS);
+        patch(HUB_LESS_ROUTE, this::callHubLess, Access.ANYONE, BodyLimit.UPLOADS);
+        delete(HUB_LESS_ROUTE, this::callHubLess, Access.ANYONE);
+    }
+
+    /**
+     * A path below a platform segment that no platform route took is answered as it was before
+     * hub-less routes existed: 405 when a platform route serves the path with another verb, 404
+     * otherwise, before any credential is looked at. Any other path is a hub call when an Element
+     * token names the instance, and without one the 404 of an unknown path it always was.
+     */
+    private void callHubLess(Context ctx) {
+        String first = ctx.pathParam("path").split("/", 2)[0].toLowerCase(Locale.ROOT);
+        if (first.isEmpty() || PLATFORM_SEGMENTS.contains(first) || routeTable.isPlatformSegment(first)) {
+            List<HandlerType> served = routeTable.platformMethods(ctx.path());
+            if (!served.isEmpty()) {
+                throw new MethodNotAllowedResponse("Method not allowed",
+                        MethodNotAllowedUtil.INSTANCE.availableHandlerTypes(ctx, served));
+            }
+            throw new NotFoundResponse();
+        }
+        if (Callers.credentials(ctx).elementToken() == null) {
+            throw new NotFoundResponse();
+        }
+        call(ctx);
     }
 
     private void call(Context ctx) {

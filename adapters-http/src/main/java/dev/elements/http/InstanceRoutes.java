@@ -47,7 +47,7 @@ final class InstanceRoutes {
         path("instances", () -> {
             // POST is always provisioning; GET is the list, or the token's instance when a token is sent.
             post(this::provision, Access.CALLER);
-            get(this::listOrTokenInstance, Access.CALLER);
+            get(this::listOrTokenInstance, Access.CALLER_OR_INSTANCE_FROM_TOKEN);
             lifecycle(Access.INSTANCE_FROM_TOKEN);
             // After the token-scoped paths, which "{id}" would otherwise take for ids.
             path("{id}", () -> {
@@ -91,8 +91,7 @@ final class InstanceRoutes {
     private void listOrTokenInstance(Context ctx) {
         Caller caller = Callers.caller(ctx);
         if (caller.hasElementToken()) {
-            InstanceId id = instances.instanceOfToken(caller.principal(), caller.elementToken());
-            json.respond(ctx, 200, InstanceView.of(instances.instance(caller.principal(), id)));
+            json.respond(ctx, 200, InstanceView.of(Callers.instance(ctx)));
             return;
         }
         respondWithPage(ctx, json, instances.instances(caller.principal(), InstanceListRequest.query(ctx, null)));

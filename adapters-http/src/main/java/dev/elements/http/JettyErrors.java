@@ -39,7 +39,6 @@ final class JettyErrors extends ErrorHandler {
     private static void addHeaders(HttpFields.Mutable headers, String requestId) {
         headers.put("Content-Type", JsonCodec.CONTENT_TYPE);
         headers.put(RequestIds.HEADER, requestId);
-        headers.put("Access-Control-Expose-Headers", HttpApi.EXPOSED_HEADERS);
     }
 
     private byte[] body(int status, String requestId) {

@@ -7,7 +7,10 @@ import io.javalin.security.Roles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Javalin's own route table, read once the app is built rather than kept beside it: for the one
@@ -15,9 +18,14 @@ import java.util.Map;
  * starts and only read afterwards, so a request looks its path up instead of scanning the routes.
  */
 final class RouteTable {
+    private static final String BELOW_BASE = HttpApi.BASE_PATH + "/";
     private volatile List<ParsedEndpoint> endpoints;
     /** Each path without parameters, with the methods served there, in Javalin's order of methods. */
     private volatile Map<String, List<HandlerType>> literalPaths = Map.of();
+    /** The platform's routes: all but the hub-less ones, which take any path below the base. */
+    private volatile List<ParsedEndpoint> platformEndpoints = List.of();
+    /** The first segments below the base path of the platform's routes, lower-cased. */
+    private volatile Set<String> platformSegments = Set.of();
 
     /**
      * Reads the app's routes.
@@ -45,7 +53,36 @@ final class RouteTable {
         }
         literal.replaceAll((path, methods) -> HandlerType.values().stream().filter(methods::contains).toList());
         this.literalPaths = Map.copyOf(literal);
+        this.platformEndpoints = http.stream().filter(parsed -> !isHubLess(parsed.endpoint.path)).toList();
+        this.platformSegments = platformEndpoints.stream()
+                .map(parsed -> parsed.endpoint.path)
+                .filter(path -> path.startsWith(BELOW_BASE))
+                .map(path -> path.substring(BELOW_BASE.length()).split("/", 2)[0].toLowerCase(Locale.ROOT))
+                .filter(segment -> !segment.isEmpty() && !hasParameters(segment))
+                .collect(Collectors.toUnmodifiableSet());
         this.endpoints = http;
+    }
+
+    /**
+     * Whether a route of the platform starts with this segment below the base path, such as
+     * {@code instances}: the hub-less routes leave those paths to the platform, so that no hub
+     * resource can shadow a platform route, present or added later.
+     */
+    boolean isPlatformSegment(String segment) {
+        return platformSegments.contains(segment.toLowerCase(Locale.ROOT));
+    }
+
+    /** The methods of the platform's routes that match this path, in Javalin's order of methods. */
+    List<HandlerType> platformMethods(String path) {
+        Set<HandlerType> methods = platformEndpoints.stream()
+                .filter(parsed -> parsed.matches(path))
+                .map(parsed -> parsed.endpoint.method)
+                .collect(Collectors.toSet());
+        return HandlerType.values().stream().filter(methods::contains).toList();
+    }
+
+    private static boolean isHubLess(String path) {
+        return path.equals(BELOW_BASE + HubRoutes.HUB_LESS_ROUTE);
     }
 
     List<HttpApi.Route> routes() {

@@ -1,5 +1,6 @@
 package dev.elements.http;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -38,12 +39,14 @@ final class TenantRoutes {
                 get(this::users, Access.CALLER);
                 get("{id}", this::user, Access.CALLER);
                 patch("{id}", this::updateUser, Access.CALLER);
+                delete("{id}", this::deleteUser, Access.CALLER);
             });
         });
         path("users", () -> {
             get(this::users, Access.CALLER);
             get("{id}", this::user, Access.CALLER);
             patch("{id}", this::updateUser, Access.CALLER);
+            delete("{id}", this::deleteUser, Access.CALLER);
             post("{id}/secret", this::regenerateSecret, Access.CALLER);
         });
     }
@@ -64,9 +67,21 @@ final class TenantRoutes {
         json.respond(ctx, 200, tenants.users(principal).stream().map(UserView::of).toList());
     }
 
+    /**
+     * Cloud Elements' {@code GET /users/{emailOrId}}: an id is digits and an email address has an
+     * {@code @}, so one segment names either without doubt.
+     */
     private void user(Context ctx) {
         Principal principal = Callers.principal(ctx);
-        json.respond(ctx, 200, UserView.of(tenants.user(principal, PathIds.user(ctx.pathParam("id")))));
+        String emailOrId = ctx.pathParam("id");
+        json.respond(ctx, 200, UserView.of(emailOrId.contains("@")
+                ? tenants.userByEmail(principal, emailOrId)
+                : tenants.user(principal, PathIds.user(emailOrId))));
+    }
+
+    private void deleteUser(Context ctx) {
+        tenants.deleteUser(Callers.principal(ctx), PathIds.user(ctx.pathParam("id")));
+        InstanceRoutes.respondDeleted(ctx, json);
     }
 
     /** The user is looked up before the body is read: another organization's user is a 404 whatever the body. */

@@ -67,6 +67,12 @@ final class IsolationCases {
                     ownerStatus);
         }
 
+        /** {@link #hub}, without the hub segment. */
+        static Case hubLess(String method, String resource, String body, int ownerStatus) {
+            return new Case(method, HUB_LESS_ROUTE, Target.INSTANCE_TOKEN, Outcome.UNAUTHENTICATED, body, resource,
+                    ownerStatus);
+        }
+
         /** The registered route this case exercises: verb and template without the query. */
         String routeKey() {
             int query = route.indexOf('?');
@@ -82,6 +88,9 @@ final class IsolationCases {
 
     /** The hub route as registered; the hub segment is any name, the token decides. */
     static final String HUB_ROUTE = "/hubs/{hub}/<path>";
+
+    /** The hub-less route as registered: any path below the base that is no platform route's. */
+    static final String HUB_LESS_ROUTE = "/<path>";
 
     /** Stands for the body the other organization provisioned its instance with. */
     static final String PROVISIONING = "{provisioning}";
@@ -162,6 +171,8 @@ final class IsolationCases {
             new Case("POST", "/users/{id}/secret", Target.USER_ID, Outcome.NOT_FOUND, null),
             new Case("GET", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
             new Case("PATCH", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, USER_CHANGES),
+            new Case("DELETE", "/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
+            new Case("DELETE", "/organizations/users/{id}", Target.USER_ID, Outcome.NOT_FOUND, null),
 
             // Hub calls: the Element token names the instance, so no id is there to hide; the caller's
             // own User and Organization beside another organization's token are refused as wrong.
@@ -177,5 +188,11 @@ final class IsolationCases {
             new Case("GET", "/objects/{objectName}/metadata", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("GET", "/hubs/{hub}/objects", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("GET", "/hubs/{hub}/objects/{objectName}/metadata", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND,
-                    null));
+                    null),
+            Case.hubLess("GET", "me", null, 200),
+            Case.hubLess("GET", "items?pageSize=1", null, 200),
+            Case.hubLess("POST", "items", "{\"message\": \"taken\"}", 200),
+            Case.hubLess("PUT", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hubLess("PATCH", "items/1", "{\"message\": \"taken\"}", 405),
+            Case.hubLess("DELETE", "items/1", null, 405));
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestInstance;
  * and even Idempotency-Keys) run every case of {@link IsolationCases} against each other, as
  * administrator and as plain user; the owner then runs the same requests successfully, so that no
  * 404 here comes from a malformed case. And the matrix must cover every route Javalin serves under
- * {@code /instances}, {@code /users}, {@code /organizations}, {@code /elements/{keyOrId}/instances}
- * and {@code /hubs}. Hub routes are scoped by the Element token, not by an id: another
+ * {@code /instances}, {@code /users}, {@code /organizations}, {@code /elements/{keyOrId}/instances},
+ * {@code /hubs} and the hub-less form of hub calls. Hub routes are scoped by the Element token, not by an id: another
  * organization's token with the caller's own User and Organization must get 401 there, and reach
  * no provider.
  */
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 class IsolationMatrixTest {
     private static final String USERS = ApiServer.BASE + "/users";
     private static final Pattern TENANT_SCOPED =
-            Pattern.compile("/(instances|users|organizations|hubs|objects)(/.*)?|/elements/[^/]+/instances(/.*)?");
+            Pattern.compile("/(instances|users|organizations|hubs|objects)(/.*)?|/elements/[^/]+/instances(/.*)?|/<path>");
     /** The scripted element's hub; the token decides, so any name would do. */
     private static final String HUB = "testing";
     private static final List<String> ELEMENT_REFERENCES =
@@ -79,7 +79,9 @@ class IsolationMatrixTest {
 
     @BeforeAll
     void startTwoLookAlikeOrganizations() {
-        server = ApiServer.start();
+        // Every refused case is a failed authentication; the throttle is not what this test is about.
+        server = ApiServer.start(HttpApiSettings.defaults().withFailedAuthentications(1_000_000,
+                java.time.Duration.ofMinutes(1)), java.time.Clock.systemUTC());
         first = tenant("A", "member-a@acme.example");
         second = tenant("B", "member-b@acme.example");
         assertThat(second.instances()).extracting(Provisioned::id)
@@ -135,7 +137,7 @@ class IsolationMatrixTest {
         assertThat(registered).as("Javalin's route table is read")
                 .contains("GET /instances/{id}", "DELETE /instances", "POST /users/{id}/secret",
                         "PATCH /elements/{keyOrId}/instances/{id}", "POST /organizations",
-                        "GET /hubs/{hub}/<path>", "DELETE /hubs/{hub}/<path>");
+                        "GET /hubs/{hub}/<path>", "DELETE /hubs/{hub}/<path>", "GET /<path>", "DELETE /<path>");
         List<String> missing = registered.stream()
                 .filter(route -> !covered.contains(route) && !IsolationCases.NOT_TENANT_SCOPED.containsKey(route))
                 .toList();

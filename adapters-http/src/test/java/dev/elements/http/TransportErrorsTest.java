@@ -27,7 +27,8 @@ class TransportErrorsTest {
             assertThat(responses).isNotEmpty();
             for (TestResponse response : responses) {
                 assertThat(response.requestId()).as(response.body()).matches(REQUEST_ID);
-                assertThat(response.header("Access-Control-Expose-Headers")).contains("Elements-Request-Id");
+                assertThat(response.header("Access-Control-Expose-Headers"))
+                        .as("no CORS header while no origin is allowed").isNull();
                 if (response.status() >= 400) {
                     ApiServer.assertJsonContentType(response);
                     JsonNode body = response.json();
@@ -177,8 +178,6 @@ class TransportErrorsTest {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.requestId()).isNotEqualTo(second.requestId());
-        assertThat(first.header("Access-Control-Expose-Headers"))
-                .contains("Elements-Returned-Count", "Elements-Total-Count", "Elements-Next-Page-Token");
     }
 
     @Test

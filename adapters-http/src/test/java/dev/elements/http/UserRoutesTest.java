@@ -242,6 +242,8 @@ class UserRoutesTest {
                     .as("PATCH " + id).isEqualTo(404);
             assertThat(server.send("POST", USERS + "/" + id + "/secret", server.auth(), null).status())
                     .as("POST secret " + id).isEqualTo(404);
+            assertThat(server.delete(ORGANIZATION_USERS + "/" + id, server.auth()).status())
+                    .as("DELETE " + id).isEqualTo(404);
         }
         assertThat(server.get(USERS, other).status()).as("the foreign administrator is untouched").isEqualTo(200);
     }
@@ -251,7 +253,80 @@ class UserRoutesTest {
         assertThat(server.get(USERS, null).status()).isEqualTo(401);
         assertThat(server.postJson(ORGANIZATION_USERS, null, "{\"emailAddress\": \"a@b.example\"}").status())
                 .isEqualTo(401);
-        assertThat(server.delete(USERS + "/1", server.auth()).status()).isEqualTo(405);
+        assertThat(server.put(USERS + "/1", server.auth(), "{}").status()).isEqualTo(405);
         assertThat(server.send("POST", USERS, server.auth(), "{}").status()).isEqualTo(405);
+    }
+
+    @Test
+    void anAdministratorDeletesAUserWhoseSecretStopsAtOnce() {
+        JsonNode member = addMember("leaving@example.com");
+        JsonNode other = addMember("also-leaving@example.com");
+        assertThat(server.get(USERS + "/" + id(member), authorization(member)).status()).isEqualTo(200);
+
+        TestResponse deleted = server.delete(ORGANIZATION_USERS + "/" + id(member), server.auth());
+        TestResponse alias = server.delete(USERS + "/" + id(other), server.auth());
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(alias.status()).as(alias.body()).isEqualTo(200);
+        assertThat(server.get(USERS + "/" + id(member), authorization(member)).status())
+                .as("the deleted user's secret does nothing").isEqualTo(401);
+        assertThat(server.get(USERS, authorization(other)).status()).isEqualTo(401);
+        assertThat(server.get(USERS + "/" + id(member), server.auth()).status()).isEqualTo(404);
+        assertThat(server.get(USERS, server.auth()).json()).hasSize(1);
+        assertThat(server.delete(ORGANIZATION_USERS + "/" + id(member), server.auth()).status())
+                .as("deleted once").isEqualTo(404);
+        assertThat(addMember("LEAVING@example.com").path("id").asLong()).as("the address is free again")
+                .isNotEqualTo(id(member));
+    }
+
+    @Test
+    void administratorsDeleteThemselvesUnlessTheyAreTheLastActiveOne() {
+        long administrator = server.get(USERS, server.auth()).json().get(0).path("id").asLong();
+
+        TestResponse last = server.delete(ORGANIZATION_USERS + "/" + administrator, server.auth());
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.message()).contains("org-admin");
+        assertThat(server.get(USERS, server.auth()).status()).isEqualTo(200);
+
+        JsonNode successor = addUser("{\"emailAddress\": \"next@example.com\", \"role\": \"org-admin\"}");
+        TestResponse self = server.delete(USERS + "/" + administrator, server.auth());
+
+        assertThat(self.status()).as(self.body()).isEqualTo(200);
+        assertThat(server.get(USERS, server.auth()).status()).isEqualTo(401);
+        TestResponse remaining = server.get(USERS, authorization(successor));
+        assertThat(remaining.status()).isEqualTo(200);
+        assertThat(remaining.json()).hasSize(1);
+        assertThat(server.delete(USERS + "/" + id(successor), authorization(successor)).status())
+                .as("now the last one").isEqualTo(409);
+    }
+
+    @Test
+    void aUserWhoIsNoAdministratorDeletesOnlyItself() {
+        JsonNode member = addMember("self@example.com");
+        JsonNode colleague = addMember("kept@example.com");
+
+        assertThat(server.delete(USERS + "/" + id(colleague), authorization(member)).status()).isEqualTo(403);
+        assertThat(server.delete(USERS + "/" + id(member), authorization(member)).status()).isEqualTo(200);
+        assertThat(server.get(USERS + "/" + id(colleague), authorization(colleague)).status()).isEqualTo(200);
+        assertThat(server.get(USERS + "/" + id(member), authorization(member)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aUserIsAlsoFoundByItsEmailAddress() {
+        JsonNode member = addMember("Found.Me@example.com");
+        addMember("colleague@example.com");
+        server.organization("Other", "elsewhere@example.com");
+
+        TestResponse byEmail = server.get(ORGANIZATION_USERS + "/found.me@EXAMPLE.com", server.auth());
+        TestResponse alias = server.get(USERS + "/Found.Me@example.com", server.auth());
+
+        assertThat(byEmail.status()).as(byEmail.body()).isEqualTo(200);
+        assertThat(byEmail.json()).isEqualTo(server.get(USERS + "/" + id(member), server.auth()).json());
+        assertThat(alias.json()).isEqualTo(byEmail.json());
+        assertThat(server.get(ORGANIZATION_USERS + "/nobody@example.com", server.auth()).status()).isEqualTo(404);
+        assertThat(server.get(ORGANIZATION_USERS + "/elsewhere@example.com", server.auth()).status())
+                .as("another organization's user is not there").isEqualTo(404);
+        assertThat(server.get(USERS + "/colleague@example.com", authorization(member)).status()).isEqualTo(403);
+        assertThat(server.get(USERS + "/found.me@example.com", authorization(member)).status()).isEqualTo(200);
     }
 }

@@ -152,7 +152,7 @@ public final class JdbiTenantRepository implements TenantRepository {
     public Optional<User> findUserBySecret(SecretDigest userSecret) {
         requireNonNull(userSecret, "userSecret");
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT " + USER_COLUMNS + " FROM users WHERE secret_digest = :secretDigest")
+                "SELECT " + USER_COLUMNS + " FROM users WHERE secret_digest = :secretDigest AND deleted_id = 0")
                 .bind("secretDigest", userSecret)
                 .mapTo(User.class)
                 .findOne());
@@ -163,7 +163,7 @@ public final class JdbiTenantRepository implements TenantRepository {
         requireNonNull(organization, "organization");
         requireNonNull(id, "id");
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id AND organization_id = :organizationId")
+                "SELECT " + USER_COLUMNS + " FROM users WHERE id = :id AND organization_id = :organizationId AND deleted_id = 0")
                 .bind("id", id)
                 .bind("organizationId", organization)
                 .mapTo(User.class)
@@ -174,7 +174,8 @@ public final class JdbiTenantRepository implements TenantRepository {
     public List<User> users(OrganizationId organization) {
         requireNonNull(organization, "organization");
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT " + USER_COLUMNS + " FROM users WHERE organization_id = :organizationId ORDER BY id")
+                "SELECT " + USER_COLUMNS + " FROM users WHERE organization_id = :organizationId AND deleted_id = 0"
+                        + " ORDER BY id")
                 .bind("organizationId", organization)
                 .mapTo(User.class)
                 .list());
@@ -211,13 +212,34 @@ public final class JdbiTenantRepository implements TenantRepository {
                            SET email_address = :emailAddress, email_address_key = LOWER(:emailAddress),
                                first_name = :firstName, last_name = :lastName, role = :role, active = :active,
                                secret_digest = :secretDigest, version = version + 1
-                         WHERE id = :id AND organization_id = :organizationId AND version = :version""")
+                         WHERE id = :id AND organization_id = :organizationId AND version = :version
+                           AND deleted_id = 0""")
                         .bindMethods(user)
                         .execute() == 1;
             });
         } catch (StatementException e) {
             throw emailTakenOr(e, user.organizationId(), user.emailAddress(), user.id().value());
         }
+    }
+
+    /**
+     * The row stays, out of every read and inactive, because the instances the user created name
+     * it; the organization's row is locked first, as for an update that removes an org-admin.
+     */
+    @Override
+    public boolean deleteUser(User user) {
+        requireNonNull(user, "user");
+        return jdbi.inTransaction(handle -> {
+            refuseRemovingTheLastAdministrator(handle, user);
+            return handle.createUpdate("""
+                    UPDATE users SET active = FALSE, deleted_id = id, version = version + 1
+                     WHERE id = :id AND organization_id = :organizationId AND version = :version
+                       AND deleted_id = 0""")
+                    .bind("id", user.id())
+                    .bind("organizationId", user.organizationId())
+                    .bind("version", user.version())
+                    .execute() == 1;
+        });
     }
 
     private static void refuseRemovingTheLastAdministrator(Handle handle, User user) {
@@ -228,7 +250,7 @@ public final class JdbiTenantRepository implements TenantRepository {
         boolean removesAnAdministrator = handle.createQuery("""
                 SELECT COUNT(*) FROM users
                  WHERE id = :id AND organization_id = :organizationId AND version = :version
-                   AND active AND role = :administrator""")
+                   AND deleted_id = 0 AND active AND role = :administrator""")
                 .bind("id", user.id())
                 .bind("organizationId", user.organizationId())
                 .bind("version", user.version())
@@ -240,7 +262,8 @@ public final class JdbiTenantRepository implements TenantRepository {
         }
         long otherAdministrators = handle.createQuery("""
                 SELECT COUNT(*) FROM users
-                 WHERE organization_id = :organizationId AND id <> :id AND active AND role = :administrator""")
+                 WHERE organization_id = :organizationId AND id <> :id AND deleted_id = 0 AND active
+                   AND role = :administrator""")
                 .bind("id", user.id())
                 .bind("organizationId", user.organizationId())
                 .bind("administrator", Role.ORG_ADMIN)
@@ -286,7 +309,7 @@ public final class JdbiTenantRepository implements TenantRepository {
         return jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT id FROM users
                  WHERE organization_id = :organizationId AND email_address_key = LOWER(:emailAddress)
-                   AND id <> :otherThan""")
+                   AND id <> :otherThan AND deleted_id = 0""")
                 .bind("organizationId", organization)
                 .bind("emailAddress", email)
                 .bind("otherThan", otherThan)

@@ -102,6 +102,21 @@ class SettingsTest {
     }
 
     @Test
+    void browserOriginsAreNoneByDefaultAndReadAsOrigins() {
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of())).corsOrigins()).isEmpty();
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_CORS_ORIGINS",
+                " https://App.example , http://localhost:3000/,, *"))).corsOrigins())
+                .containsExactly("https://app.example", "http://localhost:3000", "*");
+        for (String wrong : new String[] {"app.example", "https://app.example/path", "ftp://app.example",
+                "https://user@app.example", "https://app.example?x=1"}) {
+            assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_HTTP_CORS_ORIGINS", wrong))))
+                    .as(wrong)
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageStartingWith("ELEMENTS_HTTP_CORS_ORIGINS must list origins such as https://app.example");
+        }
+    }
+
+    @Test
     void theElementDocumentsDirectoryIsOptionalAndMustBeADirectory() throws Exception {
         Path file = Files.writeString(temporary.resolve("elements.json"), "{}");
 

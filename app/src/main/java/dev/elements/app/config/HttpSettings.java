@@ -1,6 +1,11 @@
 package dev.elements.app.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * @param host the address to listen on ({@code ELEMENTS_HTTP_HOST}, default all interfaces)
@@ -16,9 +21,12 @@ import java.time.Duration;
  * @param maxUploadBytes the largest {@code multipart/form-data} upload accepted on the hub resources
  *     that take uploads, such as Facebook's photos and videos ({@code ELEMENTS_HUB_MAX_UPLOAD_BYTES},
  *     10 MiB); each is held in memory while it is passed to the provider
+ * @param corsOrigins the origins whose browser pages may call the API ({@code ELEMENTS_HTTP_CORS_ORIGINS},
+ *     comma-separated, such as {@code https://app.example}, or {@code *} for any; default none)
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration bodyReadTimeout, int maxThreads,
-        int maxFailedAuthentications, Duration failedAuthenticationWindow, long maxUploadBytes) {
+        int maxFailedAuthentications, Duration failedAuthenticationWindow, long maxUploadBytes,
+        List<String> corsOrigins) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
@@ -30,6 +38,11 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
     public static final int MIN_THREADS = 8;
     public static final int DEFAULT_MAX_FAILED_AUTHENTICATIONS = 30;
     public static final long DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS = 60;
+    private static final String CORS_ORIGINS = "ELEMENTS_HTTP_CORS_ORIGINS";
+
+    public HttpSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     public static HttpSettings from(SettingsSource source) {
         long limit = positive(source, "ELEMENTS_HTTP_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1,
@@ -51,7 +64,42 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
         return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", "0.0.0.0"),
                 source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
                 (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
-                Duration.ofSeconds(window), maxUpload);
+                Duration.ofSeconds(window), maxUpload, corsOrigins(source.get(CORS_ORIGINS, "")));
+    }
+
+    /**
+     * Each entry an origin as a browser sends it in its {@code Origin} header (scheme, host and a
+     * port other than the scheme's), or {@code *}. A path would never match, so it is refused rather
+     * than ignored; a trailing slash is forgiven.
+     */
+    private static List<String> corsOrigins(String raw) {
+        List<String> origins = new ArrayList<>();
+        for (String entry : raw.split(",")) {
+            String origin = entry.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.equals("*")) {
+                origins.add(origin);
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new SettingsException(CORS_ORIGINS + " must list origins such as https://app.example"
+                        + " (scheme, host, optional port), comma-separated, or *; not '" + origin + "'");
+            }
+            origins.add(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        }
+        return origins;
     }
 
     private static long positive(SettingsSource source, String variable, long defaultValue, long least,

@@ -42,6 +42,7 @@ public final class HttpModule extends AbstractModule {
                         .withBodyReadTimeout(http.bodyReadTimeout())
                         .withMaxUploadBytes(http.maxUploadBytes())
                         .withMaxThreads(http.maxThreads())
-                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow()));
+                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
+                        .withCorsOrigins(http.corsOrigins()));
     }
 }

@@ -97,17 +97,41 @@ public final class InMemoryTenantRepository implements TenantRepository {
 
     @Override
     public synchronized boolean updateUser(User user) {
-        User stored = users.get(user.id());
-        if (stored == null || !stored.organizationId().equals(user.organizationId())
-                || stored.version() != user.version()) {
+        User stored = storedAt(user);
+        if (stored == null) {
             return false;
         }
-        if (stored.activeAdministrator() && !user.activeAdministrator() && users.values().stream()
-                .noneMatch(other -> other.organizationId().equals(user.organizationId())
-                        && !other.id().equals(user.id()) && other.activeAdministrator())) {
-            throw LastAdministrator.refused();
+        if (stored.activeAdministrator() && !user.activeAdministrator()) {
+            refuseRemovingTheLastAdministrator(user);
         }
         users.put(user.id(), user.nextVersion());
         return true;
+    }
+
+    @Override
+    public synchronized boolean deleteUser(User user) {
+        User stored = storedAt(user);
+        if (stored == null) {
+            return false;
+        }
+        if (stored.activeAdministrator()) {
+            refuseRemovingTheLastAdministrator(user);
+        }
+        users.remove(user.id());
+        return true;
+    }
+
+    /** The stored user the given one was read from, or null when it is gone or was changed since. */
+    private User storedAt(User user) {
+        User stored = users.get(user.id());
+        return stored == null || !stored.organizationId().equals(user.organizationId())
+                || stored.version() != user.version() ? null : stored;
+    }
+
+    private void refuseRemovingTheLastAdministrator(User user) {
+        if (users.values().stream().noneMatch(other -> other.organizationId().equals(user.organizationId())
+                && !other.id().equals(user.id()) && other.activeAdministrator())) {
+            throw LastAdministrator.refused();
+        }
     }
 }

@@ -253,8 +253,8 @@ public final class HubService implements CallHubUseCase {
     }
 
     /**
-     * The instance the element token names; User and Organization, when sent, must be its
-     * organization's. Refusals before this point name no instance.
+     * The instance the element token names; User and Organization, or the User alone, when sent,
+     * must be its organization's. Refusals before this point name no instance.
      */
     private Instance instanceOf(PresentedCredentials credentials) {
         if (credentials.elementToken() == null) {
@@ -264,7 +264,7 @@ public final class HubService implements CallHubUseCase {
         Instance instance = instances.findByTokenDigest(SecretDigest.of(credentials.elementToken()))
                 .orElseThrow(() -> new PlatformException(ErrorCode.INVALID_CREDENTIALS, "Invalid Element token"));
         if (credentials.userSecret() != null || credentials.organizationSecret() != null) {
-            Principal principal = authentication.authenticate(credentials);
+            Principal principal = authentication.authenticateWithElementToken(credentials);
             if (!principal.organizationId().equals(instance.organizationId())) {
                 throw new PlatformException(ErrorCode.INVALID_CREDENTIALS,
                         "The Element token does not belong to this organization");

@@ -92,7 +92,7 @@ public final class ServiceWiring {
         PkceVerifiers verifiers = new PkceVerifiers(ports.pendingAuthorizations(), ports.cipher(), ports.clock(),
                 ports.pendingAuthorizationLimit());
         this.catalog = new ElementCatalogService(registry, verifiers);
-        this.authentication = new AuthenticationService(ports.tenants(), ports.operatorSecret());
+        this.authentication = new AuthenticationService(ports.tenants(), ports.instances(), ports.operatorSecret());
         this.health = new HealthService(ports.readinessChecks());
         this.bootstrap = new OrganizationBootstrap(ports.tenants(), ports.secrets());
         this.tenants = new TenantService(ports.tenants(), ports.secrets());

@@ -61,7 +61,37 @@ public final class TenantService implements ManageTenantsUseCase {
 
     @Override
     public User user(Principal principal, UserId id) {
+        return readable(principal, find(principal, id));
+    }
+
+    @Override
+    public User userByEmail(Principal principal, String emailAddress) {
+        requireNonNull(emailAddress, "emailAddress");
+        User user = tenants.users(principal.organizationId()).stream()
+                .filter(candidate -> candidate.emailAddress().equalsIgnoreCase(emailAddress))
+                .findFirst()
+                .orElseThrow(() -> new PlatformException(ErrorCode.USER_NOT_FOUND,
+                        "No user with that email address"));
+        return readable(principal, user);
+    }
+
+    @Override
+    public void deleteUser(Principal principal, UserId id) {
         User user = find(principal, id);
+        if (!principal.isAdministrator() && !user.id().equals(principal.user().id())) {
+            throw new PlatformException(ErrorCode.NOT_ALLOWED, "Only an org-admin can delete other users");
+        }
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            // The storage refuses the last active org-admin atomically with the removal.
+            if (tenants.deleteUser(find(principal, id))) {
+                return;
+            }
+        }
+        throw new PlatformException(ErrorCode.CONCURRENT_UPDATE,
+                "User " + id + " is being changed by other requests at the same time; retry");
+    }
+
+    private static User readable(Principal principal, User user) {
         if (!principal.isAdministrator() && !user.id().equals(principal.user().id())) {
             throw new PlatformException(ErrorCode.NOT_ALLOWED, "Only an org-admin can read other users");
         }

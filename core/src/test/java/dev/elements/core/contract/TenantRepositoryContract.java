@@ -193,6 +193,64 @@ public abstract class TenantRepositoryContract {
                 .as("any other change of the last admin is fine").isTrue();
     }
 
+    @Test
+    void aDeletedUserIsFoundByNothingAndItsAddressIsFreeAgain() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        SecretDigest secret = SecretDigest.of(Fixtures.secret());
+        User leaving = tenants.addUser(one.organizationId(),
+                new NewUser("dev@one.example", "Dev", "One", Role.ORG, secret));
+
+        assertThat(tenants.deleteUser(leaving)).isTrue();
+
+        assertThat(tenants.findUser(one.organizationId(), leaving.id())).isEmpty();
+        assertThat(tenants.findUserBySecret(secret)).isEmpty();
+        assertThat(tenants.users(one.organizationId())).extracting(User::id).containsExactly(one.user().id());
+        assertThat(tenants.deleteUser(leaving)).as("a second deletion finds nobody").isFalse();
+        assertThat(tenants.updateUser(changed(leaving, true, leaving.secretDigest())))
+                .as("nor does an update").isFalse();
+        User again = tenants.addUser(one.organizationId(), Fixtures.newUser("DEV@one.example", Role.ORG));
+        assertThat(tenants.findUser(one.organizationId(), again.id())).contains(again);
+    }
+
+    @Test
+    void aDeletionMadeFromAnOlderVersionOrInAnotherOrganizationRemovesNothing() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        Principal two = tenants.createOrganization("Two", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@two.example", Role.ORG_ADMIN));
+        User read = tenants.addUser(one.organizationId(), Fixtures.newUser("dev@one.example", Role.ORG));
+        assertThat(tenants.updateUser(changed(read, true, SecretDigest.of(Fixtures.secret())))).isTrue();
+
+        assertThat(tenants.deleteUser(read)).isFalse();
+        User current = tenants.findUser(one.organizationId(), read.id()).orElseThrow();
+        assertThat(tenants.deleteUser(new User(current.id(), two.organizationId(), current.emailAddress(),
+                current.firstName(), current.lastName(), current.role(), current.active(), current.secretDigest(),
+                current.createdAt(), current.version()))).isFalse();
+        assertThat(tenants.findUser(one.organizationId(), read.id())).contains(current);
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDeleted() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = tenants.createOrganization("One", SecretDigest.of(Fixtures.secret()),
+                Fixtures.newUser("admin@one.example", Role.ORG_ADMIN));
+        User inactive = tenants.addUser(one.organizationId(), Fixtures.newUser("old@one.example", Role.ORG_ADMIN));
+        assertThat(tenants.updateUser(changed(inactive, false, inactive.secretDigest()))).isTrue();
+
+        assertThatThrownBy(() -> tenants.deleteUser(one.user()))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMINISTRATOR));
+        assertThat(tenants.findUser(one.organizationId(), one.user().id())).contains(one.user());
+
+        User second = tenants.addUser(one.organizationId(), Fixtures.newUser("second@one.example", Role.ORG_ADMIN));
+        assertThat(tenants.deleteUser(one.user())).isTrue();
+        assertThat(tenants.users(one.organizationId())).extracting(User::id)
+                .containsExactly(inactive.id(), second.id());
+    }
+
     /**
      * Two org-admins deactivate each other at the same moment, each having seen the other still
      * active: whatever the interleaving, the organization keeps an active org-admin.

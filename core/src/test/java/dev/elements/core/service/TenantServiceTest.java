@@ -118,6 +118,48 @@ class TenantServiceTest {
     }
 
     @Test
+    void aDeletedUsersSecretStopsAndOnlyAdministratorsDeleteOthers() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", null, null, null));
+        UserDescription colleague = tenants.addUser(admin, new AddUserCommand("col@one.example", null, null, null));
+        Principal developer = login(dev, organizationSecret());
+
+        assertRefused(() -> tenants.deleteUser(developer, colleague.user().id()), ErrorCode.NOT_ALLOWED);
+        tenants.deleteUser(admin, dev.user().id());
+
+        assertRefused(() -> login(dev, organizationSecret()), ErrorCode.INVALID_CREDENTIALS);
+        assertRefused(() -> tenants.user(admin, dev.user().id()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> tenants.deleteUser(admin, dev.user().id()), ErrorCode.USER_NOT_FOUND);
+        Principal self = login(colleague, organizationSecret());
+        tenants.deleteUser(self, self.user().id());
+        assertThat(tenants.users(admin)).containsExactly(admin.user());
+    }
+
+    @Test
+    void theLastActiveAdministratorIsNotDeletedButAnotherMayDeleteItself() {
+        assertRefused(() -> tenants.deleteUser(admin, admin.user().id()), ErrorCode.LAST_ADMINISTRATOR);
+
+        UserDescription second = tenants.addUser(admin, new AddUserCommand("second@one.example", null, null,
+                "org-admin"));
+        tenants.deleteUser(admin, admin.user().id());
+
+        Principal successor = login(second, organizationSecret());
+        assertThat(tenants.users(successor)).extracting(User::id).containsExactly(second.user().id());
+        assertRefused(() -> tenants.deleteUser(successor, successor.user().id()), ErrorCode.LAST_ADMINISTRATOR);
+    }
+
+    @Test
+    void aUserIsFoundByEmailAddressWithinItsOrganizationOnly() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("Dev@One.example", null, null, null));
+        tenants.createOrganization(new CreateOrganizationCommand("Other", "o@other.example"));
+        Principal developer = login(dev, organizationSecret());
+
+        assertThat(tenants.userByEmail(admin, "dev@one.EXAMPLE")).isEqualTo(dev.user());
+        assertThat(tenants.userByEmail(developer, "dev@one.example")).isEqualTo(dev.user());
+        assertRefused(() -> tenants.userByEmail(developer, admin.user().emailAddress()), ErrorCode.NOT_ALLOWED);
+        assertRefused(() -> tenants.userByEmail(admin, "o@other.example"), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
     void usersOfAnotherOrganizationAreNotFound() {
         OrganizationDescription other = tenants.createOrganization(new CreateOrganizationCommand("Other",
                 "o@other.example"));

@@ -25,4 +25,16 @@ public interface ManageTenantsUseCase {
 
     /** A new secret, shown in this answer only; the old one stops working at once. */
     UserDescription regenerateSecret(Principal principal, UserId id);
+
+    /**
+     * The user of the caller's organization with this email address, compared without regard to
+     * case; as {@link #user}, others than themselves only for administrators.
+     */
+    User userByEmail(Principal principal, String emailAddress);
+
+    /**
+     * Removes a user: administrators any of their organization's, anyone themselves. The removed
+     * user's secret stops working at once. An organization keeps at least one active administrator.
+     */
+    void deleteUser(Principal principal, UserId id);
 }

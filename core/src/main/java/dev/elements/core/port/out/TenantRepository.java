@@ -49,4 +49,16 @@ public interface TenantRepository {
      *     update, so that no interleaving of updates can remove the last one
      */
     boolean updateUser(User user);
+
+    /**
+     * Removes the stored user with the same id and organization, if it is still at
+     * {@code user.version()}: it is then found by nothing (not its id, not its secret, not the
+     * organization's list), and its email address may be given to a new user. A storage may keep
+     * the row for what refers to it (the instances the user created), out of every read.
+     *
+     * @return false when the user is gone or was changed since it was read: nothing was removed
+     * @throws dev.elements.core.error.PlatformException {@code LAST_ADMINISTRATOR} when the user is
+     *     the organization's last active org-admin; checked atomically with the removal
+     */
+    boolean deleteUser(User user);
 }
