@@ -43,6 +43,7 @@ public final class ScriptedElementProvider implements ElementProvider {
     public static final long ID = 9001;
 
     private final Map<String, String> acceptedCodes = new ConcurrentHashMap<>();
+    private final Map<String, String> adoptableTokens = new ConcurrentHashMap<>();
     private final Deque<ProviderException> failures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger renewals = new AtomicInteger();
@@ -89,6 +90,30 @@ public final class ScriptedElementProvider implements ElementProvider {
                                 "An item's notes, for item numbers only", false)
                                 .withParameterShape("id", ParameterShape.matching("[0-9]{1,10}", 10,
                                         "an item number"))));
+    }
+
+    /**
+     * The provider will take {@code accessToken} as a live token of this user when an application
+     * hands it over; until this is called the element adopts no tokens at all, as by default.
+     */
+    public ScriptedElementProvider adoptable(String accessToken, String providerUserId) {
+        adoptableTokens.put(accessToken, providerUserId);
+        return this;
+    }
+
+    @Override
+    public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
+        if (adoptableTokens.isEmpty()) {
+            return ElementProvider.super.adoptTokens(given, configuration, context);
+        }
+        seenConfigurations.add(configuration);
+        String user = adoptableTokens.get(given.accessToken());
+        if (user == null) {
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_TOKEN,
+                    "Error validating access token: Session has expired."));
+        }
+        return new TokenSet(given.accessToken(), given.refreshToken(),
+                context.clock().instant().plus(Duration.ofDays(60)), List.of("read"), user);
     }
 
     /** The provider will accept {@code code} once, for a user with this id. */

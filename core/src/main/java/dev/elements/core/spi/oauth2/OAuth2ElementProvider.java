@@ -76,7 +76,7 @@ public abstract class OAuth2ElementProvider implements ElementProvider {
     @Override
     public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
         TokenSet learned = completeExchange(new TokenAnswer(given.accessToken(), given.refreshToken(),
-                given.expiresAt(), given.scopes(), JsonObject.builder().build()), configuration, context);
+                given.expiresAt(), given.scopes(), JsonObject.of(java.util.Map.of())), configuration, context);
         if (learned.providerUserId() == null) {
             return ElementProvider.super.adoptTokens(given, configuration, context);
         }
