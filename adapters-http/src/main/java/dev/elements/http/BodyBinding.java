@@ -161,7 +161,9 @@ final class BodyBinding {
 
     /**
      * A configuration value: Cloud Elements sends them as strings; numbers and booleans are taken
-     * in their JSON spelling, {@code null} clears a value, anything else is refused.
+     * in their JSON spelling, objects and arrays as their compact JSON text (Cloud Elements' own
+     * polling examples send {@code event.poller.configuration} as an object), {@code null} clears a
+     * value.
      */
     static final class ConfigurationText extends StdScalarDeserializer<String> {
         ConfigurationText() {
@@ -173,6 +175,9 @@ final class BodyBinding {
             JsonToken token = parser.currentToken();
             if (token == JsonToken.VALUE_STRING || token.isNumeric() || token.isBoolean()) {
                 return parser.getText();
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                return ctxt.readTree(parser).toString();
             }
             return (String) ctxt.handleUnexpectedToken(String.class, parser);
         }

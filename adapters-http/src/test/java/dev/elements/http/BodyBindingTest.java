@@ -32,16 +32,29 @@ class BodyBindingTest {
         assertThat(request.name()).isEqualTo("n");
     }
 
+    /** Cloud Elements' polling examples send {@code event.poller.configuration} as an object. */
+    @Test
+    void configurationObjectsAndArraysBindAsTheirCompactJson() {
+        ProvisionRequest request = binding.bind(body("{\"configuration\": {\"event.poller.configuration\":"
+                + " {\"posts\": {\"url\": \"/hubs/social/posts?where=x='y'\", \"idField\": \"id\"}},"
+                + " \"list\": [1, \"two\", {\"three\": 3}]}}"), ProvisionRequest.class);
+
+        assertThat(request.configuration())
+                .containsEntry("event.poller.configuration",
+                        "{\"posts\":{\"url\":\"/hubs/social/posts?where=x='y'\",\"idField\":\"id\"}}")
+                .containsEntry("list", "[1,\"two\",{\"three\":3}]");
+    }
+
     @Test
     void everyWrongTypeIsNamedByItsPathInOneRefusalWithoutItsValue() {
         assertThatThrownBy(() -> binding.bind(body("{\"element\": {\"key\": 5, \"id\": 1.5},"
                 + " \"providerData\": {\"code\": [\"secret-code\"]},"
-                + " \"configuration\": {\"oauth.scope\": {\"x\": \"secret-value\"}}, \"tags\": [\"a\", 17],"
+                + " \"externalAuthentication\": {\"x\": \"secret-value\"}, \"tags\": [\"a\", 17],"
                 + " \"name\": true}"), ProvisionRequest.class))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
                     assertThat(e.getMessage()).contains("element.key must be a string", "element.id must be a number",
-                            "providerData.code must be a string", "configuration.oauth.scope must be a string",
+                            "providerData.code must be a string", "externalAuthentication must be a string",
                             "tags[1] must be a string", "name must be a string")
                             .doesNotContain("secret", "17", "1.5", "true");
                 });

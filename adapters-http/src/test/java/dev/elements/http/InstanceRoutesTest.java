@@ -63,6 +63,8 @@ class InstanceRoutesTest {
         assertThat(instance.has("statusReason")).isTrue();
         assertThat(instance.path("user").path("id").isNumber()).isTrue();
         assertThat(instance.path("user").path("emailAddress").asText()).isEqualTo("admin@elements.local");
+        assertThat(instance.path("user").path("firstName").asText()).isEqualTo("Elements");
+        assertThat(instance.path("user").path("lastName").asText()).isEqualTo("Administrator");
         Instant createdDate = Instant.parse(instance.path("createdDate").asText());
         assertThat(createdDate).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
 
@@ -166,15 +168,13 @@ class InstanceRoutesTest {
     void wrongTypesAreNamedByField() {
         TestResponse response = server.postJson(INSTANCES, server.auth(), """
                 {"element": {"id": "abc"}, "providerData": {"code": 7},
-                 "configuration": {"oauth.api.key": {"nested": true}, "oauth.scope": ["a"]},
-                 "tags": ["ok", 3], "name": false}""");
+                 "tags": ["ok", 3], "name": false, "externalAuthentication": 1}""");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.message())
                 .contains("element.id must be a number")
                 .contains("providerData.code must be a string")
-                .contains("configuration.oauth.api.key must be a string")
-                .contains("configuration.oauth.scope must be a string")
+                .contains("externalAuthentication must be a string")
                 .contains("tags[1] must be a string")
                 .contains("name must be a string");
     }

@@ -56,7 +56,8 @@ class TokenScopedRoutesTest {
         assertThat(patched.json().path("tags").toString()).isEqualTo("[\"t\"]");
         assertThat(put.status()).isEqualTo(200);
         assertThat(read().path("name").asText()).isEqualTo("Replaced");
-        assertThat(read().path("tags").toString()).isEqualTo("[]");
+        assertThat(read().path("tags").toString()).as("not named by the PUT, so kept").isEqualTo("[\"t\"]");
+        assertThat(read().path("configuration").path("oauth.api.key").asText()).isEqualTo("k");
 
         TestResponse deleted = server.delete(INSTANCES, withToken);
 

@@ -12,6 +12,7 @@ import dev.elements.core.instance.InstanceSecrets;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.in.GetAuthorizationUrlCommand;
+import dev.elements.core.port.in.InstanceDescription;
 import dev.elements.core.port.in.ProvisionInstanceCommand;
 import dev.elements.core.service.CredentialVault;
 import dev.elements.core.tenant.Principal;
@@ -25,9 +26,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -101,8 +105,47 @@ class CredentialCanaryTest {
         }
     }
 
+    /**
+     * {@code ELEMENTS_COMPAT_TOKEN_READBACK}: off, the element token is stored as a digest only; on,
+     * it is kept sealed with the credentials, and shown again after a restart, yet never in plain text.
+     * An undeclared configuration value is stored plainly, JSON text and all, and comes back.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anElementTokenIsInNoFileOfTheDatabaseWithReadBackOnOrOff(boolean readback) throws IOException {
+        String poller = "{\"visible\":\"" + UUID.randomUUID() + "\"}";
+        byte[] masterKey = TestStores.newMasterKey();
+        ScriptedElementProvider provider = new ScriptedElementProvider();
+        provider.accept("code-1", "provider-user-1");
+        InstanceDescription created;
+        Principal owner;
+        try (PersistenceStore store = TestStores.openH2(dataDirectory, masterKey)) {
+            Elements elements = elementsOn(store, provider, readback);
+            owner = elements.bootstrap().createFirstIfEmpty(null, null).orElseThrow().principal();
+            created = elements.provisioning().provision(new ProvisionInstanceCommand(owner, "scripted", "code-1",
+                    Map.of("oauth.api.key", "app-1", "oauth.api.secret", "app-secret",
+                            "oauth.callback.url", "https://app.example/cb", "event.poller.configuration", poller),
+                    List.of(), null, null));
+        }
+        String elementToken = created.token().orElseThrow();
+
+        assertThat(filesContaining(poller.getBytes(UTF_8))).as("the plainly stored value is found").isNotEmpty();
+        assertThat(filesContaining(elementToken.getBytes(UTF_8))).isEmpty();
+
+        try (PersistenceStore reopened = TestStores.openH2(dataDirectory, masterKey)) {
+            InstanceDescription read = elementsOn(reopened, provider, readback).instances()
+                    .instance(owner, created.id());
+            assertThat(read.configuration()).containsEntry("event.poller.configuration", poller);
+            assertThat(read.token()).isEqualTo(readback ? Optional.of(elementToken) : Optional.empty());
+        }
+    }
+
     private static Elements elementsOn(PersistenceStore store, ScriptedElementProvider provider) {
-        return Elements.builder()
+        return elementsOn(store, provider, false);
+    }
+
+    private static Elements elementsOn(PersistenceStore store, ScriptedElementProvider provider, boolean readback) {
+        return Elements.builder().elementTokenReadback(readback)
                 .instances(store.instances()).tenants(store.tenants()).cipher(store.credentialCipher())
                 .leases(store.refreshLeases()).idempotency(store.idempotencyRecords())
                 .usageLedger(store.providerUsageLedger()).pendingAuthorizations(store.pendingAuthorizations())

@@ -194,6 +194,16 @@ class SettingsTest {
     }
 
     @Test
+    void elementTokenReadBackIsOffUnlessTurnedOnAndRefusesAnythingButABoolean() {
+        assertThat(SecuritySettings.from(SettingsSource.of(Map.of())).compatTokenReadback()).isFalse();
+        assertThat(SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_COMPAT_TOKEN_READBACK", "true")))
+                .compatTokenReadback()).isTrue();
+        assertThatThrownBy(() -> SecuritySettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_COMPAT_TOKEN_READBACK", "yes"))))
+                .hasMessage("ELEMENTS_COMPAT_TOKEN_READBACK must be true or false");
+    }
+
+    @Test
     void generatesTheMasterKeyOnceReadableByItsOwnerOnly() throws Exception {
         SecuritySettings none = SecuritySettings.from(SettingsSource.of(Map.of()));
 

@@ -72,7 +72,7 @@ public final class Elements {
                 builder.pendingAuthorizations, builder.pendingAuthorizationLimit, builder.usage,
                 builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
-                builder.sleeper));
+                builder.sleeper, builder.elementTokenReadback));
     }
 
     public static Builder builder() {
@@ -148,6 +148,7 @@ public final class Elements {
         private ProviderUsageLedger usage;
         private PageTokenSealer pageTokens;
         private ProviderHttp http;
+        private boolean elementTokenReadback;
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         private Duration providerTimeout = Duration.ofSeconds(10);
         private long providerMaxResponseBytes = JdkProviderHttp.DEFAULT_MAX_RESPONSE_BYTES;
@@ -244,6 +245,17 @@ public final class Elements {
         /** Enables {@code POST /organizations} for whoever presents this secret; off when never called. */
         public Builder operatorSecret(String secret) {
             this.operatorSecret = requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Whether element tokens are kept, sealed with the instance's other secrets, and shown in full
+         * to their organization on every read of the instance, as Cloud Elements showed them. Off
+         * unless called: then a token is shown once, when made, and only its digest is kept, so that
+         * a copy of the database (or of the key) yields no working token.
+         */
+        public Builder elementTokenReadback(boolean readback) {
+            this.elementTokenReadback = readback;
             return this;
         }
 

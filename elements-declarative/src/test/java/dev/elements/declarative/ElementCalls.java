@@ -39,6 +39,12 @@ final class ElementCalls {
         return configuration;
     }
 
+    /** Tokens an application holds, handed over as with {@code externalAuthentication}. */
+    TokenSet adopt(String accessToken) {
+        return provider.adoptTokens(new TokenSet(accessToken, null, null, java.util.List.of(), null), configuration,
+                context);
+    }
+
     TokenSet exchange(String code) {
         return provider.exchangeCode(AuthorizationCode.of(code), configuration, context);
     }

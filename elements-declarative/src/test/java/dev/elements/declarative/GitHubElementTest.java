@@ -48,6 +48,15 @@ class GitHubElementTest {
         assertThat(fake.provider().refreshes()).isZero();
     }
 
+    /** A declared element adopts held tokens through its userId endpoint, the step after a code. */
+    @Test
+    void aHeldTokenIsAdoptedForItsUserAndADeadOneIsRefused() {
+        TokenSet held = calls.exchange(fake.issueCode(octocat, null));
+
+        assertThat(calls.adopt(held.accessToken()).providerUserId()).isEqualTo(octocat.id());
+        assertThatThrownBy(() -> calls.adopt("gho_not-a-live-token")).isInstanceOf(ProviderException.class);
+    }
+
     @Test
     void aRefusedCodeAnsweredWithOkIsStillAnInvalidGrant() {
         String code = fake.issueCode(octocat, null);

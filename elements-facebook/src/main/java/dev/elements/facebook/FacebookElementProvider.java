@@ -6,6 +6,7 @@ import dev.elements.core.instance.Configuration;
 import dev.elements.core.json.Json;
 import dev.elements.core.json.JsonArray;
 import dev.elements.core.json.JsonMissing;
+import dev.elements.core.json.JsonObject;
 import dev.elements.core.json.JsonValue;
 import dev.elements.core.oauth.ProviderError;
 import dev.elements.core.oauth.ProviderErrorClass;
@@ -76,6 +77,23 @@ public final class FacebookElementProvider extends OAuth2ElementProvider {
     @Override
     protected TokenSet completeExchange(TokenAnswer answer, Configuration configuration, ElementContext context) {
         return debugToken(longLived(answer.accessToken(), configuration, context), configuration, context);
+    }
+
+    /**
+     * A token the application already holds ({@code externalAuthentication}): {@code debug_token}
+     * must say it is valid, issued to the configured app and not yet expired; nothing is exchanged
+     * first, so that a dead or foreign token is refused as it is. Facebook issues no refresh tokens,
+     * so none is kept. A short-lived token is due for renewal at once, which makes it long-lived.
+     */
+    @Override
+    public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
+        TokenSet checked = debugToken(new TokenAnswer(given.accessToken(), null, null, List.of(),
+                JsonObject.of(Map.of())), configuration, context);
+        if (checked.expiresAt() != null && !checked.expiresAt().isAfter(context.clock().instant())) {
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_TOKEN,
+                    "Facebook says the token has expired"));
+        }
+        return checked;
     }
 
     /**

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,35 @@ class FacebookElementProviderTest {
         assertThat(facebook.codeExchanges()).isEqualTo(1);
         assertThat(facebook.longLivedExchanges()).isEqualTo(1);
         assertThat(facebook.debugTokenCalls()).isEqualTo(1);
+    }
+
+    /** {@code externalAuthentication: "initial"}: a token the application holds, checked with debug_token only. */
+    @Test
+    void aHeldTokenOfTheAppIsAdoptedAsDebugTokenDescribesIt() {
+        String held = facebook.issueUserToken(app, ada, "user_posts");
+
+        TokenSet tokens = provider.adoptTokens(new TokenSet(held, null, null, List.of(), null), configuration(), context);
+
+        assertThat(tokens.accessToken()).isEqualTo(held);
+        assertThat(tokens.providerUserId()).isEqualTo(ada.id());
+        assertThat(tokens.scopes()).contains("user_posts");
+        assertThat(facebook.debugTokenCalls()).isEqualTo(1);
+        assertThat(facebook.longLivedExchanges()).isZero();
+    }
+
+    @Test
+    void aDeadOrForeignHeldTokenIsRefused() {
+        String expired = facebook.issueUserToken(app, ada);
+        facebook.expire(expired);
+        assertThatThrownBy(() -> provider.adoptTokens(new TokenSet(expired, null, null, List.of(), null),
+                configuration(), context)).isInstanceOf(ProviderException.class);
+
+        FakeApp other = facebook.registerApp("999000111", "other-secret", CALLBACK);
+        String foreign = facebook.issueUserToken(other, ada);
+        assertThatThrownBy(() -> provider.adoptTokens(new TokenSet(foreign, null, null, List.of(), null),
+                configuration(), context)).isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.errorClass()).isIn(ProviderErrorClass.INVALID_GRANT,
+                                ProviderErrorClass.INVALID_TOKEN));
     }
 
     @Test

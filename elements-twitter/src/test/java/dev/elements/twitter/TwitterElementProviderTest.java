@@ -89,6 +89,23 @@ class TwitterElementProviderTest {
         assertThat(refused.getMessage()).doesNotContain(code);
     }
 
+    /** {@code externalAuthentication}: the generic path asks /2/users/me whose token it is, as after a code. */
+    @Test
+    void heldTokensAreAdoptedForTheirUserAndADeadOneIsRefused() {
+        TokenSet held = provision();
+
+        TokenSet adopted = provider.adoptTokens(new TokenSet(held.accessToken(), held.refreshToken(), null, List.of(),
+                null), configuration(), context);
+
+        assertThat(adopted.providerUserId()).isEqualTo(ada.id());
+        assertThat(adopted.accessToken()).isEqualTo(held.accessToken());
+        assertThat(adopted.refreshToken()).isEqualTo(held.refreshToken());
+        ProviderException dead = catchThrowableOfType(ProviderException.class, () -> provider.adoptTokens(
+                new TokenSet("not-a-live-token", null, null, List.of(), null), configuration(), context));
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessage()).doesNotContain("not-a-live-token");
+    }
+
     @Test
     void renewalRotatesTheRefreshTokenAndTheSpentOneIsRefusedAfterwards() {
         TokenSet first = provision();

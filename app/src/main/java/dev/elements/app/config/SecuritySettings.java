@@ -9,9 +9,13 @@ import java.util.Optional;
  * @param operatorSecret {@code ELEMENTS_OPERATOR_SECRET}, or null to keep {@code POST /organizations} off
  * @param bootstrapOrganizationSecret {@code ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET}, or null for random
  * @param bootstrapUserSecret {@code ELEMENTS_BOOTSTRAP_USER_SECRET}, or null for random
+ * @param compatTokenReadback {@code ELEMENTS_COMPAT_TOKEN_READBACK}, off by default: element tokens
+ *     also kept sealed and shown on every read of an instance, as Cloud Elements showed them, for
+ *     applications that kept only instance ids. It trades away that a stolen database and key yield
+ *     no working element token, and that a leaked organization secret does not reveal them.
  */
 public record SecuritySettings(byte[] masterKey, String operatorSecret, String bootstrapOrganizationSecret,
-        String bootstrapUserSecret) {
+        String bootstrapUserSecret, boolean compatTokenReadback) {
 
     public static final int MASTER_KEY_BYTES = 32;
     /** The shortest secret an operator may choose: about as hard to guess as the generated ones. */
@@ -21,7 +25,16 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
         byte[] masterKey = source.get("ELEMENTS_MASTER_KEY").map(SecuritySettings::decodeMasterKey).orElse(null);
         return new SecuritySettings(masterKey, secret(source, "ELEMENTS_OPERATOR_SECRET"),
                 secret(source, "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET"),
-                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"));
+                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"), flag(source, "ELEMENTS_COMPAT_TOKEN_READBACK"));
+    }
+
+    /** {@code true} or {@code false}, off when unset; anything else stops the start, as a typo must. */
+    private static boolean flag(SettingsSource source, String variable) {
+        String value = source.get(variable).orElse("false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new SettingsException(variable + " must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** The secret, or null when unset; a short one is refused by name, never quoted. */
@@ -60,7 +73,8 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
     @Override
     public String toString() {
         return "SecuritySettings[masterKey=" + (masterKey == null ? "from data directory" : "set")
-                + ", operatorSecret=" + (operatorSecret == null ? "unset" : "set") + "]";
+                + ", operatorSecret=" + (operatorSecret == null ? "unset" : "set")
+                + ", compatTokenReadback=" + compatTokenReadback + "]";
     }
 
     @Override

@@ -78,7 +78,8 @@ public final class CoreModule extends AbstractModule {
                 .readinessCheck(readiness)
                 .clock(clock)
                 .providerTimeout(providers.timeout())
-                .providerMaxResponseBytes(providers.maxResponseBytes());
+                .providerMaxResponseBytes(providers.maxResponseBytes())
+                .elementTokenReadback(security.compatTokenReadback());
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }

@@ -66,6 +66,17 @@ public record ConfigurationEntry(
                 true, ConfigurationScope.OPERATOR, ValueFormat.HTTP_URL);
     }
 
+    /**
+     * A key the element does not declare, as an application may send it: Cloud Elements kept such
+     * keys (its own examples send {@code event.poller.configuration}, an object), so they are kept
+     * too, as plain text of up to {@link ConfigurationType#TEXTAREA}'s length, never as a secret
+     * and never as an address the platform calls.
+     */
+    public static ConfigurationEntry undeclared(String key) {
+        return instance(key, key, "A value the application set; the element does not use it", null,
+                ConfigurationType.TEXTAREA, false, ValueFormat.TEXT);
+    }
+
     /** A value the platform maintains. */
     public static ConfigurationEntry platform(String key, String name, String description, ConfigurationType type) {
         return new ConfigurationEntry(key, name, description, null, type, false, true, ConfigurationScope.PLATFORM,

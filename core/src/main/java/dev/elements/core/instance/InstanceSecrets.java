@@ -16,20 +16,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything secret about one instance, sealed as one value: the provider tokens and the secret
- * configuration values (such as {@code oauth.api.secret}). Encoded in a small versioned binary
- * form, because core has no JSON library and the format must outlive any library choice.
+ * Everything secret about one instance, sealed as one value: the provider tokens, the secret
+ * configuration values (such as {@code oauth.api.secret}) and, only where the operator turned on
+ * element token read-back, the element token itself. Encoded in a small versioned binary form,
+ * because core has no JSON library and the format must outlive any library choice.
+ *
+ * @param elementToken the instance's element token, or null: kept only for read-back, so that it
+ *     shares the instance's sealing (bound to organization and instance) and its key rotation
  */
-public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfiguration) {
-    private static final byte FORMAT_VERSION = 1;
+public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfiguration, String elementToken) {
+    /** Version 1 had no element token; it is still read. */
+    private static final byte FORMAT_VERSION_WITHOUT_ELEMENT_TOKEN = 1;
+    private static final byte FORMAT_VERSION = 2;
 
     public InstanceSecrets {
         requireNonNull(tokens, "tokens");
         secretConfiguration = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secretConfiguration));
     }
 
+    /** Secrets without a kept element token. */
+    public InstanceSecrets(TokenSet tokens, Map<String, String> secretConfiguration) {
+        this(tokens, secretConfiguration, null);
+    }
+
     public InstanceSecrets withTokens(TokenSet newTokens) {
-        return new InstanceSecrets(newTokens, secretConfiguration);
+        return new InstanceSecrets(newTokens, secretConfiguration, elementToken);
+    }
+
+    public InstanceSecrets withSecretConfiguration(Map<String, String> newSecretConfiguration) {
+        return new InstanceSecrets(tokens, newSecretConfiguration, elementToken);
+    }
+
+    /** @param newElementToken the token to keep, or null to keep none */
+    public InstanceSecrets withElementToken(String newElementToken) {
+        return new InstanceSecrets(tokens, secretConfiguration, newElementToken);
+    }
+
+    public java.util.Optional<String> elementTokenIfKept() {
+        return java.util.Optional.ofNullable(elementToken);
     }
 
     public byte[] encode() {
@@ -49,6 +73,7 @@ public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfigu
                 out.writeUTF(entry.getKey());
                 out.writeUTF(entry.getValue());
             }
+            writeOptional(out, elementToken);
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory cannot fail", e);
         }
@@ -58,7 +83,7 @@ public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfigu
     public static InstanceSecrets decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             byte version = in.readByte();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_ELEMENT_TOKEN) {
                 throw new IllegalStateException("Unknown instance secrets format " + version);
             }
             String accessToken = in.readUTF();
@@ -75,9 +100,10 @@ public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfigu
             for (int i = 0; i < configurationCount; i++) {
                 configuration.put(in.readUTF(), in.readUTF());
             }
+            String elementToken = version == FORMAT_VERSION ? readOptional(in) : null;
             Instant expiresAt = expiresAtMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(expiresAtMillis);
             return new InstanceSecrets(new TokenSet(accessToken, refreshToken, expiresAt, scopes, providerUserId),
-                    configuration);
+                    configuration, elementToken);
         } catch (IOException e) {
             throw new IllegalStateException("Instance secrets are truncated or corrupt", e);
         }
@@ -96,6 +122,7 @@ public record InstanceSecrets(TokenSet tokens, Map<String, String> secretConfigu
 
     @Override
     public String toString() {
-        return "InstanceSecrets[tokens=" + tokens + ", secretConfiguration=" + secretConfiguration.keySet() + "]";
+        return "InstanceSecrets[tokens=" + tokens + ", secretConfiguration=" + secretConfiguration.keySet()
+                + ", elementTokenKept=" + (elementToken != null) + "]";
     }
 }

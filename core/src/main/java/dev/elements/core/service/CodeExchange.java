@@ -12,7 +12,7 @@ import dev.elements.core.spi.ElementContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
-/** Trades a callback code for credentials; shared by provisioning and re-authorization. */
+/** Trades a callback code (or tokens the application holds) for credentials; shared by provisioning and re-authorization. */
 final class CodeExchange {
     private static final System.Logger LOG = System.getLogger(CodeExchange.class.getName());
     static final Duration DEFAULT_RENEWAL_INTERVAL = Duration.ofHours(1);
@@ -48,6 +48,20 @@ final class CodeExchange {
                 verifiers.restore(verifier);
             }
             throw ProviderFailures.duringAuthorization(e, element.key().value());
+        }
+    }
+
+    /**
+     * Has the provider check tokens the application already holds, and learns what a code exchange
+     * would have taught (user, expiry, scopes). Nothing is stored when it refuses them.
+     */
+    TokenSet adopt(RegisteredElement element, TokenSet given, Configuration configuration) {
+        try {
+            return element.provider().adoptTokens(given, configuration, CallDeadline.startingNow(context));
+        } catch (ProviderException e) {
+            LOG.log(Level.INFO, "Adopting tokens for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
+                    e.getMessage());
+            throw ProviderFailures.duringAdoption(e, element.key().value());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.elements.core.service;
 
+import dev.elements.core.element.CallbackUrls;
+import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ControlCharacters;
 import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
@@ -18,8 +21,15 @@ import java.util.Optional;
 /**
  * Decides which configuration a request may set, and splits what it sets into plain values and
  * secrets. Refusals name every offending key at once, so a client fixes its request in one go.
+ *
+ * <p>Keys the element does not declare are kept as plain values, as Cloud Elements kept them (SAP
+ * Open Connectors, "Authenticate a Connector Instance (API)": the {@code configuration} passes
+ * whatever the connector and the application need); only addresses stay the operator's, whether
+ * the element declares them or not.
  */
 final class ConfigurationPolicy {
+    /** The longest undeclared key taken; a key is a name, not a place for data. */
+    static final int MAX_UNDECLARED_KEY_LENGTH = 255;
 
     /** A request's configuration after checking: plain values, secret values and the effective whole. */
     record Accepted(Map<String, String> plain, Map<String, String> secret, Configuration effective) {
@@ -36,30 +46,35 @@ final class ConfigurationPolicy {
      */
     Accepted accept(ElementDefinition element, Map<String, String> requested, Map<String, String> shown,
             Map<String, String> previousPlain, Map<String, String> previousSecret) {
-        List<String> unknown = new ArrayList<>();
+        List<String> badKeys = new ArrayList<>();
         List<String> locked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> plain = new LinkedHashMap<>(previousPlain);
         Map<String, String> secret = new LinkedHashMap<>(previousSecret);
-        for (Map.Entry<String, String> value : requested.entrySet()) {
-            Optional<ConfigurationEntry> entry = element.entry(value.getKey());
-            if (entry.isEmpty()) {
-                unknown.add(value.getKey());
+        for (Map.Entry<String, String> requestedValue : requested.entrySet()) {
+            String key = requestedValue.getKey();
+            String value = key.equals(CommonConfiguration.OAUTH_CALLBACK_URL)
+                    ? CallbackUrls.completed(requestedValue.getValue())
+                    : requestedValue.getValue();
+            Optional<ConfigurationEntry> entry = element.entry(key);
+            if (entry.isEmpty() && isAddress(key)) {
+                locked.add(key);
+            } else if (entry.isEmpty() && !acceptableUndeclaredKey(key)) {
+                badKeys.add(key);
+            } else if (entry.isEmpty()) {
+                accept(ConfigurationEntry.undeclared(key), value, plain, secret, problems);
             } else if (entry.get().scope() != ConfigurationScope.INSTANCE) {
-                if (!java.util.Objects.equals(value.getValue(), shown.get(value.getKey()))) {
-                    locked.add(value.getKey());
+                if (!java.util.Objects.equals(value, shown.get(key))) {
+                    locked.add(key);
                 }
-            } else if (value.getValue() == null || value.getValue().isEmpty()) {
-                plain.remove(value.getKey());
-                secret.remove(value.getKey());
             } else {
-                entry.get().problemWith(value.getValue()).ifPresent(problems::add);
-                (entry.get().secret() ? secret : plain).put(value.getKey(), value.getValue());
+                accept(entry.get(), value, plain, secret, problems);
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new PlatformException(ErrorCode.INVALID_CONFIGURATION, "Unknown configuration "
-                    + plural(unknown, "key") + " for element " + element.key() + ": " + RequestValues.list(unknown));
+        if (!badKeys.isEmpty()) {
+            throw new PlatformException(ErrorCode.INVALID_CONFIGURATION, "Configuration "
+                    + plural(badKeys, "key") + " " + RequestValues.list(badKeys) + " must be at most "
+                    + MAX_UNDECLARED_KEY_LENGTH + " characters without control characters");
         }
         if (!locked.isEmpty()) {
             throw new PlatformException(ErrorCode.INVALID_CONFIGURATION, "Configuration "
@@ -82,6 +97,36 @@ final class ConfigurationPolicy {
                     "Invalid configuration: " + String.join("; ", problems));
         }
         return new Accepted(plain, secret, effective);
+    }
+
+    /** Sets or (with no value) clears one value the request may set. */
+    private static void accept(ConfigurationEntry entry, String value, Map<String, String> plain,
+            Map<String, String> secret, List<String> problems) {
+        if (value == null || value.isEmpty()) {
+            plain.remove(entry.key());
+            secret.remove(entry.key());
+            return;
+        }
+        entry.problemWith(value).ifPresent(problems::add);
+        (entry.secret() ? secret : plain).put(entry.key(), value);
+    }
+
+    /**
+     * The keys through which an element would call somewhere: {@code base.url} and every
+     * {@code oauth.*.url}. An element that does not declare one today may read it tomorrow, so a
+     * request never sets one, declared or not.
+     */
+    static boolean isAddress(String key) {
+        return key.equals(CommonConfiguration.BASE_URL) || (key.startsWith("oauth.") && key.endsWith(".url"));
+    }
+
+    private static boolean acceptableUndeclaredKey(String key) {
+        return !key.isBlank() && key.length() <= MAX_UNDECLARED_KEY_LENGTH && !ControlCharacters.in(key);
+    }
+
+    /** The entry of {@code key}: the element's own, or the one every undeclared key gets. */
+    static ConfigurationEntry entryOf(ElementDefinition element, String key) {
+        return element.entry(key).orElseGet(() -> ConfigurationEntry.undeclared(key));
     }
 
     /**

@@ -112,17 +112,14 @@ public final class InstanceService implements ManageInstancesUseCase {
                 ? reauthorization.state()
                 : current.credentials().withRenewalInterval(CodeExchange.renewalInterval(configuration.effective()),
                         element.provider().renewBeforeExpiry());
-        String name = command.name() != null
-                ? Sanitizer.name(command.name(), definition.name())
-                : command.replace() ? definition.name() : current.name();
-        List<String> tags = command.tags() != null
-                ? Sanitizer.tags(command.tags())
-                : command.replace() ? List.of() : current.tags();
+        String name = command.name() != null ? Sanitizer.name(command.name(), definition.name()) : current.name();
+        List<String> tags = command.tags() != null ? Sanitizer.tags(command.tags()) : current.tags();
         Instance.Changes changes = current.change()
                 .name(name)
                 .tags(tags)
                 .configuration(configuration.plain())
-                .secrets(vault.seal(new InstanceSecrets(tokens, configuration.secret()), current.organizationId(),
+                .secrets(vault.seal(stored.withTokens(tokens).withSecretConfiguration(configuration.secret()),
+                        current.organizationId(),
                         current.id()))
                 .credentials(credentials);
         if (reauthorization != null) {
@@ -142,7 +139,7 @@ public final class InstanceService implements ManageInstancesUseCase {
                 requested.put(key, keepSecret ? stored.secretConfiguration().get(key) : value);
             });
         }
-        boolean replaceAll = command.replace();
+        boolean replaceAll = command.replace() && command.configuration() != null;
         return policy.accept(element.definition(), requested,
                 InstanceDescriber.shown(element.definition(), current, stored),
                 replaceAll ? Map.of() : current.configuration(),
@@ -163,7 +160,7 @@ public final class InstanceService implements ManageInstancesUseCase {
 
     private static List<ConfigurationValue> valuesOf(InstanceDescription description) {
         return description.configuration().entrySet().stream()
-                .map(entry -> new ConfigurationValue(description.element().entry(entry.getKey()).orElseThrow().id(),
+                .map(entry -> new ConfigurationValue(ConfigurationPolicy.entryOf(description.element(), entry.getKey()).id(),
                         entry.getKey(), entry.getValue()))
                 .toList();
     }
@@ -198,8 +195,12 @@ public final class InstanceService implements ManageInstancesUseCase {
     @Override
     public InstanceDescription regenerateToken(Principal principal, InstanceId id) {
         String token = secrets.newSecret();
-        Instance updated = write(principal, id,
-                current -> current.change().tokenDigest(SecretDigest.of(token)).at(clock.instant()));
+        // Where tokens are read back, the kept copy changes with the digest, in the same write.
+        Instance updated = write(principal, id, current -> current.change()
+                .tokenDigest(SecretDigest.of(token))
+                .secrets(vault.seal(vault.open(current).withElementToken(describer.keptToken(token)),
+                        current.organizationId(), current.id()))
+                .at(clock.instant()));
         return describer.describe(updated, token);
     }
 

@@ -25,6 +25,22 @@ final class ProviderFailures {
         };
     }
 
+    /**
+     * For tokens an application hands over ({@code externalAuthentication}): a refusal means the
+     * token is dead, or not this application's, and the request's fault.
+     */
+    static PlatformException duringAdoption(ProviderException failure, String element) {
+        ProviderError error = failure.error();
+        return switch (error.errorClass()) {
+            case INVALID_GRANT, INVALID_TOKEN, PERMISSION, BAD_REQUEST, NOT_FOUND -> new PlatformException(
+                    ErrorCode.PROVIDER_REJECTED_AUTHORIZATION,
+                    "The provider of " + element + " did not accept oauth.user.token as a live token of this"
+                            + " application",
+                    error.providerMessage(), null, failure);
+            default -> outage(failure, element);
+        };
+    }
+
     /** For a call with an instance's credentials. */
     static PlatformException duringCall(ProviderException failure, String element) {
         ProviderError error = failure.error();

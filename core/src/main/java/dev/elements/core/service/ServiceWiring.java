@@ -58,12 +58,14 @@ public final class ServiceWiring {
      * @param sealedSecrets the storage's sealed secrets; null exactly when {@code credentialKeys} is
      * @param operatorSecret who may create organizations, or null for nobody
      * @param pendingAuthorizationLimit the most PKCE logins under way at once
+     * @param elementTokenReadback whether element tokens are kept sealed and shown on every read
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
-            ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper) {
+            ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
+            boolean elementTokenReadback) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -98,7 +100,8 @@ public final class ServiceWiring {
         this.tenants = new TenantService(ports.tenants(), ports.secrets());
         this.credentialKeys = new CredentialKeyService(ports.credentialKeys(), ports.sealedSecrets(), vault,
                 ports.sleeper(), CredentialKeyService.DEFAULT_BATCH_SIZE);
-        InstanceDescriber describer = new InstanceDescriber(registry, vault, ports.tenants());
+        InstanceDescriber describer = new InstanceDescriber(registry, vault, ports.tenants(),
+                ports.elementTokenReadback());
         CodeExchange codes = new CodeExchange(context, verifiers);
         this.renewals = new RenewalService(registry, ports.instances(), ports.leases(), vault, context,
                 ports.sleeper());

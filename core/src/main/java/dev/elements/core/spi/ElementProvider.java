@@ -1,6 +1,8 @@
 package dev.elements.core.spi;
 
 import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.ProviderUsage;
@@ -72,6 +74,26 @@ public interface ElementProvider {
      *     application's credentials; {@code TRANSIENT} or {@code TIMEOUT} on outages
      */
     TokenSet exchangeCode(AuthorizationCode code, Configuration configuration, ElementContext context);
+
+    /**
+     * Takes over credentials the application already holds (Cloud Elements' provisioning with
+     * {@code "externalAuthentication": "initial"}): instead of a code, the application sends its
+     * access token, and perhaps a refresh token, in the instance's configuration. The plugin checks
+     * them with the provider before the platform stores anything, and answers what it learned (whose
+     * token it is, its expiry and scopes), exactly as after {@link #exchangeCode}. By default an
+     * element adopts nothing: the application gets a 400 and must use the code flow.
+     *
+     * @param given the tokens as the application sent them: access token, refresh token or null,
+     *     no expiry, no scopes, no user
+     * @param configuration the instance's effective configuration, secrets included
+     * @param context outbound HTTP, clock and timeout
+     * @throws ProviderException {@code INVALID_TOKEN} or {@code INVALID_GRANT} when the provider does
+     *     not accept the token as this application's; {@code TRANSIENT} or {@code TIMEOUT} on outages
+     */
+    default TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
+        throw new PlatformException(ErrorCode.INVALID_FIELD, "element " + definition().key()
+                + " cannot adopt tokens; provision it with providerData.code instead of externalAuthentication");
+    }
 
     /**
      * Whether the element uses PKCE (RFC 7636). The platform then makes a verifier for each

@@ -54,6 +54,19 @@ class ElementCatalogServiceTest {
                 .hasMessageContaining("callbackUrl must be an absolute http or https URL");
     }
 
+    /** The seed's own {@code oauth/url} example: {@code callbackUrl=www.mycoolapp.com/auth}. */
+    @Test
+    void aCallbackWithoutASchemeIsReadAsHttpsAndOtherSchemesAreStillRefused() {
+        assertThat(new GetAuthorizationUrlCommand("scripted", "a", "www.mycoolapp.com/auth", null, null).callbackUrl())
+                .isEqualTo("https://www.mycoolapp.com/auth");
+        assertThat(new GetAuthorizationUrlCommand("scripted", "a", "http://localhost:3000/cb", null, null)
+                .callbackUrl()).isEqualTo("http://localhost:3000/cb");
+        assertThatThrownBy(() -> new GetAuthorizationUrlCommand("scripted", "a", "ftp://files.example/cb", null, null))
+                .hasMessageContaining("callbackUrl must be an absolute http or https URL");
+        assertThatThrownBy(() -> new GetAuthorizationUrlCommand("scripted", "a", "javascript:alert(1)", null, null))
+                .hasMessageContaining("callbackUrl must be an absolute http or https URL");
+    }
+
     @Test
     void anUnknownElementIsNotFound() {
         assertThatThrownBy(() -> elements.authorizationUrls().authorizationUrl(

@@ -71,7 +71,7 @@ class InstanceServiceTest {
     }
 
     @Test
-    void putReplacesEverythingButAMaskedSecretKeepsItsValue() {
+    void putReplacesTheConfigurationItSendsAndAMaskedSecretKeepsItsValue() {
         InstanceDescription created = platform.provision("before", List.of("old"));
         var tokensBefore = platform.secretsOf(created).tokens();
         Map<String, String> readBack = Map.of("oauth.api.key", "app-2", "oauth.api.secret", InstanceDescription.MASK,
@@ -80,7 +80,7 @@ class InstanceServiceTest {
         InstanceDescription replaced = instances.update(principal, created.id(),
                 new UpdateInstanceCommand(true, "replaced", null, readBack, null, "scripted"));
 
-        assertThat(replaced.tags()).isEmpty();
+        assertThat(replaced.tags()).as("not named, so kept").containsExactly("old");
         assertThat(replaced.configuration()).containsEntry("oauth.api.key", "app-2");
         assertThat(platform.secretsOf(created).secretConfiguration()).containsEntry("oauth.api.secret",
                 "canary-app-secret");
@@ -88,6 +88,26 @@ class InstanceServiceTest {
         assertThatThrownBy(() -> instances.update(principal, created.id(),
                 new UpdateInstanceCommand(true, "x", null, Map.of("oauth.api.key", "k"), null, null)))
                 .hasMessage("Missing required configuration: oauth.api.secret, oauth.callback.url");
+    }
+
+    /** Cloud Elements' own example of {@code PUT /instances/{id}} sends only {@code {name, tags}}. */
+    @Test
+    void putWithNameAndTagsKeepsTheConfigurationAndCredentials() {
+        InstanceDescription created = platform.provision("before", List.of("old"));
+        var secretsBefore = platform.secretsOf(created);
+
+        InstanceDescription renamed = instances.update(principal, created.id(),
+                new UpdateInstanceCommand(true, "after", List.of("new"), null, null, null));
+
+        assertThat(renamed.name()).isEqualTo("after");
+        assertThat(renamed.tags()).containsExactly("new");
+        assertThat(renamed.configuration()).isEqualTo(created.configuration());
+        assertThat(platform.secretsOf(created)).isEqualTo(secretsBefore);
+
+        InstanceDescription untouched = instances.update(principal, created.id(),
+                new UpdateInstanceCommand(true, null, null, null, null, null));
+        assertThat(untouched.name()).isEqualTo("after");
+        assertThat(untouched.tags()).containsExactly("new");
     }
 
     @Test

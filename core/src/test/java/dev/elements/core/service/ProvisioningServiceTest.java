@@ -68,7 +68,10 @@ class ProvisioningServiceTest {
         assertThat(created.tags()).containsExactly("blue");
         assertThat(created.status()).isEqualTo(InstanceStatus.ACTIVE);
         assertThat(created.valid()).isTrue();
-        assertThat(created.ownerEmail()).isEqualTo(OrganizationBootstrap.ADMINISTRATOR_EMAIL);
+        assertThat(created.owner().emailAddress()).isEqualTo(OrganizationBootstrap.ADMINISTRATOR_EMAIL);
+        assertThat(created.owner().id()).isEqualTo(principal.user().id());
+        assertThat(created.owner().firstName()).isEqualTo(principal.user().firstName());
+        assertThat(created.owner().lastName()).isEqualTo(principal.user().lastName());
         assertThat(created.configuration())
                 .containsEntry("oauth.api.key", "app-1")
                 .containsEntry("oauth.api.secret", InstanceDescription.MASK)
@@ -129,34 +132,122 @@ class ProvisioningServiceTest {
         assertThat(provider.exchanges()).isZero();
     }
 
+    /**
+     * Cloud Elements kept keys an element does not declare (SAP Open Connectors, "Authenticate a
+     * Connector Instance (API)"); they are stored as plain values and shown back, never as secrets.
+     */
     @Test
-    void refusesUnknownKeysAndEndpointAddresses() {
-        Map<String, String> unknown = configuration();
-        unknown.put("oauth.api.kye", "typo");
-        unknown.put("another.key", "x");
-        assertThatThrownBy(() -> provision("c", unknown))
-                .hasMessage("Unknown configuration keys for element scripted: oauth.api.kye, another.key");
+    void keepsUndeclaredKeysAsPlainValuesAndShowsThem() {
+        provider.accept("code-1", "u");
+        Map<String, String> configuration = configuration();
+        configuration.put("oauth.api.kye", "typo");
+        configuration.put("event.poller.configuration", "{\"posts\":{\"url\":\"/hubs/social/posts\"}}");
+        configuration.put("my.app.password", "not-a-secret-to-the-platform");
 
+        InstanceDescription created = provision("code-1", configuration);
+
+        assertThat(created.configuration())
+                .containsEntry("oauth.api.kye", "typo")
+                .containsEntry("event.poller.configuration", "{\"posts\":{\"url\":\"/hubs/social/posts\"}}")
+                .containsEntry("my.app.password", "not-a-secret-to-the-platform");
+        Instance stored = instances.findById(created.id()).orElseThrow();
+        assertThat(stored.configuration()).containsEntry("oauth.api.kye", "typo");
+        assertThat(elements.instances().configuration(principal, created.id()))
+                .anySatisfy(value -> assertThat(value.key()).isEqualTo("oauth.api.kye"));
+        assertThat(provider.seenConfigurations().get(0).get("oauth.api.kye")).contains("typo");
+    }
+
+    @Test
+    void refusesEndpointAddressesDeclaredOrNotAndPlatformKeys() {
         Map<String, String> redirect = configuration();
         redirect.put("oauth.token.url", "https://attacker.example/token");
         redirect.put("base.url", "https://attacker.example");
+        redirect.put("oauth.refresh.url", "https://attacker.example/refresh");
         assertThatThrownBy(() -> provision("c", redirect))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
-                    assertThat(e.getMessage()).contains("oauth.token.url, base.url").contains("operator");
+                    assertThat(e.getMessage()).contains("oauth.token.url, base.url, oauth.refresh.url")
+                            .contains("operator");
                 });
 
         Map<String, String> token = configuration();
         token.put("oauth.user.token", "injected");
         assertThatThrownBy(() -> provision("c", token)).hasMessageContaining("oauth.user.token");
+
+        Map<String, String> badKey = configuration();
+        badKey.put("x".repeat(ConfigurationPolicy.MAX_UNDECLARED_KEY_LENGTH + 1), "v");
+        assertThatThrownBy(() -> provision("c", badKey))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION));
         assertThat(provider.exchanges()).isZero();
+    }
+
+    /** The seed's own example sends {@code www.mycoolapp.com/auth}; Cloud Elements read it as https. */
+    @Test
+    void completesACallbackWithoutASchemeWithHttps() {
+        provider.accept("code-1", "u");
+        Map<String, String> configuration = configuration();
+        configuration.put("oauth.callback.url", "www.mycoolapp.com/auth");
+
+        InstanceDescription created = provision("code-1", configuration);
+
+        assertThat(created.configuration()).containsEntry("oauth.callback.url", "https://www.mycoolapp.com/auth");
+        assertThat(provider.seenConfigurations().get(0).get("oauth.callback.url"))
+                .contains("https://www.mycoolapp.com/auth");
+    }
+
+    private ProvisionInstanceCommand adopting(Map<String, String> configuration) {
+        return new ProvisionInstanceCommand(principal, "scripted", null, null, configuration, List.of(), "held",
+                null, true);
+    }
+
+    @Test
+    void adoptsTokensTheApplicationHoldsAfterTheProviderChecksThem() {
+        provider.adoptable("held-access-token", "provider-user-9");
+        Map<String, String> configuration = configuration();
+        configuration.put("oauth.user.token", "held-access-token");
+        configuration.put("oauth.user.refresh_token", "held-refresh-token");
+
+        InstanceDescription created = elements.provisioning().provision(adopting(configuration));
+
+        assertThat(provider.exchanges()).isZero();
+        assertThat(created.configuration()).containsEntry("oauth.user.token", InstanceDescription.MASK)
+                .containsEntry("oauth.user.refresh_token", InstanceDescription.MASK);
+        Instance stored = instances.findById(created.id()).orElseThrow();
+        assertThat(stored.providerAccountId()).isEqualTo("provider-user-9");
+        assertThat(stored.configuration()).doesNotContainKeys("oauth.user.token", "oauth.user.refresh_token");
+        assertThat(new String(stored.secrets().ciphertext(), StandardCharsets.UTF_8))
+                .contains("held-access-token").contains("held-refresh-token");
+    }
+
+    @Test
+    void aTokenTheProviderRefusesOrAnElementThatCannotAdoptStoresNothing() {
+        Map<String, String> configuration = configuration();
+        configuration.put("oauth.user.token", "dead-token");
+        assertThatThrownBy(() -> elements.provisioning().provision(adopting(configuration)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.code().type()).isEqualTo(dev.elements.core.error.ErrorType.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("cannot adopt tokens");
+                });
+
+        provider.adoptable("live-token", "u");
+        assertThatThrownBy(() -> elements.provisioning().provision(adopting(configuration)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED_AUTHORIZATION);
+                    assertThat(e.getMessage()).contains("oauth.user.token");
+                });
+        assertThat(instances.count(principal.organizationId(), InstanceQuery.all())).isZero();
+
+        Map<String, String> withoutToken = configuration();
+        assertThatThrownBy(() -> elements.provisioning().provision(adopting(withoutToken)))
+                .hasMessageContaining("configuration.oauth.user.token");
     }
 
     @Test
     void refusesMalformedValuesNamingThem() {
         Map<String, String> configuration = configuration();
         configuration.put("filter.response.nulls", "maybe");
-        configuration.put("oauth.callback.url", "not-a-url");
+        configuration.put("oauth.callback.url", "ftp://files.example/cb");
 
         assertThatThrownBy(() -> provision("c", configuration))
                 .hasMessageContaining("filter.response.nulls must be \"true\" or \"false\"")

@@ -47,6 +47,7 @@ public final class ScriptedElementProvider implements ElementProvider {
     public static final String ITEM = "item";
 
     private final Map<String, String> acceptedCodes = new ConcurrentHashMap<>();
+    private final Map<String, String> adoptableTokens = new ConcurrentHashMap<>();
     private final Deque<ProviderException> failures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger renewals = new AtomicInteger();
@@ -101,6 +102,30 @@ public final class ScriptedElementProvider implements ElementProvider {
                         FieldDefinition.readOnly("id", "string", "The item's id"),
                         FieldDefinition.writable("message", "string", "What the item says"),
                         FieldDefinition.readOnly("created", "date", "When it was added")))));
+    }
+
+    /**
+     * The provider will take {@code accessToken} as a live token of this user when an application
+     * hands it over; until this is called the element adopts no tokens at all, as by default.
+     */
+    public ScriptedElementProvider adoptable(String accessToken, String providerUserId) {
+        adoptableTokens.put(accessToken, providerUserId);
+        return this;
+    }
+
+    @Override
+    public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
+        if (adoptableTokens.isEmpty()) {
+            return ElementProvider.super.adoptTokens(given, configuration, context);
+        }
+        seenConfigurations.add(configuration);
+        String user = adoptableTokens.get(given.accessToken());
+        if (user == null) {
+            throw new ProviderException(ProviderError.of(ProviderErrorClass.INVALID_TOKEN,
+                    "Error validating access token: Session has expired."));
+        }
+        return new TokenSet(given.accessToken(), given.refreshToken(),
+                context.clock().instant().plus(Duration.ofDays(60)), List.of("read"), user);
     }
 
     /** The provider will accept {@code code} once, for a user with this id. */

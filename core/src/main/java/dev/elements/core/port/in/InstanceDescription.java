@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * An instance as its organization sees it: effective configuration with every secret masked, and
- * the element token only in the answer that created it.
+ * the element token only in the answer that created it (or, where the operator turned on element
+ * token read-back, in every answer).
  *
  * @param id its number
  * @param name its name
@@ -24,10 +25,10 @@ import java.util.Optional;
  * @param statusReason why, in words
  * @param valid false exactly when it needs a new authorization
  * @param disabled whether the application switched it off
- * @param configuration effective values of every entry by key, null when unset, secrets as {@link #MASK};
- *     each key's id is its entry's in {@code element}
- * @param ownerId the user who created it
- * @param ownerEmail that user's address
+ * @param configuration effective values of every entry by key, null when unset, secrets as {@link #MASK},
+ *     then the values of keys the element does not declare; each declared key's id is its entry's
+ *     in {@code element}
+ * @param owner the user who created it
  * @param createdAt when it was created
  */
 public record InstanceDescription(
@@ -41,8 +42,7 @@ public record InstanceDescription(
         boolean valid,
         boolean disabled,
         Map<String, String> configuration,
-        UserId ownerId,
-        String ownerEmail,
+        Owner owner,
         Instant createdAt) {
 
     /** How every secret value is shown. */
@@ -54,11 +54,23 @@ public record InstanceDescription(
         requireNonNull(element, "element");
         requireNonNull(status, "status");
         requireNonNull(statusReason, "statusReason");
-        requireNonNull(ownerId, "ownerId");
-        requireNonNull(ownerEmail, "ownerEmail");
+        requireNonNull(owner, "owner");
         requireNonNull(createdAt, "createdAt");
         tags = List.copyOf(tags);
         configuration = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configuration));
+    }
+
+    /**
+     * The user who created an instance, as Cloud Elements' instance JSON shows it under {@code user}.
+     * Addresses and names are blank when that user no longer exists.
+     */
+    public record Owner(UserId id, String emailAddress, String firstName, String lastName) {
+        public Owner {
+            requireNonNull(id, "id");
+            requireNonNull(emailAddress, "emailAddress");
+            requireNonNull(firstName, "firstName");
+            requireNonNull(lastName, "lastName");
+        }
     }
 
     public Optional<String> token() {

@@ -2,6 +2,7 @@ package dev.elements.core.port.in;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ControlCharacters;
 import dev.elements.core.instance.IdempotencyKeys;
 import dev.elements.core.tenant.Principal;
@@ -21,6 +22,10 @@ import java.util.Map;
  * @param tags labels; HTML is stripped
  * @param name the instance's name; HTML is stripped; the element's name when null
  * @param idempotencyKey the {@code Idempotency-Key} header, or null
+ * @param externalAuthentication Cloud Elements' {@code "externalAuthentication": "initial"}: no code;
+ *     the application hands over the tokens it holds, {@code oauth.user.token} and optionally
+ *     {@code oauth.user.refresh_token} in {@code configuration}, which the provider checks first
+ *     (SAP Open Connectors, "Authenticate a Connector Instance (API)", shows the body this extends)
  */
 public record ProvisionInstanceCommand(
         Principal principal,
@@ -30,13 +35,17 @@ public record ProvisionInstanceCommand(
         Map<String, String> configuration,
         List<String> tags,
         String name,
-        String idempotencyKey) {
+        String idempotencyKey,
+        boolean externalAuthentication) {
 
     public ProvisionInstanceCommand {
         requireNonNull(principal, "principal");
         new Validation()
                 .require("element.key", element)
-                .require("providerData.code", code)
+                .require(externalAuthentication ? "configuration.oauth.user.token" : "providerData.code",
+                        externalAuthentication ? heldToken(configuration) : code)
+                .check(!externalAuthentication || code == null,
+                        "providerData.code cannot come with externalAuthentication: the tokens are the authorization")
                 .text("providerData.state", state, InputLimits.OAUTH_STATE)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
                 .text("name", name, InputLimits.INSTANCE_NAME)
@@ -51,9 +60,19 @@ public record ProvisionInstanceCommand(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A command with a code from the provider's callback. */
+    public ProvisionInstanceCommand(Principal principal, String element, String code, String state,
+            Map<String, String> configuration, List<String> tags, String name, String idempotencyKey) {
+        this(principal, element, code, state, configuration, tags, name, idempotencyKey, false);
+    }
+
     /** A command without a {@code state}, for elements that do not use PKCE. */
     public ProvisionInstanceCommand(Principal principal, String element, String code,
             Map<String, String> configuration, List<String> tags, String name, String idempotencyKey) {
         this(principal, element, code, null, configuration, tags, name, idempotencyKey);
+    }
+
+    private static String heldToken(Map<String, String> configuration) {
+        return configuration == null ? null : configuration.get(CommonConfiguration.ACCESS_TOKEN);
     }
 }

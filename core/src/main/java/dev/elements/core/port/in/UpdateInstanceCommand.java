@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * {@code PUT /instances/{id}} ({@code replace}) or {@code PATCH /instances/{id}}.
  *
- * <p>With {@code replace}, the configuration given replaces every value the application set
- * before, and name and tags are replaced too (absent ones become empty). Without it, only what is
- * given changes: tags are replaced, never merged, and configuration values are merged. Either way a
+ * <p>Either way, what the body does not name (name, tags, configuration) is kept, as Cloud Elements'
+ * own example of a {@code PUT} that sends only {@code {name, tags}} expects; tags given are replaced,
+ * never merged. With {@code replace}, a configuration given replaces every value the application set
+ * before; without it, its values are merged into them. Either way a
  * configuration value of {@link InstanceDescription#MASK} keeps the stored secret, so a client can
  * send back what it read.
  *

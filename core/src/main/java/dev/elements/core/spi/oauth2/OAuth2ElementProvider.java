@@ -6,6 +6,7 @@ import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.instance.Configuration;
+import dev.elements.core.json.JsonObject;
 import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderError;
@@ -67,8 +68,26 @@ public abstract class OAuth2ElementProvider implements ElementProvider {
     }
 
     /**
+     * Adopts tokens through the same steps that follow a code grant ({@link #completeExchange}),
+     * which ask the provider whose token it is: a dead or foreign token is refused there. An element
+     * whose steps do not learn the user never asked the provider, so it adopts nothing, rather than
+     * store a token nobody checked.
+     */
+    @Override
+    public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
+        TokenSet learned = completeExchange(new TokenAnswer(given.accessToken(), given.refreshToken(),
+                given.expiresAt(), given.scopes(), JsonObject.of(java.util.Map.of())), configuration, context);
+        if (learned.providerUserId() == null) {
+            return ElementProvider.super.adoptTokens(given, configuration, context);
+        }
+        return learned;
+    }
+
+    /**
      * The steps after the code grant: learning whose token it is, trading it for a longer-lived
-     * one. By default the answer as it is, without a provider user id.
+     * one. By default the answer as it is, without a provider user id. They also check the tokens
+     * an application hands over ({@link #adoptTokens}), where they must ask the provider whose token
+     * it is.
      */
     protected TokenSet completeExchange(TokenAnswer answer, Configuration configuration, ElementContext context) {
         return answer.toTokenSet(null);
