@@ -10,6 +10,7 @@ import dev.elements.core.instance.Configuration;
 import dev.elements.core.net.JdkProviderHttp;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.out.ProviderHttp;
+import dev.elements.core.query.Condition;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
@@ -139,6 +140,7 @@ final class HubFixture implements AutoCloseable {
         private final String path;
         private final Map<String, List<String>> query = new LinkedHashMap<>();
         private String body;
+        private Condition where;
         private String accessToken = token;
         private Configuration configuration = HubFixture.this.configuration();
         private PageRequest page;
@@ -154,6 +156,12 @@ final class HubFixture implements AutoCloseable {
 
         Call query(String name, String... values) {
             query.put(name, List.of(values));
+            return this;
+        }
+
+        /** The application's {@code where}, as the platform hands it over parsed. */
+        Call where(Condition condition) {
+            this.where = condition;
             return this;
         }
 
@@ -203,7 +211,7 @@ final class HubFixture implements AutoCloseable {
             ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
             PageRequest wanted = page == null && match.resource().paged() ? PageRequest.first(25) : page;
             return new HubCall(match.resource(), pathParameters != null ? pathParameters : match.pathParameters(),
-                    query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    query, where, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                     new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted, removeNulls);
         }
 

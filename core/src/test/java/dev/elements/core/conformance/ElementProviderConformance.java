@@ -187,7 +187,7 @@ public abstract class ElementProviderConformance {
         Set<String> cursors = new HashSet<>();
         PageRequest page = PageRequest.first(5);
         for (int calls = 0; calls < items + 2; calls++) {
-            HubResult result = provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
+            HubResult result = provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null, null,
                     tokens, configuration(), page, true), context);
             JsonValue body = Json.parse(result.body());
             assertThat(body).as("a page is a JSON array").isInstanceOf(JsonArray.class);
@@ -213,7 +213,7 @@ public abstract class ElementProviderConformance {
         String path = fake.seededList(1);
         fake.revokeAll();
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), "GET", path);
-        assertThatThrownBy(() -> provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
+        assertThatThrownBy(() -> provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null, null,
                 tokens, configuration(), PageRequest.first(5), true), context))
                 .as("a revoked token is INVALID_TOKEN, so the instance is marked for a new authorization")
                 .isInstanceOfSatisfying(ProviderException.class, refused -> {

@@ -68,8 +68,8 @@ class TenantServiceTest {
         Principal developer = login(dev, organizationSecret());
 
         assertThat(dev.user().role()).isEqualTo(Role.ORG);
-        assertThat(tenants.users(admin)).extracting(User::emailAddress).contains("dev@one.example");
-        assertThat(tenants.users(developer)).containsExactly(developer.user());
+        assertThat(tenants.users(admin, null)).extracting(User::emailAddress).contains("dev@one.example");
+        assertThat(tenants.users(developer, null)).containsExactly(developer.user());
         assertThat(tenants.user(developer, developer.user().id())).isEqualTo(developer.user());
         assertRefused(() -> tenants.user(developer, admin.user().id()), ErrorCode.NOT_ALLOWED);
         assertRefused(() -> tenants.addUser(developer, new AddUserCommand("x@one.example", null, null, null)),

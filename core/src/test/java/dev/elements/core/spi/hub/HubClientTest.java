@@ -43,7 +43,7 @@ class HubClientTest {
 
     private HubResult call(HubClient client, ResourceDefinition resource, Map<String, String> path,
             Map<String, List<String>> query, String body, PageRequest page) {
-        return client.call(new HubCall(resource, path, query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        return client.call(new HubCall(resource, path, query, null, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                 tokens, fixture.configuration(), page, true), fixture.context);
     }
 
