@@ -14,9 +14,13 @@ import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
+import dev.elements.core.query.Condition;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code /hubs/{hub}/...}: calls to the provider through the instance the Element token names.
@@ -74,11 +78,14 @@ final class HubRoutes {
                 return null;
             });
         }
+        Condition where = WhereParameter.parse(ctx.queryParam("where"));
+        Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+        query.remove("where");
         byte[] body = bodies.optionalJson(ctx);
         // A HEAD is the GET without the body: the provider is asked the GET.
         String method = ctx.method() == HandlerType.HEAD ? HandlerType.GET.name() : ctx.method().name();
         HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
-                method, resourcePath(ctx), ctx.queryParamMap(), body)));
+                method, resourcePath(ctx), query, where, body)));
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));
