@@ -14,13 +14,16 @@ import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
+import dev.elements.core.query.Condition;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.util.MethodNotAllowedUtil;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -124,6 +127,9 @@ final class HubRoutes {
             throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,
                     "Hub calls need an Authorization header with an Element token");
         }
+        Condition where = WhereParameter.parse(ctx.queryParam("where"));
+        Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+        query.remove("where");
         // A HEAD is the GET without the body: the provider is asked the GET.
         String method = ctx.method() == HandlerType.HEAD ? HandlerType.GET.name() : ctx.method().name();
         boolean upload = hasBody(ctx) && callers.authenticatedBy(ctx, credentials, () -> {
@@ -138,7 +144,7 @@ final class HubRoutes {
         byte[] body = upload ? bodies.upload(ctx) : bodies.optionalJson(ctx);
         String contentType = body.length == 0 ? null : ctx.contentType();
         HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
-                method, resourcePath(ctx), ctx.queryParamMap(), body, contentType)));
+                method, resourcePath(ctx), query, where, body, contentType)));
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The query of {@code GET /instances}: {@code tags[]} (repeatable; plain {@code tags} is taken too,
- * as clients that do not bracket repeated parameters send it), {@code page} from 1 and
- * {@code pageSize}.
+ * as clients that do not bracket repeated parameters send it), {@code where} (CEQL),
+ * {@code searchText}, {@code page} from 1 and {@code pageSize}.
  */
 final class InstanceListRequest {
     private InstanceListRequest() {
@@ -19,7 +19,7 @@ final class InstanceListRequest {
     /**
      * @param element the element a route path named, or null for every element
      * @throws PlatformException (400) naming {@code page} or {@code pageSize} when either is not a
-     *     whole number in range
+     *     whole number in range, or pointing into {@code where} when it is no CEQL
      */
     static ListInstancesQuery query(Context ctx, String element) {
         List<String> tags = new ArrayList<>(ctx.queryParams("tags[]"));
@@ -30,7 +30,8 @@ final class InstanceListRequest {
         if (!problems.isEmpty()) {
             throw new PlatformException(ErrorCode.INVALID_FIELD, String.join("; ", problems));
         }
-        return new ListInstancesQuery(tags, element, page, pageSize);
+        return new ListInstancesQuery(tags, element, WhereParameter.parse(ctx.queryParam("where")),
+                ctx.queryParam("searchText"), page, pageSize);
     }
 
     /** Never quotes the value: a query string is the client's, and a mistyped one may hold anything. */

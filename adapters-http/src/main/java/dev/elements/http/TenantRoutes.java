@@ -64,7 +64,8 @@ final class TenantRoutes {
 
     private void users(Context ctx) {
         Principal principal = Callers.principal(ctx);
-        json.respond(ctx, 200, tenants.users(principal).stream().map(UserView::of).toList());
+        json.respond(ctx, 200, tenants.users(principal, WhereParameter.parse(ctx.queryParam("where"))).stream()
+                .map(UserView::of).toList());
     }
 
     /**

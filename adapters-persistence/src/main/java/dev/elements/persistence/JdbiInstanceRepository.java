@@ -118,10 +118,12 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         return jdbi.withHandle(handle -> filter.bind(handle.createQuery(sql)).mapTo(Long.class).one());
     }
 
-    /** The organization and the query's tags and element; the page is the caller's. */
-    private record Filter(OrganizationId organization, List<String> tags, String elementKey) {
+    /** The organization and the query's tags, element, condition and search text; the page is the caller's. */
+    private record Filter(OrganizationId organization, List<String> tags, String elementKey,
+            InstanceConditionSql condition) {
         static Filter of(OrganizationId organization, InstanceQuery query) {
-            return new Filter(organization, List.copyOf(new LinkedHashSet<>(query.tags())), query.elementKey());
+            return new Filter(organization, List.copyOf(new LinkedHashSet<>(query.tags())), query.elementKey(),
+                    InstanceConditionSql.of(query.where(), query.searchText()));
         }
 
         String where() {
@@ -134,7 +136,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
                 where.append(" AND (SELECT COUNT(DISTINCT t.tag) FROM instance_tags t")
                         .append(" WHERE t.instance_id = instances.id AND t.tag IN (<tags>)) = :tagCount");
             }
-            return where.toString();
+            return where.append(condition.andClause()).toString();
         }
 
         <S extends SqlStatement<S>> S bind(S statement) {
@@ -145,7 +147,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
             if (!tags.isEmpty()) {
                 statement.bindList("tags", tags).bind("tagCount", tags.size());
             }
-            return statement;
+            return condition.bind(statement);
         }
     }
 

@@ -187,7 +187,8 @@ class CoreServicesOnSharedPostgresTest {
     }
 
     private static HubRequest hubCall(String elementToken, String path, Map<String, List<String>> query) {
-        return new HubRequest(new PresentedCredentials(null, null, elementToken, null), "GET", path, query, null, null);
+        return new HubRequest(new PresentedCredentials(null, null, elementToken, null), "GET", path, query, null, null,
+                null);
     }
 
     private Principal bootstrap() {

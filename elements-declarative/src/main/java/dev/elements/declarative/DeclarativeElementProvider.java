@@ -50,7 +50,7 @@ public final class DeclarativeElementProvider extends OAuth2ElementProvider {
 
     @Override
     protected TokenSet completeExchange(TokenAnswer answer, Configuration configuration, ElementContext context) {
-        HubResult user = hub.call(new HubCall(whoAmI, Map.of(), Map.of(), null, answer.toTokenSet(null),
+        HubResult user = hub.call(new HubCall(whoAmI, Map.of(), Map.of(), null, null, answer.toTokenSet(null),
                 configuration, null, false, null), context);
         String userId = Json.parse(user.body()).at(userIdPointer).textIfAny().orElseThrow(() ->
                 new ProviderException(ProviderError.silent(ProviderErrorClass.TRANSIENT), "The provider's "

@@ -55,7 +55,7 @@ final class ElementCalls {
 
     HubResult call(String method, String path, TokenSet tokens, String body, PageRequest page) {
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
-        return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(),
+        return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration,
                 match.resource().paged() ? page : null, true, null), context);
     }

@@ -79,7 +79,7 @@ final class ActingAsPage {
     }
 
     private static String pageToken(HubCall call, String pageId, HubClient hub, ElementContext context) {
-        HubCall lookup = new HubCall(PAGE_TOKEN_LOOKUP, Map.of("id", pageId), Map.of(), null, call.tokens(),
+        HubCall lookup = new HubCall(PAGE_TOKEN_LOOKUP, Map.of("id", pageId), Map.of(), null, null, call.tokens(),
                 call.configuration(), null, false, null);
         try {
             HubResult answer = hub.call(lookup, context);

@@ -54,6 +54,16 @@ final class GraphHooks implements HubHooks {
         }
     }
 
+    /** Feeds and posts filter by {@code created_time}, through Graph's {@code since} and {@code until}. */
+    @Override
+    public boolean translateWhere(HubCall call, Map<String, List<String>> query) {
+        if (!GraphTimeFilter.filters(call)) {
+            return false;
+        }
+        GraphTimeFilter.translate(call, query);
+        return true;
+    }
+
     /** With {@code suppress_http_code} (which the plugin never sends) or behind some proxies, refusals come as 200. */
     @Override
     public boolean refusedDespiteSuccess(JsonValue body) {

@@ -10,6 +10,7 @@ import dev.elements.core.instance.Configuration;
 import dev.elements.core.net.JdkProviderHttp;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.out.ProviderHttp;
+import dev.elements.core.query.Condition;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
@@ -146,6 +147,7 @@ final class HubFixture implements AutoCloseable {
         private final Map<String, List<String>> query = new LinkedHashMap<>();
         private byte[] body;
         private String contentType;
+        private Condition where;
         private String accessToken = token;
         private Configuration configuration = HubFixture.this.configuration();
         private PageRequest page;
@@ -161,6 +163,12 @@ final class HubFixture implements AutoCloseable {
 
         Call query(String name, String... values) {
             query.put(name, List.of(values));
+            return this;
+        }
+
+        /** The application's {@code where}, as the platform hands it over parsed. */
+        Call where(Condition condition) {
+            this.where = condition;
             return this;
         }
 
@@ -217,8 +225,8 @@ final class HubFixture implements AutoCloseable {
             ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
             PageRequest wanted = page == null && match.resource().paged() ? PageRequest.first(25) : page;
             return new HubCall(match.resource(), pathParameters != null ? pathParameters : match.pathParameters(),
-                    query, body, new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration, wanted,
-                    removeNulls, contentType);
+                    query, where, body, new TokenSet(accessToken, null, null, SCOPES, ada.id()), configuration,
+                    wanted, removeNulls, contentType);
         }
 
         HubResult send() {

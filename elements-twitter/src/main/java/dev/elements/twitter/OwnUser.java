@@ -26,7 +26,7 @@ final class OwnUser {
         }
         Map<String, String> values = new LinkedHashMap<>(call.pathParameters());
         values.replaceAll((name, value) -> value.equals(TwitterFacts.ME) ? own : value);
-        return new HubCall(call.resource(), values, call.query(), call.body(), call.tokens(), call.configuration(),
-                call.page(), call.removeNulls(), call.contentType());
+        return new HubCall(call.resource(), values, call.query(), call.where(), call.body(), call.tokens(),
+                call.configuration(), call.page(), call.removeNulls(), call.contentType());
     }
 }

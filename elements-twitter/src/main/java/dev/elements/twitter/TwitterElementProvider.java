@@ -41,7 +41,7 @@ public final class TwitterElementProvider extends OAuth2ElementProvider {
     @Override
     protected TokenSet completeExchange(TokenAnswer answer, Configuration configuration, ElementContext context) {
         TokenSet tokens = answer.toTokenSet(null);
-        HubResult me = hub.call(new HubCall(TwitterResources.ME, Map.of(), Map.of(), null, tokens, configuration,
+        HubResult me = hub.call(new HubCall(TwitterResources.ME, Map.of(), Map.of(), null, null, tokens, configuration,
                 null, true, null), context);
         String id = Json.parse(me.body()).path("id").text();
         if (id == null || !id.matches(TwitterFacts.ID_PATTERN)) {

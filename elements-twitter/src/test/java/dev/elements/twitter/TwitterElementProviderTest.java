@@ -258,8 +258,9 @@ class TwitterElementProviderTest {
     private HubResult call(TokenSet tokens, String method, String path, String body, PageRequest page) {
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), method, path);
         PageRequest asked = match.resource().paged() && page == null ? PageRequest.first(100) : page;
-        return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(),
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration(), asked, true, null),
+        return provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, configuration(), asked, true,
+                null),
                 context);
     }
 

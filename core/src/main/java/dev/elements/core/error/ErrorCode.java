@@ -5,6 +5,8 @@ public enum ErrorCode {
     MALFORMED_REQUEST(ErrorType.INVALID_INPUT),
     MISSING_FIELD(ErrorType.INVALID_INPUT),
     INVALID_FIELD(ErrorType.INVALID_INPUT),
+    /** A hub resource that the element cannot filter was called with a {@code where}. */
+    WHERE_NOT_SUPPORTED(ErrorType.INVALID_INPUT),
     MISSING_CONFIGURATION(ErrorType.INVALID_INPUT),
     INVALID_CONFIGURATION(ErrorType.INVALID_INPUT),
     UNKNOWN_ELEMENT_IN_REQUEST(ErrorType.INVALID_INPUT),

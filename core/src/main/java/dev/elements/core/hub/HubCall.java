@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.instance.Configuration;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.query.Condition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,10 @@ import java.util.Map;
  * @param resource the matched resource
  * @param pathParameters values of the resource path's placeholders, such as {@code id}
  * @param query the application's query parameters, minus the platform's own ({@code page},
- *     {@code pageSize}, {@code nextPage}); {@code fields} and the like pass through
+ *     {@code pageSize}, {@code nextPage}) and {@code where}; {@code fields} and the like pass through
+ * @param where the application's CEQL condition, parsed, or null when it sent none; a plugin either
+ *     translates it into the provider's query or refuses the call (see
+ *     {@code spi.hub.HubHooks#translateWhere}), never ignores it
  * @param body the request body (JSON), or empty
  * @param tokens the instance's provider credentials; they go only into the request to the provider
  * @param configuration the instance's effective configuration, secrets included
@@ -33,6 +37,7 @@ public record HubCall(
         ResourceDefinition resource,
         Map<String, String> pathParameters,
         Map<String, List<String>> query,
+        Condition where,
         byte[] body,
         TokenSet tokens,
         Configuration configuration,
@@ -56,7 +61,7 @@ public record HubCall(
 
     /** The same call made with other credentials: a page's, for a call that acts as the page. */
     public HubCall withTokens(TokenSet replaced) {
-        return new HubCall(resource, pathParameters, query, body, replaced, configuration, page, removeNulls,
+        return new HubCall(resource, pathParameters, query, where, body, replaced, configuration, page, removeNulls,
                 contentType);
     }
 
@@ -64,13 +69,13 @@ public record HubCall(
     public HubCall withoutQueryParameter(String name) {
         Map<String, List<String>> kept = new LinkedHashMap<>(query);
         kept.remove(name);
-        return new HubCall(resource, pathParameters, kept, body, tokens, configuration, page, removeNulls,
+        return new HubCall(resource, pathParameters, kept, where, body, tokens, configuration, page, removeNulls,
                 contentType);
     }
 
     @Override
     public String toString() {
         return "HubCall[" + resource.method() + " " + resource.path() + ", " + page + ", removeNulls=" + removeNulls
-                + "]";
+                + (where == null ? "" : ", where") + "]";
     }
 }

@@ -1,14 +1,17 @@
 package dev.elements.core.memory;
 
 import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceFields;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.query.ConditionMatcher;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Instances in a map, for embedding hosts without a database and for tests. */
 public final class InMemoryInstanceRepository implements InstanceRepository {
+    private static final ConditionMatcher WHERE = new ConditionMatcher(InstanceFields.QUERYABLE);
+
     private final AtomicLong ids = new AtomicLong(1000);
     private final Map<InstanceId, Instance> byId = new ConcurrentHashMap<>();
 
@@ -57,6 +62,9 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
                 .filter(instance -> instance.tags().containsAll(query.tags()))
                 .filter(instance -> query.elementKey() == null
                         || instance.elementKey().value().equals(query.elementKey()))
+                .filter(instance -> query.where() == null
+                        || WHERE.matches(query.where(), field -> InstanceFields.valueOf(instance, field)))
+                .filter(instance -> query.searchText() == null || mentions(instance, query.searchText()))
                 .sorted(Comparator.comparing((Instance instance) -> instance.createdAt())
                         .thenComparing(instance -> instance.id().value()))
                 .skip(query.offset())
@@ -93,6 +101,13 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
     @Override
     public long count(OrganizationId organization, InstanceQuery query) {
-        return list(organization, new InstanceQuery(query.tags(), query.elementKey(), 0, Integer.MAX_VALUE)).size();
+        return list(organization, query.unpaged()).size();
+    }
+
+    /** Whether the name or a tag contains the text, ignoring case. */
+    private static boolean mentions(Instance instance, String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        return instance.name().toLowerCase(Locale.ROOT).contains(wanted)
+                || instance.tags().stream().anyMatch(tag -> tag.toLowerCase(Locale.ROOT).contains(wanted));
     }
 }

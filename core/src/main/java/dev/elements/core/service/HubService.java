@@ -140,9 +140,9 @@ public final class HubService implements CallHubUseCase {
         int walks = paging == null ? 1 : paging.pagesToWalk();
         boolean removeNulls = configuration.flag(CommonConfiguration.FILTER_RESPONSE_NULLS, true);
         for (int walked = 1; walked <= walks; walked++) {
-            HubCall call = new HubCall(resource, match.pathParameters(), query, request.body(), secrets.tokens(),
-                    configuration, page, removeNulls, request.contentType());
-            result = callWithRetries(element, fresh, call, deadline);
+            HubCall call = new HubCall(resource, match.pathParameters(), query, request.where(), request.body(),
+                    secrets.tokens(), configuration, page, removeNulls, request.contentType());
+            result = callWhere(element, fresh, call, deadline);
             if (walked < walks) {
                 if (result.nextCursor() == null) {
                     result = new HubResult(200, "[]".getBytes(StandardCharsets.UTF_8), 0, null, null);
@@ -156,6 +156,19 @@ public final class HubService implements CallHubUseCase {
                 : pageTokens.issue(fresh.id(), resourceKey, new PageTokens.Page(result.nextCursor(),
                         paging.pageSize()), context.clock().instant());
         return new HubResponse(fresh.id(), result.status(), result.body(), result.itemCount(), nextPage);
+    }
+
+    /** The call, with a refused {@code where} named after the element, which the plugin's hub client does not know. */
+    private HubResult callWhere(RegisteredElement element, Instance instance, HubCall call, CallDeadline deadline) {
+        try {
+            return callWithRetries(element, instance, call, deadline);
+        } catch (PlatformException refused) {
+            if (refused.code() != ErrorCode.WHERE_NOT_SUPPORTED) {
+                throw refused;
+            }
+            throw new PlatformException(ErrorCode.WHERE_NOT_SUPPORTED, "where: element "
+                    + element.definition().key() + ": " + refused.getMessage());
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ public final class InstanceService implements ManageInstancesUseCase {
                             "No element with key or id " + RequestValues.quote(query.element())))
                     .key().value();
         }
-        InstanceQuery page = new InstanceQuery(query.tags(), elementKey,
+        InstanceQuery page = new InstanceQuery(query.tags(), elementKey, query.where(), query.searchText(),
                 (int) Math.min(Integer.MAX_VALUE, (long) (query.page() - 1) * query.pageSize()), query.pageSize());
         return new InstancePage(describer.describeAll(instances.list(principal.organizationId(), page)),
                 instances.count(principal.organizationId(), page));

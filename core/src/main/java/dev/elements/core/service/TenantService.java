@@ -11,6 +11,8 @@ import dev.elements.core.port.in.OrganizationDescription;
 import dev.elements.core.port.in.UpdateUserCommand;
 import dev.elements.core.port.in.UserDescription;
 import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.query.Condition;
+import dev.elements.core.query.ConditionMatcher;
 import dev.elements.core.tenant.LastAdministrator;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Principal;
@@ -18,12 +20,15 @@ import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.tenant.SecretGenerator;
 import dev.elements.core.tenant.User;
+import dev.elements.core.tenant.UserFields;
 import dev.elements.core.tenant.UserId;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Organizations and their users, with the roles of Cloud Elements. */
 public final class TenantService implements ManageTenantsUseCase {
+    private static final ConditionMatcher USERS_WHERE = new ConditionMatcher(UserFields.QUERYABLE);
+
     /** Writers racing on one user are rare and each attempt re-reads, so a few attempts suffice. */
     private static final int UPDATE_ATTEMPTS = 5;
 
@@ -55,8 +60,18 @@ public final class TenantService implements ManageTenantsUseCase {
     }
 
     @Override
-    public List<User> users(Principal principal) {
-        return principal.isAdministrator() ? tenants.users(principal.organizationId()) : List.of(principal.user());
+    public List<User> users(Principal principal, Condition where) {
+        List<User> visible = principal.isAdministrator()
+                ? tenants.users(principal.organizationId())
+                : List.of(principal.user());
+        if (where == null) {
+            return visible;
+        }
+        // Filtered here rather than in storage: an organization's users are few, the list has no
+        // paging, and every store reads them all for this route anyway.
+        UserFields.QUERYABLE.check(where);
+        return visible.stream().filter(user -> USERS_WHERE.matches(where, field -> UserFields.valueOf(user, field)))
+                .toList();
     }
 
     @Override

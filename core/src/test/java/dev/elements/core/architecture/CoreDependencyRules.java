@@ -31,6 +31,8 @@ public final class CoreDependencyRules {
         "dev.elements.core.error..",
         // JSON values: provider answers are parsed once, in core, and plugins shape them.
         "dev.elements.core.json..",
+        // Conditions on lists (CEQL's where), parsed by an inbound adapter and filtered by storage.
+        "dev.elements.core.query..",
     };
     public static final String PORT_IN = "dev.elements.core.port.in..";
     public static final String PORT_OUT = "dev.elements.core.port.out..";

@@ -188,7 +188,7 @@ public abstract class ElementProviderConformance {
         PageRequest page = PageRequest.first(5);
         for (int calls = 0; calls < items + 2; calls++) {
             HubResult result = provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
-                    tokens, configuration(), page, true, null), context);
+                    null, tokens, configuration(), page, true, null), context);
             JsonValue body = Json.parse(result.body());
             assertThat(body).as("a page is a JSON array").isInstanceOf(JsonArray.class);
             assertThat(result.itemCount()).as("the count is the page's size").isEqualTo(((JsonArray) body).size());
@@ -214,7 +214,7 @@ public abstract class ElementProviderConformance {
         fake.revokeAll();
         ResourceMatcher.Match match = ResourceMatcher.match(provider.definition().resources(), "GET", path);
         assertThatThrownBy(() -> provider.callHub(new HubCall(match.resource(), match.pathParameters(), Map.of(), null,
-                tokens, configuration(), PageRequest.first(5), true, null), context))
+                null, tokens, configuration(), PageRequest.first(5), true, null), context))
                 .as("a revoked token is INVALID_TOKEN, so the instance is marked for a new authorization")
                 .isInstanceOfSatisfying(ProviderException.class, refused -> {
                     assertThat(refused.errorClass()).isEqualTo(ProviderErrorClass.INVALID_TOKEN);

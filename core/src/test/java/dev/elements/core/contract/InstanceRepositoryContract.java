@@ -8,10 +8,20 @@ import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.port.out.TenantRepository;
+import dev.elements.core.query.And;
+import dev.elements.core.query.Comparison;
+import dev.elements.core.query.Condition;
+import dev.elements.core.query.In;
+import dev.elements.core.query.Like;
+import dev.elements.core.query.Operator;
+import dev.elements.core.query.Or;
+import dev.elements.core.query.Value;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.SimultaneousCalls;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,13 +114,140 @@ public abstract class InstanceRepositoryContract {
         instances.insert(newInstance(two, "other", List.of("blue")));
 
         assertThat(instances.list(one.organizationId(), InstanceQuery.all())).containsExactly(first, second, third);
-        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue"), null, 0, 10)))
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue"), null, null, null, 0, 10)))
                 .containsExactly(first, second);
-        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue", "green"), null, 0, 10)))
-                .containsExactly(first);
-        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of(), "facebooksocial", 1, 1)))
-                .containsExactly(second);
-        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of(), "other", 0, 10))).isEmpty();
+        assertThat(instances.list(one.organizationId(),
+                new InstanceQuery(List.of("blue", "green"), null, null, null, 0, 10))).containsExactly(first);
+        assertThat(instances.list(one.organizationId(),
+                new InstanceQuery(List.of(), "facebooksocial", null, null, 1, 1))).containsExactly(second);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of(), "other", null, null, 0, 10)))
+                .isEmpty();
+    }
+
+    /**
+     * Three instances of one organization, oldest first, and a look-alike of another organization
+     * that no condition may reach.
+     */
+    private List<Instance> filterable() {
+        Instance ada = createdAt(newInstance(one, "Ada's page", List.of("blue", "team-a")), "2026-01-10T10:00:00Z");
+        Instance bob = createdAt(newInstance(one, "bob", List.of("green")), "2026-01-11T10:00:00Z");
+        Instance cat = createdAt(newInstance(one, "cat_1%", List.of()), "2026-01-12T10:00:00Z");
+        cat = cat.change().disabled(true).at(cat.createdAt());
+        for (Instance instance : List.of(ada, bob, cat)) {
+            instances.insert(instance);
+        }
+        instances.insert(createdAt(newInstance(two, "bob", List.of("green", "blue")), "2026-01-11T10:00:00Z"));
+        return List.of(ada, bob, cat);
+    }
+
+    private static Instance createdAt(Instance instance, String created) {
+        Instant at = Instant.parse(created);
+        return new Instance(instance.id(), instance.organizationId(), instance.ownerId(), instance.elementKey(),
+                instance.name(), instance.tags(), instance.configuration(), instance.secrets(),
+                instance.providerAccountId(), instance.tokenDigest(), instance.disabled(), instance.credentials(), at,
+                at, instance.version());
+    }
+
+    private List<Instance> where(Condition condition) {
+        return instances.list(one.organizationId(), new InstanceQuery(List.of(), null, condition, null, 0, 10));
+    }
+
+    private static Comparison compare(String field, Operator operator, Value value) {
+        return new Comparison(field, operator, value);
+    }
+
+    private static Value text(String text) {
+        return new Value.Text(text);
+    }
+
+    @Test
+    void filtersByEachOperatorOnEachField() {
+        List<Instance> all = filterable();
+        Instance ada = all.get(0);
+        Instance bob = all.get(1);
+        Instance cat = all.get(2);
+
+        assertThat(where(compare("name", Operator.EQUAL, text("bob")))).containsExactly(bob);
+        assertThat(where(compare("name", Operator.EQUAL, text("Ada's page")))).containsExactly(ada);
+        assertThat(where(compare("name", Operator.NOT_EQUAL, text("bob")))).containsExactly(ada, cat);
+        assertThat(where(compare("name", Operator.GREATER, text("b")))).containsExactly(bob, cat);
+        assertThat(where(new Like("name", "%a%"))).containsExactly(ada, cat);
+        assertThat(where(new Like("name", "A%"))).as("like keeps case").containsExactly(ada);
+        assertThat(where(new Like("name", "cat_1%"))).as("_ is no wildcard, %% is").containsExactly(cat);
+        assertThat(where(new Like("name", "c_t%"))).isEmpty();
+        assertThat(where(new In("name", List.of(text("bob"), text("cat_1%"), text("nobody")))))
+                .containsExactly(bob, cat);
+
+        assertThat(where(compare("tags", Operator.EQUAL, text("blue")))).containsExactly(ada);
+        assertThat(where(compare("tags", Operator.NOT_EQUAL, text("blue")))).containsExactly(bob, cat);
+        assertThat(where(new Like("tags", "team%"))).containsExactly(ada);
+        assertThat(where(new In("tags", List.of(text("green"), text("blue"))))).containsExactly(ada, bob);
+
+        assertThat(where(compare("disabled", Operator.EQUAL, new Value.Bool(true)))).containsExactly(cat);
+        assertThat(where(compare("disabled", Operator.NOT_EQUAL, new Value.Bool(true)))).containsExactly(ada, bob);
+        assertThat(where(compare("status", Operator.EQUAL, text("DISABLED")))).containsExactly(cat);
+        assertThat(where(new In("status", List.of(text("ACTIVE"))))).containsExactly(ada, bob);
+
+        assertThat(where(compare("createdDate", Operator.GREATER, text("2026-01-11T10:00:00Z"))))
+                .containsExactly(cat);
+        assertThat(where(compare("createdDate", Operator.GREATER_OR_EQUAL, text("2026-01-11T10:00:00Z"))))
+                .containsExactly(bob, cat);
+        assertThat(where(compare("createdDate", Operator.LESS, text("2026-01-11")))).containsExactly(ada);
+        assertThat(where(compare("createdDate", Operator.LESS_OR_EQUAL, text("2026-01-11T11:00:00+01:00"))))
+                .containsExactly(ada, bob);
+
+        BigDecimal bobId = BigDecimal.valueOf(bob.id().value());
+        assertThat(where(compare("id", Operator.EQUAL, new Value.Numeric(bobId)))).containsExactly(bob);
+        assertThat(where(compare("id", Operator.GREATER_OR_EQUAL, new Value.Numeric(bobId))))
+                .containsExactly(bob, cat);
+        assertThat(where(compare("id", Operator.LESS, new Value.Numeric(bobId)))).containsExactly(ada);
+        assertThat(where(new In("id", List.of(new Value.Numeric(bobId), new Value.Numeric(BigDecimal.ONE)))))
+                .containsExactly(bob);
+    }
+
+    @Test
+    void joinsConditionsWithAndBeforeOr() {
+        List<Instance> all = filterable();
+        Instance bob = all.get(1);
+        Instance cat = all.get(2);
+        Condition disabledWithoutTags = new And(List.of(compare("disabled", Operator.EQUAL, new Value.Bool(true)),
+                compare("tags", Operator.NOT_EQUAL, text("blue"))));
+
+        assertThat(where(new Or(List.of(compare("name", Operator.EQUAL, text("bob")), disabledWithoutTags))))
+                .containsExactly(bob, cat);
+        assertThat(where(new And(List.of(new Or(List.of(compare("name", Operator.EQUAL, text("bob")),
+                compare("name", Operator.EQUAL, text("cat_1%")))), compare("disabled", Operator.EQUAL,
+                new Value.Bool(false)))))).containsExactly(bob);
+    }
+
+    @Test
+    void pagesAndCountsTheFilteredInstances() {
+        List<Instance> all = filterable();
+        Condition notBob = compare("name", Operator.NOT_EQUAL, text("bob"));
+        InstanceQuery secondPage = new InstanceQuery(List.of(), null, notBob, null, 1, 1);
+
+        assertThat(instances.list(one.organizationId(), secondPage)).containsExactly(all.get(2));
+        assertThat(instances.count(one.organizationId(), secondPage)).isEqualTo(2);
+        assertThat(instances.list(one.organizationId(), new InstanceQuery(List.of("blue"), null,
+                new Like("name", "%"), null, 0, 10))).containsExactly(all.get(0));
+    }
+
+    @Test
+    void searchesNameAndTagsIgnoringCase() {
+        List<Instance> all = filterable();
+
+        assertThat(search("ADA")).containsExactly(all.get(0));
+        assertThat(search("GREEN")).containsExactly(all.get(1));
+        assertThat(search("e")).containsExactly(all.get(0), all.get(1));
+        assertThat(search("_1%")).as("searched as written, no wildcard").containsExactly(all.get(2));
+        assertThat(search("%")).containsExactly(all.get(2));
+        assertThat(search("a_e")).isEmpty();
+        assertThat(instances.count(one.organizationId(), new InstanceQuery(List.of(), null, null, "B", 0, 1)))
+                .isEqualTo(2);
+    }
+
+    private List<Instance> search(String text) {
+        return instances.list(one.organizationId(), new InstanceQuery(List.of(), null, null, text, 0, 10));
     }
 
     @Test
@@ -186,9 +323,10 @@ public abstract class InstanceRepositoryContract {
         instances.insert(newInstance(one, "c", List.of()));
         instances.insert(newInstance(two, "d", List.of("blue")));
 
-        assertThat(instances.count(one.organizationId(), new InstanceQuery(List.of("blue"), null, 1, 1))).isEqualTo(2);
+        assertThat(instances.count(one.organizationId(), new InstanceQuery(List.of("blue"), null, null, null, 1, 1)))
+                .isEqualTo(2);
         assertThat(instances.count(one.organizationId(), InstanceQuery.all())).isEqualTo(3);
-        assertThat(instances.count(two.organizationId(), new InstanceQuery(List.of(), "other", 0, 5))).isZero();
+        assertThat(instances.count(two.organizationId(), new InstanceQuery(List.of(), "other", null, null, 0, 5))).isZero();
     }
 
     @Test

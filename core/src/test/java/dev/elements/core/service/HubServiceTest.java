@@ -39,7 +39,7 @@ class HubServiceTest {
 
     private HubResponse call(String method, String path, Map<String, List<String>> query) {
         return platform.elements.hub().call(new HubRequest(new PresentedCredentials(null, null, token, null), method,
-                path, query, null, null));
+                path, query, null, null, null));
     }
 
     private HubResponse get(String path, String... query) {
@@ -80,16 +80,16 @@ class HubServiceTest {
     @Test
     void credentialsAreCheckedBeforeAnythingIsCalled() {
         assertRefused(() -> platform.elements.hub().call(new HubRequest(PresentedCredentials.none(), "GET", "me",
-                Map.of(), null, null)), ErrorCode.MISSING_CREDENTIALS);
+                Map.of(), null, null, null)), ErrorCode.MISSING_CREDENTIALS);
         assertRefused(() -> platform.elements.hub().call(new HubRequest(new PresentedCredentials(null, null,
-                "not-a-token", null), "GET", "me", Map.of(), null, null)), ErrorCode.INVALID_CREDENTIALS);
+                "not-a-token", null), "GET", "me", Map.of(), null, null, null)), ErrorCode.INVALID_CREDENTIALS);
         platform.tenants.createOrganization("Other", SecretDigest.of("other-org"),
                 new dev.elements.core.tenant.NewUser("o@other.example", "", "", Role.ORG_ADMIN,
                         SecretDigest.of("other-user")));
         assertRefused(() -> platform.elements.hub().call(new HubRequest(new PresentedCredentials("other-user",
-                "other-org", token, null), "GET", "me", Map.of(), null, null)), ErrorCode.INVALID_CREDENTIALS);
+                "other-org", token, null), "GET", "me", Map.of(), null, null, null)), ErrorCode.INVALID_CREDENTIALS);
         assertThat(platform.elements.hub().call(new HubRequest(new PresentedCredentials(platform.userSecret,
-                platform.organizationSecret, token, null), "GET", "me", Map.of(), null, null)).status()).isEqualTo(200);
+                platform.organizationSecret, token, null), "GET", "me", Map.of(), null, null, null)).status()).isEqualTo(200);
         assertRefused(() -> get("nowhere"), ErrorCode.RESOURCE_NOT_FOUND);
         assertRefused(() -> call("DELETE", "me", Map.of()), ErrorCode.OPERATION_NOT_SUPPORTED);
         assertThat(platform.provider.hubCalls()).isEqualTo(1);
@@ -144,7 +144,7 @@ class HubServiceTest {
         HubResponse first = get("items");
         assertRefused(() -> platform.elements.hub().call(new HubRequest(new PresentedCredentials(null, null,
                 other.token().orElseThrow(), null), "GET", "items",
-                Map.of("nextPage", List.of(first.nextPage().orElseThrow())), null, null)), ErrorCode.INVALID_FIELD);
+                Map.of("nextPage", List.of(first.nextPage().orElseThrow())), null, null, null)), ErrorCode.INVALID_FIELD);
     }
 
     @Test
@@ -302,7 +302,7 @@ class HubServiceTest {
             assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
         });
         assertRefused(() -> platform.elements.hub().call(new HubRequest(new PresentedCredentials(null, null,
-                sibling.token().orElseThrow(), null), "GET", "me", Map.of(), null, null)),
+                sibling.token().orElseThrow(), null), "GET", "me", Map.of(), null, null, null)),
                 ErrorCode.USAGE_BUDGET_EXHAUSTED);
         assertThat(platform.provider.hubCalls()).isEqualTo(1);
 

@@ -149,7 +149,7 @@ class InputHygieneTest {
 
     @Test
     void controlCharactersInATagFilterOrAnIdempotencyKeyAreRefusedToo() {
-        assertThat(refusal(() -> new ListInstancesQuery(List.of("blue\u0000"), null, 1, 10)).getMessage())
+        assertThat(refusal(() -> new ListInstancesQuery(List.of("blue\u0000"), null, null, null, 1, 10)).getMessage())
                 .isEqualTo("tags[]: a value contains a control or text-direction character");
         assertThat(refusal(() -> new ProvisionInstanceCommand(platform.principal, "scripted", "code",
                 Platform.configuration(), List.of(), "ok", "key\u0000")).getMessage())

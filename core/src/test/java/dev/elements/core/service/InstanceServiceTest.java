@@ -43,16 +43,16 @@ class InstanceServiceTest {
         InstanceDescription b = platform.provision("b", List.of("blue"));
         platform.provision("c", List.of("red"));
 
-        InstancePage blue = instances.instances(principal, new ListInstancesQuery(List.of("blue"), null, 1, 1));
-        InstancePage second = instances.instances(principal, new ListInstancesQuery(List.of("blue"), "9001", 2, 1));
+        InstancePage blue = instances.instances(principal, new ListInstancesQuery(List.of("blue"), null, null, null, 1, 1));
+        InstancePage second = instances.instances(principal, new ListInstancesQuery(List.of("blue"), "9001", null, null, 2, 1));
 
         assertThat(blue.total()).isEqualTo(2);
         assertThat(blue.instances()).extracting(InstanceDescription::id).containsExactly(a.id());
         assertThat(second.instances()).extracting(InstanceDescription::id).containsExactly(b.id());
         assertThat(second.instances().get(0).token()).isEmpty();
-        assertRefused(() -> instances.instances(principal, new ListInstancesQuery(List.of(), "myspace", 1, 10)),
+        assertRefused(() -> instances.instances(principal, new ListInstancesQuery(List.of(), "myspace", null, null, 1, 10)),
                 ErrorCode.ELEMENT_NOT_FOUND);
-        assertThatThrownBy(() -> new ListInstancesQuery(List.of(), null, 0, 10)).hasMessageContaining("page");
+        assertThatThrownBy(() -> new ListInstancesQuery(List.of(), null, null, null, 0, 10)).hasMessageContaining("page");
     }
 
     @Test

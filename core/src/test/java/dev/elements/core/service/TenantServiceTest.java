@@ -68,8 +68,8 @@ class TenantServiceTest {
         Principal developer = login(dev, organizationSecret());
 
         assertThat(dev.user().role()).isEqualTo(Role.ORG);
-        assertThat(tenants.users(admin)).extracting(User::emailAddress).contains("dev@one.example");
-        assertThat(tenants.users(developer)).containsExactly(developer.user());
+        assertThat(tenants.users(admin, null)).extracting(User::emailAddress).contains("dev@one.example");
+        assertThat(tenants.users(developer, null)).containsExactly(developer.user());
         assertThat(tenants.user(developer, developer.user().id())).isEqualTo(developer.user());
         assertRefused(() -> tenants.user(developer, admin.user().id()), ErrorCode.NOT_ALLOWED);
         assertRefused(() -> tenants.addUser(developer, new AddUserCommand("x@one.example", null, null, null)),
@@ -131,7 +131,7 @@ class TenantServiceTest {
         assertRefused(() -> tenants.deleteUser(admin, dev.user().id()), ErrorCode.USER_NOT_FOUND);
         Principal self = login(colleague, organizationSecret());
         tenants.deleteUser(self, self.user().id());
-        assertThat(tenants.users(admin)).containsExactly(admin.user());
+        assertThat(tenants.users(admin, null)).containsExactly(admin.user());
     }
 
     @Test
@@ -143,7 +143,7 @@ class TenantServiceTest {
         tenants.deleteUser(admin, admin.user().id());
 
         Principal successor = login(second, organizationSecret());
-        assertThat(tenants.users(successor)).extracting(User::id).containsExactly(second.user().id());
+        assertThat(tenants.users(successor, null)).extracting(User::id).containsExactly(second.user().id());
         assertRefused(() -> tenants.deleteUser(successor, successor.user().id()), ErrorCode.LAST_ADMINISTRATOR);
     }
 

@@ -10,6 +10,8 @@ import dev.elements.core.element.ObjectDefinition;
 import dev.elements.core.element.ParameterShape;
 import dev.elements.core.element.ResourceDefinition;
 import dev.elements.core.element.ValueFormat;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.hub.ProviderUsage;
@@ -234,6 +236,11 @@ public final class ScriptedElementProvider implements ElementProvider {
                     error.providerCode(), error.retryAfter(), usage));
         }
         String path = call.resource().path();
+        if (call.where() != null && !path.equals("items")) {
+            // As the hub client refuses a where its element does not translate.
+            throw new PlatformException(ErrorCode.WHERE_NOT_SUPPORTED, call.resource().method() + " " + path
+                    + " cannot be filtered with where");
+        }
         if (path.equals("items") && call.resource().method().equals("GET")) {
             int from = call.page().cursor() == null ? 0 : Integer.parseInt(call.page().cursor());
             int to = Math.min(items.size(), from + call.page().limit());

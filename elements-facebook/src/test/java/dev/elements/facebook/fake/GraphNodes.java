@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -208,8 +211,10 @@ final class GraphNodes {
                     .map(video -> new EdgeContents.Item(graph.sequenceOf(video.id()), video(video))).toList());
             case "User/likes" -> likedPages(id, viewer);
             case "User/feed", "Page/feed" -> newestFirst(graph.postsOnFeedOf(id).stream()
+                    .filter(within(options))
                     .map(post -> new EdgeContents.Item(graph.sequenceOf(post.id()), post(post))).toList());
             case "User/posts", "Page/posts" -> newestFirst(graph.postsOnFeedOf(id).stream()
+                    .filter(within(options))
                     .filter(post -> post.fromId().equals(id))
                     .map(post -> new EdgeContents.Item(graph.sequenceOf(post.id()), post(post))).toList());
             default -> switch (edge) {
@@ -218,6 +223,36 @@ final class GraphNodes {
                 default -> throw new IllegalStateException("No edge " + edge + " on " + node.type());
             };
         };
+    }
+
+    /**
+     * Graph's time-based paging of feeds: {@code since} and {@code until} bound the posts'
+     * {@code created_time}, both ends included, each a Unix timestamp or (as Graph's strtotime
+     * also reads them) an ISO-8601 date-time. Anything else is Graph's (#100).
+     */
+    private static Predicate<FakePost> within(Map<String, String> options) {
+        Instant since = timeOption(options, "since");
+        Instant until = timeOption(options, "until");
+        // Graph keeps created_time to the second.
+        return post -> (since == null || post.createdTime().getEpochSecond() >= since.getEpochSecond())
+                && (until == null || post.createdTime().getEpochSecond() <= until.getEpochSecond());
+    }
+
+    private static Instant timeOption(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new GraphException(GraphError.of(100, "(#100) The parameter " + name
+                        + " must be a Unix timestamp or a date"));
+            }
+        }
     }
 
     private EdgeContents friends(String userId, Viewer viewer) {

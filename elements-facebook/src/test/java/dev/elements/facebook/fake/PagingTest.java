@@ -7,6 +7,8 @@ import static dev.elements.facebook.fake.GraphNodesTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,5 +121,32 @@ class PagingTest extends FakeFacebookFixture {
         assertThat(first.at("/data/0/message").asText()).as("oldest first").isEqualTo("comment 1");
         assertThat(second.get("data")).hasSize(5);
         assertThat(second.get("paging").has("next")).isFalse();
+    }
+
+    @Test
+    void sinceAndUntilBoundTheFeedByCreatedTimeAndStayInThePagingLinks() {
+        Instant earlier = facebook.now();
+        facebook.advanceClock(Duration.ofHours(1));
+        FakePost laterPost = facebook.addPost(ada, "later");
+        String later = laterPost.id();
+        String latest = facebook.addPost(ada, "latest").id();
+        long laterSecond = laterPost.createdTime().getEpochSecond();
+
+        JsonNode since = ok(http.get(facebook.graphUrl() + "/me/posts?limit=1&since=" + laterSecond
+                + "&access_token=" + token));
+        JsonNode sinceNext = ok(http.get(since.at("/paging/next").asText()));
+        JsonNode until = ok(http.get(facebook.graphUrl() + "/me/feed?limit=100&until=" + earlier.getEpochSecond()
+                + "&access_token=" + token));
+        JsonNode isoSince = ok(http.get(facebook.graphUrl() + "/me/posts?since=" + encode(laterPost.createdTime().toString())
+                + "&access_token=" + token));
+
+        assertThat(since.at("/data/0/id").asText()).isEqualTo(latest);
+        assertThat(sinceNext.at("/data/0/id").asText()).isEqualTo(later);
+        assertThat(sinceNext.get("data")).hasSize(1);
+        assertThat(until.get("data")).hasSize(60);
+        assertThat(until.toString()).doesNotContain(later);
+        assertThat(isoSince.get("data")).hasSize(2);
+        assertThat(http.get(facebook.graphUrl() + "/me/posts?since=someday&access_token=" + token).body())
+                .contains("(#100)");
     }
 }

@@ -32,6 +32,8 @@
  *       {@code created_time,from,message,id}; videos to {@code title,updated_time,id}.</li>
  *   <li>{@code /me/friends} lists all friends (Facebook lists only friends who use the app) with
  *       {@code summary.total_count}. {@code limit} is capped at 100. A cursor the fake did not make is code 100.</li>
+ *   <li>Feeds and posts take Graph's time-based {@code since} and {@code until} (Unix seconds or an ISO-8601
+ *       date-time; both ends included, to the second of {@code created_time}); they stay in the paging links.</li>
  *   <li>Paging links carry {@code access_token} but not {@code appsecret_proof}: a client of an app that requires
  *       the proof must add it when following {@code next}, as restfb does.</li>
  *   <li>The timed proof ({@code appsecret_time}) is checked for its HMAC only, not for the age of the time.</li>

@@ -3,6 +3,7 @@ package dev.elements.core.port.in;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.hub.QueryParameters;
+import dev.elements.core.query.Condition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +15,14 @@ import java.util.Map;
  * @param method the verb
  * @param path the resource path below the hub, such as {@code user/me/friends}
  * @param query every query parameter, including the platform's {@code page}, {@code pageSize} and
- *     {@code nextPage}
+ *     {@code nextPage}, but not {@code where}
+ * @param where the {@code where} parameter, parsed (Cloud Elements' CEQL), or null when none was sent
  * @param body the request body, or empty
  * @param contentType the body's {@code Content-Type} as sent, parameters included (a multipart
  *     body's {@code boundary}); null when none was sent
  */
 public record HubRequest(PresentedCredentials credentials, String method, String path,
-        Map<String, List<String>> query, byte[] body, String contentType) {
+        Map<String, List<String>> query, Condition where, byte[] body, String contentType) {
 
     public HubRequest {
         requireNonNull(credentials, "credentials");

@@ -1,5 +1,6 @@
 package dev.elements.core.port.in;
 
+import dev.elements.core.query.Condition;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
@@ -16,7 +17,14 @@ public interface ManageTenantsUseCase {
 
     UserDescription addUser(Principal principal, AddUserCommand command);
 
-    List<User> users(Principal principal);
+    /**
+     * The users the principal may see, those the condition holds for.
+     *
+     * @param where a CEQL condition on {@link dev.elements.core.tenant.UserFields#QUERYABLE}, or null for all
+     * @throws dev.elements.core.error.PlatformException {@code INVALID_FIELD} when the condition names
+     *     a field users do not have or compares one with a value of another type
+     */
+    List<User> users(Principal principal, Condition where);
 
     User user(Principal principal, UserId id);
 

@@ -34,6 +34,21 @@ public interface HubHooks {
         return false;
     }
 
+    /**
+     * Translates the application's CEQL {@code where} ({@link HubCall#where()}, not null here) into
+     * the provider's own query parameters for this call. By default nothing is translated, and the
+     * hub client refuses the call with a 400 naming the element and the resource: a filter that is
+     * silently dropped would answer rows the application asked not to get.
+     *
+     * @param query the query to send, to add the provider's filter parameters to
+     * @return whether the condition was translated; false when the resource cannot be filtered at all
+     * @throws dev.elements.core.error.PlatformException {@code INVALID_FIELD} saying what the resource
+     *     can filter by, when it filters but not by this condition
+     */
+    default boolean translateWhere(HubCall call, Map<String, List<String>> query) {
+        return false;
+    }
+
     /** The plain way throughout. */
     HubHooks PLAIN = new HubHooks() {
     };

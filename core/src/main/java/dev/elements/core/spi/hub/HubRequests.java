@@ -45,6 +45,12 @@ final class HubRequests {
         if (call.resource().paged() && call.page() != null) {
             profile.paging().parameters(call.page()).forEach((name, value) -> query.put(name, List.of(value)));
         }
+        if (call.where() != null && !profile.hooks().translateWhere(call, query)) {
+            throw new PlatformException(ErrorCode.WHERE_NOT_SUPPORTED, call.resource().method() + " "
+                    + call.resource().path() + " cannot be filtered with where: the provider has no filter for it"
+                    + " that the element translates to, and a filter left unapplied would answer rows that do not"
+                    + " match");
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Accept", List.of("application/json"));
         profile.hooks().authenticate(call, query, headers);

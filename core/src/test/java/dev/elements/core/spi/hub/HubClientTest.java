@@ -20,6 +20,10 @@ import dev.elements.core.json.JsonValue;
 import dev.elements.core.oauth.ProviderErrorClass;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.query.Comparison;
+import dev.elements.core.query.Condition;
+import dev.elements.core.query.Operator;
+import dev.elements.core.query.Value;
 import dev.elements.core.spi.oauth2.OAuth2Options;
 import dev.elements.core.spi.oauth2.OAuth2Protocol;
 import dev.elements.core.spi.oauth2.ProviderFixture;
@@ -43,8 +47,42 @@ class HubClientTest {
 
     private HubResult call(HubClient client, ResourceDefinition resource, Map<String, String> path,
             Map<String, List<String>> query, String body, PageRequest page) {
-        return client.call(new HubCall(resource, path, query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                tokens, fixture.configuration(), page, true, null), fixture.context);
+        return call(client, resource, path, query, null, body, page);
+    }
+
+    private HubResult call(HubClient client, ResourceDefinition resource, Map<String, String> path,
+            Map<String, List<String>> query, Condition where, String body, PageRequest page) {
+        return client.call(new HubCall(resource, path, query, where,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), tokens, fixture.configuration(), page,
+                true, null), fixture.context);
+    }
+
+    @Test
+    void aWhereIsRefusedBeforeAnythingIsSentUnlessTheHooksTranslateIt() {
+        fixture.provider.route("GET", "/api/things", request -> FakeResponse.json(200,
+                FakeJson.object().putObjects("data", List.of())));
+        ResourceDefinition things = new ResourceDefinition("things", "GET", "/things", "GET", "Things", false);
+        Condition named = new Comparison("name", Operator.EQUAL, new Value.Text("x"));
+        int before = fixture.provider.requests().size();
+
+        assertThatThrownBy(() -> call(new HubClient(HubProfile.rest(Paging.none(), "/data")), things, Map.of(),
+                Map.of(), named, null, null))
+                .isInstanceOfSatisfying(PlatformException.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.WHERE_NOT_SUPPORTED);
+                    assertThat(refusal.getMessage()).startsWith("GET things cannot be filtered with where");
+                });
+        assertThat(fixture.provider.requests()).hasSize(before);
+
+        HubClient translating = new HubClient(HubProfile.rest(Paging.none(), "/data").withHooks(new HubHooks() {
+            @Override
+            public boolean translateWhere(HubCall call, Map<String, List<String>> query) {
+                Comparison comparison = (Comparison) call.where();
+                query.put(comparison.field(), List.of(((Value.Text) comparison.value()).text()));
+                return true;
+            }
+        }));
+        call(translating, things, Map.of(), Map.of(), named, null, null);
+        assertThat(lastRequest().query()).containsEntry("name", "x");
     }
 
     private FakeRequest lastRequest() {

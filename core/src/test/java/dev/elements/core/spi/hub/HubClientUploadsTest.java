@@ -56,8 +56,8 @@ class HubClientUploadsTest {
     }
 
     private HubResult call(ResourceDefinition resource, byte[] body, String contentType) {
-        return client.call(new HubCall(resource, Map.of(), Map.of(), body, tokens, fixture.configuration(), null, true,
-                contentType), fixture.context);
+        return client.call(new HubCall(resource, Map.of(), Map.of(), null, body, tokens, fixture.configuration(), null,
+                true, contentType), fixture.context);
     }
 
     private FakeRequest lastRequest() {

@@ -26,7 +26,7 @@ class HubClientWriteAnswersTest {
             "DELETE", "Deletes a post", false);
 
     private static HubCall call() {
-        return new HubCall(DELETE, Map.of("id", "1"), Map.of(), null, new TokenSet("token", null, null, List.of(),
+        return new HubCall(DELETE, Map.of("id", "1"), Map.of(), null, null, new TokenSet("token", null, null, List.of(),
                 null), Configuration.of(Map.of("base.url", "https://api.example")), null, true, null);
     }
 
