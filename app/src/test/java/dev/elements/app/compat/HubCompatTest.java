@@ -28,7 +28,9 @@ class HubCompatTest {
     void provision() {
         TestResponse created = server.provisionAsTheSeedDoes("Hub");
         instanceId = created.json().path("id").asLong();
-        hub = server.withAuthorization("Element " + created.json().path("token").asText());
+        // Churros sends all three, always.
+        hub = server.withAuthorization("User " + CompatServer.USER_SECRET + ", Organization "
+                + CompatServer.ORGANIZATION_SECRET + ", Element " + created.json().path("token").asText());
     }
 
     @Test
@@ -40,7 +42,9 @@ class HubCompatTest {
         assertThat(hubLess.status()).as(hubLess.toString()).isEqualTo(200);
         assertThat(hubLess.json()).isEqualTo(viaHub.json());
         assertThat(ping.status()).as(ping.toString()).isEqualTo(200);
-        assertThat(hub.get("/instances").status()).as("a platform route wins over a resource").isEqualTo(200);
+        TestResponse platformRoute = hub.get("/instances");
+        assertThat(platformRoute.status()).as("a platform route wins over a resource").isEqualTo(200);
+        assertThat(platformRoute.json().path("id").asLong()).isEqualTo(instanceId);
     }
 
     @Test
