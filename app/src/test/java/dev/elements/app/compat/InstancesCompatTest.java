@@ -54,19 +54,13 @@ class InstancesCompatTest {
 
     @Test
     void configurationKeysTheElementDoesNotDeclareAreKeptAndAnObjectValueComesBackAsJson() {
-        TestResponse url = server.anonymous().get("/elements/facebooksocial/oauth/url?apiKey=" + server.app.id()
-                + "&callbackUrl=www.mycoolapp.com/auth&scope=public_profile");
-        String code = server.loginCode(url.json().path("oauthUrl").asText());
-        Map<String, Object> body = CompatServer.seedInstance(code, server.app.id(), CompatServer.APP_SECRET, "Tolerant");
-        Map<String, Object> configuration = new LinkedHashMap<>((Map<String, Object>) body.get("configuration"));
-        configuration.put("event.notification.enabled", false);
-        configuration.put("event.poller.refresh_interval", 15);
-        configuration.put("event.poller.configuration", Map.of("status", Map.of("url", "/hubs/social/status",
-                "idField", "id")));
-        configuration.put("my.own.setting", "kept");
-        body.put("configuration", configuration);
+        Map<String, Object> more = new LinkedHashMap<>();
+        more.put("event.notification.enabled", false);
+        more.put("event.poller.refresh_interval", 15);
+        more.put("event.poller.configuration", Map.of("status", Map.of("url", "/hubs/social/status", "idField", "id")));
+        more.put("my.own.setting", "kept");
 
-        TestResponse created = platform.postJson("/instances", ElementsApi.json(body));
+        TestResponse created = platform.postJson("/instances", seedBodyWith("Tolerant", more));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         JsonNode stored = platform.get("/instances/" + created.json().path("id").asLong()).json().path("configuration");
@@ -79,18 +73,24 @@ class InstancesCompatTest {
 
     @Test
     void anEndpointUrlInTheRequestIsStillRefusedByName() {
-        TestResponse url = server.anonymous().get("/elements/facebooksocial/oauth/url?apiKey=" + server.app.id()
-                + "&callbackUrl=www.mycoolapp.com/auth");
-        String code = server.loginCode(url.json().path("oauthUrl").asText());
-        Map<String, Object> body = CompatServer.seedInstance(code, server.app.id(), CompatServer.APP_SECRET, "Steer");
-        Map<String, Object> configuration = new LinkedHashMap<>((Map<String, Object>) body.get("configuration"));
-        configuration.put("base.url", "https://attacker.example");
-        body.put("configuration", configuration);
-
-        TestResponse refused = platform.postJson("/instances", ElementsApi.json(body));
+        TestResponse refused = platform.postJson("/instances", seedBodyWith("Steer",
+                Map.of("base.url", "https://attacker.example")));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("message").asText()).contains("base.url");
+    }
+
+    /** The seed's step 2 body after a fresh login, with {@code more} configuration beside the documented keys. */
+    private String seedBodyWith(String name, Map<String, Object> more) {
+        TestResponse url = server.anonymous().get("/elements/facebooksocial/oauth/url?apiKey=" + server.app.id()
+                + "&callbackUrl=www.mycoolapp.com/auth&scope=public_profile");
+        String code = server.loginCode(url.json().path("oauthUrl").asText());
+        Map<String, Object> body = CompatServer.seedInstance(code, server.app.id(), CompatServer.APP_SECRET, name);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> configuration = new LinkedHashMap<>((Map<String, Object>) body.get("configuration"));
+        configuration.putAll(more);
+        body.put("configuration", configuration);
+        return ElementsApi.json(body);
     }
 
     @Test
