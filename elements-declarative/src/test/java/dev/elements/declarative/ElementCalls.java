@@ -40,9 +40,8 @@ final class ElementCalls {
     }
 
     /** Tokens an application holds, handed over as with {@code externalAuthentication}. */
-    TokenSet adopt(String accessToken) {
-        return provider.adoptTokens(new TokenSet(accessToken, null, null, java.util.List.of(), null), configuration,
-                context);
+    TokenSet adopt(TokenSet held) {
+        return provider.adoptTokens(held, configuration, context);
     }
 
     TokenSet exchange(String code) {

@@ -48,13 +48,17 @@ class GitHubElementTest {
         assertThat(fake.provider().refreshes()).isZero();
     }
 
-    /** A declared element adopts held tokens through its userId endpoint, the step after a code. */
+    /**
+     * An OAuth app's token comes without a refresh token, and nothing else tells which app it was
+     * issued to (GitHub's user endpoint answers for any app's token), so it is not adopted.
+     */
     @Test
-    void aHeldTokenIsAdoptedForItsUserAndADeadOneIsRefused() {
+    void anOAuthAppsHeldTokenIsNotAdoptedSinceNothingProvesItIsThisAppsToken() {
         TokenSet held = calls.exchange(fake.issueCode(octocat, null));
+        assertThat(held.refreshToken()).isNull();
 
-        assertThat(calls.adopt(held.accessToken()).providerUserId()).isEqualTo(octocat.id());
-        assertThatThrownBy(() -> calls.adopt("gho_not-a-live-token")).isInstanceOf(ProviderException.class);
+        assertThatThrownBy(() -> calls.adopt(held)).isInstanceOfSatisfying(PlatformException.class,
+                refused -> assertThat(refused.getMessage()).contains("oauth.user.refresh_token"));
     }
 
     @Test

@@ -91,19 +91,23 @@ class TwitterElementProviderTest {
 
     /** {@code externalAuthentication}: the generic path asks /2/users/me whose token it is, as after a code. */
     @Test
-    void heldTokensAreAdoptedForTheirUserAndADeadOneIsRefused() {
+    void heldTokensAreAdoptedOnceTheirRefreshTokenProvesThemThisAppsAndADeadOneIsRefused() {
         TokenSet held = provision();
 
         TokenSet adopted = provider.adoptTokens(new TokenSet(held.accessToken(), held.refreshToken(), null, List.of(),
                 null), configuration(), context);
 
         assertThat(adopted.providerUserId()).isEqualTo(ada.id());
-        assertThat(adopted.accessToken()).isEqualTo(held.accessToken());
-        assertThat(adopted.refreshToken()).isEqualTo(held.refreshToken());
+        // X rotates refresh tokens: the proof spent the held one, and the new pair is what is kept.
+        assertThat(adopted.refreshToken()).isNotEqualTo(held.refreshToken())
+                .isEqualTo(x.latestRefreshTokenOf(ada).orElseThrow());
+        assertThat(x.isValidAccessToken(adopted.accessToken())).isTrue();
         ProviderException dead = catchThrowableOfType(ProviderException.class, () -> provider.adoptTokens(
-                new TokenSet("not-a-live-token", null, null, List.of(), null), configuration(), context));
+                new TokenSet("not-a-live-token", "not-a-live-refresh-token", null, List.of(), null), configuration(),
+                context));
         assertThat(dead).isNotNull();
-        assertThat(dead.getMessage()).doesNotContain("not-a-live-token");
+        assertThat(dead.errorClass()).isEqualTo(ProviderErrorClass.INVALID_GRANT);
+        assertThat(dead.getMessage()).doesNotContain("not-a-live-refresh-token");
     }
 
     @Test

@@ -3,10 +3,11 @@ package dev.elements.core.spi.oauth2;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.ElementDefinition;
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.hub.HubCall;
 import dev.elements.core.hub.HubResult;
 import dev.elements.core.instance.Configuration;
-import dev.elements.core.json.JsonObject;
 import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderError;
@@ -68,15 +69,28 @@ public abstract class OAuth2ElementProvider implements ElementProvider {
     }
 
     /**
-     * Adopts tokens through the same steps that follow a code grant ({@link #completeExchange}),
-     * which ask the provider whose token it is: a dead or foreign token is refused there. An element
-     * whose steps do not learn the user never asked the provider, so it adopts nothing, rather than
-     * store a token nobody checked.
+     * Adopts tokens only once they are proven to be this application's. A resource server tells
+     * whose a token is but not to which client it was issued, so a token of another application
+     * would pass a "who am I" call: the proof is the refresh token, redeemed with this
+     * application's client credentials (which the provider refuses for another client's token),
+     * whose answer (rotated, where the provider rotates) is what is kept. Then the steps that follow
+     * a code grant ({@link #completeExchange}) learn the user. Without a refresh token the
+     * application cannot be proven, so nothing is adopted; a plugin whose provider can tell the
+     * client of a token (Facebook's {@code debug_token}) overrides this.
      */
     @Override
     public TokenSet adoptTokens(TokenSet given, Configuration configuration, ElementContext context) {
-        TokenSet learned = completeExchange(new TokenAnswer(given.accessToken(), given.refreshToken(),
-                given.expiresAt(), given.scopes(), JsonObject.of(java.util.Map.of())), configuration, context);
+        if (given.refreshToken() == null) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, "element " + definition().key() + " adopts tokens"
+                    + " only with configuration.oauth.user.refresh_token, which proves they were issued to this"
+                    + " application; without it, provision with providerData.code instead");
+        }
+        TokenAnswer refreshed = protocol.refresh(given.refreshToken(), configuration, context);
+        TokenAnswer proven = new TokenAnswer(refreshed.accessToken(),
+                refreshed.refreshToken() != null ? refreshed.refreshToken() : given.refreshToken(),
+                refreshed.expiresAt(), refreshed.scopes().isEmpty() ? given.scopes() : refreshed.scopes(),
+                refreshed.body());
+        TokenSet learned = completeExchange(proven, configuration, context);
         if (learned.providerUserId() == null) {
             return ElementProvider.super.adoptTokens(given, configuration, context);
         }
