@@ -12,6 +12,8 @@ import java.util.List;
  * never in a StackOverflowError.
  */
 final class JsonParser {
+    /** Far beyond any real value, and cheap to read; Jackson's default cap is 1000 too. */
+    static final int LONGEST_NUMBER = 1000;
     private final byte[] in;
     private int position;
     private int depth;
@@ -312,6 +314,10 @@ final class JsonParser {
     }
 
     private static void checkRange(byte[] in, int start, int exponentStart, int end) {
+        if (exponentStart - start > LONGEST_NUMBER) {
+            // A BigDecimal of a huge literal costs time quadratic in its digits: no answer needs one.
+            throw error(in, start, "the number has more than " + LONGEST_NUMBER + " digits");
+        }
         int significant = exponentStart;
         while (significant < end - 1 && in[significant] == '0') {
             significant++;

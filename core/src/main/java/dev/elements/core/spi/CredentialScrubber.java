@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class CredentialScrubber {
     public static final String MASK = "********";
+    /** The most of a provider's message kept: enough to explain, too little to flood logs and answers. */
+    public static final int LONGEST_MESSAGE = 500;
     /** Members that carry credentials in OAuth2 providers' answers. */
     public static final Set<String> TOKEN_MEMBERS = Set.of("access_token", "refresh_token", "id_token",
             "client_secret");
@@ -96,14 +98,22 @@ public final class CredentialScrubber {
         return scrubbed;
     }
 
+    private static String shortened(String text) {
+        return text == null || text.length() <= LONGEST_MESSAGE ? text : text.substring(0, LONGEST_MESSAGE);
+    }
+
     public boolean isSecret(String text) {
         return secrets.contains(text);
     }
 
-    /** The same refusal, with any secret masked in the provider's words and in the description. */
+    /**
+     * The same refusal, with any secret masked in the provider's words and in the description, and
+     * the provider's words then cut to {@value #LONGEST_MESSAGE} characters: masked first, so that a
+     * cut cannot leave part of a token unmasked.
+     */
     public ProviderException scrub(ProviderException failure) {
         ProviderError error = failure.error();
-        String message = scrub(error.providerMessage());
+        String message = shortened(scrub(error.providerMessage()));
         String description = scrub(failure.getMessage());
         if (Objects.equals(message, error.providerMessage()) && Objects.equals(description, failure.getMessage())) {
             return failure;

@@ -108,6 +108,15 @@ class JsonParseErrorsTest {
     }
 
     @Test
+    void aHugeNumberWithAnExponentIsRefusedBeforeItCostsQuadraticTime() {
+        assertThat(Json.parse("[" + "7".repeat(900) + "e5]").at("/0").isNumber()).isTrue();
+
+        assertThatThrownBy(() -> Json.parse("{\"a\":" + "7".repeat(300_000) + "e1000000000}"))
+                .isInstanceOf(JsonSyntaxException.class)
+                .hasMessage("line 1, column 6: the number has more than 1000 digits");
+    }
+
+    @Test
     void hostileNestingIsASyntaxErrorAndNotAStackOverflow() {
         assertThatThrownBy(() -> Json.parse("[".repeat(100_000) + "]".repeat(100_000)))
                 .isInstanceOf(JsonSyntaxException.class)

@@ -38,7 +38,6 @@ public record ErrorMapping(Map<Integer, ProviderErrorClass> byStatus, List<Strin
     /** Where OAuth2, problem-details (RFC 9457) and common REST APIs put their message. */
     public static final List<String> STANDARD_MESSAGES = List.of("/error_description", "/detail", "/message",
             "/error/message", "/errors/0/message", "/errors/0/detail", "/title", "/error");
-    private static final int LONGEST_MESSAGE = 500;
 
     public ErrorMapping {
         byStatus = Map.copyOf(byStatus);
@@ -72,7 +71,8 @@ public record ErrorMapping(Map<Integer, ProviderErrorClass> byStatus, List<Strin
         for (String pointer : messagePointers) {
             String text = body.at(pointer).text();
             if (text != null && !text.isBlank()) {
-                return text.length() > LONGEST_MESSAGE ? text.substring(0, LONGEST_MESSAGE) : text;
+                // Whole: the scrubber masks secrets first and shortens after, so no cut leaves half a token.
+                return text;
             }
         }
         return null;

@@ -96,12 +96,18 @@ public record HubProfile(RequestBody requestBody, Paging paging, String itemsPoi
                 droppedMembers, errors, usage, customAnswers, departures);
     }
 
-    /** Compared without case and blanks, in case some layer between here and the provider normalizes names. */
+    /**
+     * Compared without case and blanks, and with {@code .} and spaces read as {@code _} and a
+     * {@code [...]} suffix dropped, as PHP-style servers read parameter names: {@code access.token}
+     * and {@code method[]} are reserved too.
+     */
     public boolean isReserved(String name) {
         return reservedParameters.contains(normalized(name));
     }
 
     private static String normalized(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        String plain = name.strip().toLowerCase(Locale.ROOT);
+        int bracket = plain.indexOf('[');
+        return (bracket < 0 ? plain : plain.substring(0, bracket)).replace('.', '_').replace(' ', '_');
     }
 }

@@ -42,14 +42,15 @@ final class HubRequests {
             }
         });
         call.resource().fixedQuery().forEach((name, value) -> query.put(name, List.of(value)));
-        if (call.resource().paged() && call.page() != null) {
-            profile.paging().parameters(call.page()).forEach((name, value) -> query.put(name, List.of(value)));
-        }
         if (call.where() != null && !profile.hooks().translateWhere(call, query)) {
             throw new PlatformException(ErrorCode.WHERE_NOT_SUPPORTED, call.resource().method() + " "
                     + call.resource().path() + " cannot be filtered with where: the provider has no filter for it"
                     + " that the element translates to, and a filter left unapplied would answer rows that do not"
                     + " match");
+        }
+        // After the where: a later page's cursor (Graph's until, for one) continues inside the filter.
+        if (call.resource().paged() && call.page() != null) {
+            profile.paging().parameters(call.page()).forEach((name, value) -> query.put(name, List.of(value)));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Accept", List.of("application/json"));
@@ -125,7 +126,10 @@ final class HubRequests {
                         + name.strip() + ": only the platform sets it");
             }
         }
-        headers.put("Content-Type", List.of(call.contentType()));
+        // Our own Content-Type, with the boundary the parts were read by: the application's could be read
+        // by the provider with another boundary, and so with other parts.
+        headers.put("Content-Type", List.of(MultipartForm.MEDIA_TYPE + "; boundary="
+                + MultipartForm.boundary(call.contentType())));
         return raw;
     }
 

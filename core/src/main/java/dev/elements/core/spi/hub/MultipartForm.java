@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads just enough of a {@code multipart/form-data} body (RFC 7578) to know the names of its
@@ -17,8 +18,8 @@ import java.util.Locale;
  */
 final class MultipartForm {
     static final String MEDIA_TYPE = "multipart/form-data";
-    /** RFC 2046: a boundary is 1 to 70 characters. */
-    private static final int LONGEST_BOUNDARY = 70;
+    /** RFC 2046's boundary characters, without the space (which readers trim differently), 1 to 70 of them. */
+    private static final Pattern BOUNDARY = Pattern.compile("[0-9A-Za-z'()+_,\\-./:=?]{1,70}");
 
     private MultipartForm() {
     }
@@ -48,7 +49,16 @@ final class MultipartForm {
             }
             int afterDelimiter = at + delimiter.length();
             if (text.startsWith("--", afterDelimiter)) {
+                // Some readers go on reading parts after the closing delimiter: nothing may follow it.
+                if (!text.substring(afterDelimiter + 2).isBlank()) {
+                    throw malformed("something follows its closing boundary");
+                }
                 return names;
+            }
+            if (!text.substring(afterDelimiter, text.indexOf('\n', afterDelimiter) < 0 ? text.length()
+                    : text.indexOf('\n', afterDelimiter)).isBlank()) {
+                // "--B" followed by more than blanks is another boundary to some readers.
+                throw malformed("a delimiter line holds more than the boundary");
             }
             int headersStart = text.indexOf('\n', afterDelimiter);
             if (headersStart < 0) {
@@ -131,8 +141,9 @@ final class MultipartForm {
             if (c == '"' && key != null) {
                 i++;
                 while (i < length && disposition.charAt(i) != '"') {
-                    if (disposition.charAt(i) == '\\' && i + 1 < length) {
-                        i++;
+                    if (disposition.charAt(i) == '\\') {
+                        // Readers disagree on what a backslash escapes, and so on where the value ends.
+                        throw malformed("a part's Content-Disposition has a backslash in a quoted value");
                     }
                     current.append(disposition.charAt(i++));
                 }
@@ -157,22 +168,40 @@ final class MultipartForm {
         return parameters;
     }
 
-    private static String boundary(String contentType) {
-        for (String parameter : contentType.split(";")) {
+    /**
+     * The boundary, accepted only in the one form every reader agrees on: exactly one
+     * {@code boundary} parameter (no {@code boundary*}, no other parameter whose name contains it),
+     * of RFC 2046's characters without space, unquoted or in plain quotes. Readers differ on which of
+     * two boundaries wins and on quoting, and a body read with another boundary has other parts.
+     */
+    static String boundary(String contentType) {
+        String found = null;
+        String[] parameters = contentType.split(";");
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i];
             int equals = parameter.indexOf('=');
-            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("boundary")) {
-                String value = parameter.substring(equals + 1).strip();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                if (value.isEmpty() || value.length() > LONGEST_BOUNDARY) {
-                    break;
-                }
-                return value;
+            String key = (equals < 0 ? parameter : parameter.substring(0, equals)).strip().toLowerCase(Locale.ROOT);
+            if (!key.contains("boundary")) {
+                continue;
             }
+            if (!key.equals("boundary") || found != null || equals < 0) {
+                throw unclearBoundary();
+            }
+            String value = parameter.substring(equals + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            found = value;
         }
-        throw new PlatformException(ErrorCode.INVALID_FIELD,
-                "A multipart/form-data body needs a boundary of 1 to 70 characters in its Content-Type");
+        if (found == null || !BOUNDARY.matcher(found).matches()) {
+            throw unclearBoundary();
+        }
+        return found;
+    }
+
+    private static PlatformException unclearBoundary() {
+        return new PlatformException(ErrorCode.INVALID_FIELD, "A multipart/form-data body needs exactly one boundary"
+                + " parameter in its Content-Type, of 1 to 70 letters, digits and '()+_,-./:=?");
     }
 
     private static PlatformException malformed(String why) {

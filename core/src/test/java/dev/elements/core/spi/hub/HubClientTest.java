@@ -58,6 +58,28 @@ class HubClientTest {
     }
 
     @Test
+    void aLaterPagesCursorWinsOverTheParametersAWhereTranslatesTo() {
+        fixture.provider.route("GET", "/api/feed", request -> FakeResponse.json(200, FakeJson.object()
+                .putObjects("data", List.of()).put("next", "cursor-2")));
+        HubClient client = new HubClient(HubProfile.rest(Paging.bodyCursor("limit", "until", "/next"), "/data")
+                .withHooks(new HubHooks() {
+                    @Override
+                    public boolean translateWhere(HubCall call, Map<String, List<String>> query) {
+                        query.put("until", List.of("the-where-bound"));
+                        return true;
+                    }
+                }));
+        ResourceDefinition feed = new ResourceDefinition("feed", "GET", "/feed", "GET", "Feed", true);
+        Condition before = new Comparison("created_time", Operator.LESS, new Value.Text("2024-01-01"));
+
+        call(client, feed, Map.of(), Map.of(), before, null, PageRequest.first(5));
+        assertThat(lastRequest().query()).containsEntry("until", "the-where-bound");
+        call(client, feed, Map.of(), Map.of(), before, null, new PageRequest(5, "cursor-2"));
+        assertThat(lastRequest().query()).as("the second page continues where the first ended")
+                .containsEntry("until", "cursor-2");
+    }
+
+    @Test
     void aWhereIsRefusedBeforeAnythingIsSentUnlessTheHooksTranslateIt() {
         fixture.provider.route("GET", "/api/things", request -> FakeResponse.json(200,
                 FakeJson.object().putObjects("data", List.of())));

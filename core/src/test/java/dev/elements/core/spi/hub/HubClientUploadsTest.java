@@ -93,7 +93,8 @@ class HubClientUploadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"access_token", "Access_Token", " method", "appsecret_proof"})
+    @ValueSource(strings = {"access_token", "Access_Token", " method", "appsecret_proof", "access.token", "method[]",
+        "appsecret proof"})
     void aPartNamedLikeAReservedParameterIsRefusedAndNothingIsSent(String name) {
         MultipartBody body = MultipartBody.withBoundary(BOUNDARY).field(name, "stolen")
                 .file("source", "a.png", "image/png", ascii("PNG"));
@@ -121,13 +122,49 @@ class HubClientUploadsTest {
         "--b0undary\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b0undary--\r\n",
         "--b0undary\r\nContent-Type: text/plain\r\n\r\nx\r\n--b0undary--\r\n",
         "--b0undary\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nx\r\n",
-        "--b0undary\r\n\r\nx\r\n--b0undary--\r\n"
+        "--b0undary\r\n\r\nx\r\n--b0undary--\r\n",
+        // parts after the closing delimiter, which some readers go on reading
+        "--b0undary\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nx\r\n--b0undary--\r\n--b0undary\r\n"
+                + "Content-Disposition: form-data; name=\"method\"\r\n\r\ndelete\r\n--b0undary--\r\n",
+        // a closing delimiter with more on its line, which strict readers take as content
+        "--b0undary\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nx\r\n--b0undary--x\r\n\r\n--b0undary\r\n"
+                + "Content-Disposition: form-data; name=\"method\"\r\n\r\ndelete\r\n--b0undary--\r\n",
+        // a backslash in a quoted value: where the value ends depends on the reader
+        "--b0undary\r\nContent-Disposition: form-data; filename=\"x\\\\\"; name=source; w=\"; name=method; v=\"\r\n"
+                + "\r\nx\r\n--b0undary--\r\n"
     })
     void aBodyWhosePartsCouldBeReadTwoWaysIsRefused(String body) {
         assertThatThrownBy(() -> call(UPLOAD, ascii(body), CONTENT_TYPE))
                 .isInstanceOfSatisfying(PlatformException.class, refused ->
                         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_FIELD));
         assertThat(fixture.provider.requests()).noneMatch(request -> request.path().endsWith("/photos"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "multipart/form-data; boundary=b0undary; boundary=other",
+        "multipart/form-data; xboundary=other; boundary=b0undary",
+        "multipart/form-data; boundary*=UTF-8''b0undary",
+        "multipart/form-data; boundary=\"b0u;ndary\"",
+        "multipart/form-data; boundary=b0 undary",
+        "multipart/form-data; charset=\"x; boundary=evil\"; boundary=b0undary"
+    })
+    void aBoundaryThatReadersCouldReadTwoWaysIsRefused(String contentType) {
+        MultipartBody body = MultipartBody.withBoundary(BOUNDARY).file("source", "a.png", "image/png", ascii("PNG"));
+
+        assertThatThrownBy(() -> call(UPLOAD, body.bytes(), contentType))
+                .isInstanceOfSatisfying(PlatformException.class, refused ->
+                        assertThat(refused.getMessage()).contains("exactly one boundary"));
+        assertThat(fixture.provider.requests()).noneMatch(request -> request.path().endsWith("/photos"));
+    }
+
+    @Test
+    void theProviderGetsAContentTypeWithTheBoundaryThePartsWereReadBy() {
+        MultipartBody body = MultipartBody.withBoundary(BOUNDARY).file("source", "a.png", "image/png", ascii("PNG"));
+
+        call(UPLOAD, body.bytes(), "Multipart/Form-Data; charset=utf-8; boundary=\"b0undary\"");
+
+        assertThat(lastRequest().header("Content-Type")).contains("multipart/form-data; boundary=b0undary");
     }
 
     @Test
