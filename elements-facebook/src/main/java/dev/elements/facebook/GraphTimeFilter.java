@@ -23,6 +23,7 @@ import java.util.Optional;
  * dates) or epoch seconds. Anything else is refused, saying so, rather than left unapplied.
  */
 final class GraphTimeFilter {
+    private static final BigDecimal LATEST = BigDecimal.valueOf(253_402_300_799L);
     static final String FIELD = "created_time";
 
     private GraphTimeFilter() {
@@ -46,7 +47,8 @@ final class GraphTimeFilter {
                     || !comparison.operator().orders()) {
                 throw refusal(call);
             }
-            BigDecimal seconds = seconds(comparison.value()).orElseThrow(() -> refusal(call));
+            BigDecimal seconds = seconds(comparison.value()).filter(GraphTimeFilter::withinGraphsTimes)
+                    .orElseThrow(() -> refusal(call));
             // Graph's bounds are whole seconds, both included; created_time is kept to the second.
             switch (comparison.operator()) {
                 case GREATER -> since = max(since, seconds.setScale(0, RoundingMode.FLOOR).longValueExact() + 1);
@@ -56,12 +58,28 @@ final class GraphTimeFilter {
                 default -> throw refusal(call);
             }
         }
+        // The application's own since and until stay in force: the tighter bound of the two wins.
+        since = max(since, existing(query, "since"));
+        until = min(until, existing(query, "until"));
         if (since != null) {
             query.put("since", List.of(Long.toString(since)));
         }
         if (until != null) {
             query.put("until", List.of(Long.toString(until)));
         }
+    }
+
+    /** Epoch seconds from 1970 to the year 9999: beyond, a bound plus or minus one would overflow. */
+    private static boolean withinGraphsTimes(BigDecimal seconds) {
+        return seconds.signum() >= 0 && seconds.compareTo(LATEST) <= 0;
+    }
+
+    private static Long existing(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty() || !values.get(0).matches("[0-9]{1,12}")) {
+            return null;
+        }
+        return Long.parseLong(values.get(0));
     }
 
     private static Optional<BigDecimal> seconds(Value value) {
@@ -78,12 +96,14 @@ final class GraphTimeFilter {
         return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
     }
 
-    private static Long max(Long current, long bound) {
-        return current == null ? bound : Math.max(current, bound);
+    /** The later of two bounds, either of which may be absent. */
+    private static Long max(Long current, Long bound) {
+        return current == null ? bound : bound == null ? current : Long.valueOf(Math.max(current, bound));
     }
 
-    private static Long min(Long current, long bound) {
-        return current == null ? bound : Math.min(current, bound);
+    /** The earlier of two bounds, either of which may be absent. */
+    private static Long min(Long current, Long bound) {
+        return current == null ? bound : bound == null ? current : Long.valueOf(Math.min(current, bound));
     }
 
     private static PlatformException refusal(HubCall call) {

@@ -89,6 +89,26 @@ class FacebookHubWhereTest {
     }
 
     @Test
+    void theApplicationsOwnTighterUntilStaysInForceBesideTheWhere() {
+        long secondAt = second.createdTime().getEpochSecond();
+
+        List<String> found = ids(json(fixture.get("user/" + fixture.ada.id() + "/status")
+                .query("until", Long.toString(secondAt))
+                .where(createdTime(Operator.LESS_OR_EQUAL, seconds(third.createdTime()))).send()));
+
+        assertThat(found).containsExactly(second.id(), first.id());
+        assertThat(fixture.lastGraphCall().query()).containsEntry("until", Long.toString(secondAt));
+    }
+
+    @Test
+    void aBoundBeyondGraphsTimesIsRefusedNotWrappedAround() {
+        assertThatThrownBy(() -> posts(createdTime(Operator.GREATER,
+                new Value.Numeric(new BigDecimal("9223372036854775807")))))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+    }
+
+    @Test
     void anythingElseOnAFeedIsRefusedSayingWhatGraphCanFilter() {
         fixture.facebook.resetCounters();
         List<Condition> unsupported = List.of(

@@ -56,6 +56,11 @@ public record QueryFields(String list, Map<String, FieldType> types) {
             if (type != FieldType.TEXT && type != FieldType.TEXT_LIST) {
                 throw invalid(like.field() + " is no text, so like does not apply to it");
             }
+            if (like.wildcards() > Like.MOST_WILDCARDS) {
+                // Matching many wildcards backtracks in databases' LIKE: H2 takes minutes on a long name.
+                throw invalid("a like pattern has at most " + Like.MOST_WILDCARDS
+                        + " %, such as 'a%', '%a%' or 'a%b'");
+            }
         }
         return condition;
     }

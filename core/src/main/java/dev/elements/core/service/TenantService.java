@@ -82,12 +82,13 @@ public final class TenantService implements ManageTenantsUseCase {
     @Override
     public User userByEmail(Principal principal, String emailAddress) {
         requireNonNull(emailAddress, "emailAddress");
-        User user = tenants.users(principal.organizationId()).stream()
+        // A user who may read only themselves learns nothing of other addresses: another's is as unknown as none.
+        return tenants.users(principal.organizationId()).stream()
                 .filter(candidate -> candidate.emailAddress().equalsIgnoreCase(emailAddress))
+                .filter(candidate -> principal.isAdministrator() || candidate.id().equals(principal.user().id()))
                 .findFirst()
                 .orElseThrow(() -> new PlatformException(ErrorCode.USER_NOT_FOUND,
                         "No user with that email address"));
-        return readable(principal, user);
     }
 
     @Override

@@ -244,6 +244,19 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void aHeldTokenLongerThanAnyProvidersIsRefusedBeforeTheProviderIsAsked() {
+        provider.adoptable("x".repeat(10_000), "u");
+        Map<String, String> configuration = configuration();
+        configuration.put("oauth.user.token", "x".repeat(10_000));
+
+        assertThatThrownBy(() -> elements.provisioning().provision(adopting(configuration)))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("configuration.oauth.user.token")
+                .hasMessageContaining("8192");
+        assertThat(instances.count(principal.organizationId(), InstanceQuery.all())).isZero();
+    }
+
+    @Test
     void refusesMalformedValuesNamingThem() {
         Map<String, String> configuration = configuration();
         configuration.put("filter.response.nulls", "maybe");

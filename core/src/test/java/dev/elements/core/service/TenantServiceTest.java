@@ -155,7 +155,9 @@ class TenantServiceTest {
 
         assertThat(tenants.userByEmail(admin, "dev@one.EXAMPLE")).isEqualTo(dev.user());
         assertThat(tenants.userByEmail(developer, "dev@one.example")).isEqualTo(dev.user());
-        assertRefused(() -> tenants.userByEmail(developer, admin.user().emailAddress()), ErrorCode.NOT_ALLOWED);
+        // A non-admin cannot tell another user's address from one nobody has.
+        assertRefused(() -> tenants.userByEmail(developer, admin.user().emailAddress()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> tenants.userByEmail(developer, "nobody@one.example"), ErrorCode.USER_NOT_FOUND);
         assertRefused(() -> tenants.userByEmail(admin, "o@other.example"), ErrorCode.USER_NOT_FOUND);
     }
 

@@ -14,6 +14,11 @@ public final class InputLimits {
     public static final int TAGS = 200;
     /** An organization's name, a user's first or last name. */
     public static final int PERSON_OR_ORGANIZATION_NAME = 255;
+    /**
+     * A provider token the application hands over ({@code externalAuthentication}): far beyond any
+     * real provider's (Facebook's are a few hundred characters), and checked before any provider call.
+     */
+    public static final int HELD_TOKEN = 8_192;
     /** The OAuth {@code state} of an element that uses PKCE, which the platform keeps until the code returns. */
     public static final int OAUTH_STATE = 512;
 

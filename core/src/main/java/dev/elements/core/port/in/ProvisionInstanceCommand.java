@@ -43,10 +43,14 @@ public record ProvisionInstanceCommand(
         new Validation()
                 .require("element.key", element)
                 .require(externalAuthentication ? "configuration.oauth.user.token" : "providerData.code",
-                        externalAuthentication ? heldToken(configuration) : code)
+                        externalAuthentication ? heldToken(configuration, CommonConfiguration.ACCESS_TOKEN) : code)
                 .check(!externalAuthentication || code == null,
                         "providerData.code cannot come with externalAuthentication: the tokens are the authorization")
                 .text("providerData.state", state, InputLimits.OAUTH_STATE)
+                .text("configuration.oauth.user.token", heldToken(configuration, CommonConfiguration.ACCESS_TOKEN),
+                        InputLimits.HELD_TOKEN)
+                .text("configuration.oauth.user.refresh_token",
+                        heldToken(configuration, CommonConfiguration.REFRESH_TOKEN), InputLimits.HELD_TOKEN)
                 .check(tags == null || tags.stream().allMatch(java.util.Objects::nonNull), "tags may not contain null")
                 .text("name", name, InputLimits.INSTANCE_NAME)
                 .texts("tags", tags, InputLimits.TAGS, InputLimits.TAG)
@@ -72,7 +76,7 @@ public record ProvisionInstanceCommand(
         this(principal, element, code, null, configuration, tags, name, idempotencyKey);
     }
 
-    private static String heldToken(Map<String, String> configuration) {
-        return configuration == null ? null : configuration.get(CommonConfiguration.ACCESS_TOKEN);
+    private static String heldToken(Map<String, String> configuration, String key) {
+        return configuration == null ? null : configuration.get(key);
     }
 }
