@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.elements.app.ElementsApi;
 import dev.elements.app.ElementsServer;
 import dev.elements.app.TestServers;
-import dev.elements.core.instance.Instance;
-import dev.elements.core.instance.InstanceId;
-import dev.elements.core.service.CredentialVault;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
-import dev.elements.persistence.PersistenceStore;
 import dev.elements.testing.Await;
 import dev.elements.testing.TestClock;
-import dev.elements.testing.TestDatabase;
-import dev.elements.testing.TestDatabases;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import java.io.PrintStream;
@@ -24,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterTest {
     private static final String CALLBACK = "https://app.example/callback";
-    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[] {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32});
 
     @TempDir
     java.nio.file.Path data;
@@ -53,7 +43,7 @@ class ClusterTest {
     private FakeFacebook facebook;
     private FakeApp app;
     private FakeUser ada;
-    private TestDatabase database;
+    private ClusterDatabase database;
     private ElementsServer nodeA;
     private ElementsServer nodeB;
     private TestHttpClient clientA;
@@ -61,7 +51,7 @@ class ClusterTest {
 
     @BeforeEach
     void startTwoNodes() {
-        database = TestDatabases.freshPostgres();
+        database = new ClusterDatabase();
         facebook = FakeFacebook.start();
         app = facebook.registerApp("77001", "cluster-app-secret", CALLBACK);
         ada = facebook.createUser("Ada Lovelace");
@@ -74,7 +64,7 @@ class ClusterTest {
 
     private ElementsServer start() {
         Map<String, String> settings = TestServers.settings(data, facebook, "cluster-organization-secret-2d4f6a8c0e", "cluster-user-secret-5b7d9f1a3c5e7a9b1d");
-        settings.putAll(databaseSettings());
+        settings.putAll(database.settings());
         settings.put("ELEMENTS_RENEWAL_SWEEP_MS", "50");
         return TestServers.start(settings, clock, new PrintStream(PrintStream.nullOutputStream()));
     }
@@ -84,12 +74,6 @@ class ClusterTest {
         nodeA.close();
         nodeB.close();
         facebook.close();
-    }
-
-    /** The settings that put a node, or the keys command, on the test's database under the cluster's key. */
-    private Map<String, String> databaseSettings() {
-        return Map.of("ELEMENTS_DATABASE_URL", database.postgresUrl(), "ELEMENTS_DATABASE_USER", database.user(),
-                "ELEMENTS_DATABASE_PASSWORD", database.password(), "ELEMENTS_MASTER_KEY", MASTER_KEY);
     }
 
     private String code() {
@@ -102,11 +86,7 @@ class ClusterTest {
 
     /** The provider token as stored, read with the server's own key, as a third node would. */
     private String storedToken(long id) {
-        try (PersistenceStore store = PersistenceStore.open(database.postgresUrl(), database.user(),
-                database.password(), Base64.getDecoder().decode(MASTER_KEY))) {
-            Instance instance = store.instances().findById(new InstanceId(id)).orElseThrow();
-            return new CredentialVault(store.credentialCipher()).open(instance).tokens().accessToken();
-        }
+        return database.storedTokens(id).accessToken();
     }
 
     @Test
@@ -241,7 +221,7 @@ class ClusterTest {
             TestResponse created = (i % 2 == 0 ? clientA : clientB).postJson("/instances", body(code()));
             ids.add(created.json().path("id").asLong());
         }
-        Map<String, String> settings = new java.util.HashMap<>(databaseSettings());
+        Map<String, String> settings = new java.util.HashMap<>(database.settings());
         settings.put("ELEMENTS_DATA_DIR", data.toString());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.elements.app.ElementsApi;
 import dev.elements.app.ElementsServer;
 import dev.elements.app.TestServers;
+import dev.elements.app.cluster.ClusterDatabase;
 import dev.elements.core.fake.oauth2.FakeOAuth2Client;
-import dev.elements.core.instance.Instance;
-import dev.elements.core.instance.InstanceId;
 import dev.elements.core.oauth.TokenSet;
-import dev.elements.core.service.CredentialVault;
-import dev.elements.persistence.PersistenceStore;
 import dev.elements.testing.TestClock;
-import dev.elements.testing.TestDatabase;
-import dev.elements.testing.TestDatabases;
 import dev.elements.testing.TestHttpClient;
 import dev.elements.testing.TestResponse;
 import dev.elements.twitter.fake.FakeX;
@@ -22,7 +17,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +37,6 @@ class TwitterClusterTest {
     private static final String CALLBACK = "https://app.example/x-callback";
     private static final String ORGANIZATION_SECRET = "x-cluster-organization-secret-4e6a8c";
     private static final String USER_SECRET = "x-cluster-user-secret-1d3f5b7a9c2e4a6c8e";
-    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[] {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32});
     private static final int CALLS = 20;
 
     @TempDir
@@ -55,7 +46,7 @@ class TwitterClusterTest {
     private FakeX x;
     private FakeOAuth2Client app;
     private FakeXUser ada;
-    private TestDatabase database;
+    private ClusterDatabase database;
     private ElementsServer nodeA;
     private ElementsServer nodeB;
     private TestHttpClient clientA;
@@ -63,7 +54,7 @@ class TwitterClusterTest {
 
     @BeforeEach
     void startTwoNodes() {
-        database = TestDatabases.freshPostgres();
+        database = new ClusterDatabase();
         x = FakeX.start();
         app = x.registerApp("x-cluster-client", "x-cluster-client-secret-0b7e", CALLBACK);
         ada = x.createUser("Ada Lovelace");
@@ -76,8 +67,7 @@ class TwitterClusterTest {
     private ElementsServer start() {
         Map<String, String> settings = TestServers.withX(TestServers.settings(data, ORGANIZATION_SECRET, USER_SECRET),
                 x);
-        settings.putAll(Map.of("ELEMENTS_DATABASE_URL", database.postgresUrl(), "ELEMENTS_DATABASE_USER",
-                database.user(), "ELEMENTS_DATABASE_PASSWORD", database.password(), "ELEMENTS_MASTER_KEY", MASTER_KEY));
+        settings.putAll(database.settings());
         settings.put("ELEMENTS_RENEWAL_SWEEP_MS", "50");
         return TestServers.start(settings, clock, new PrintStream(PrintStream.nullOutputStream()));
     }
@@ -91,11 +81,7 @@ class TwitterClusterTest {
 
     /** The credentials as stored, read with the server's own key, as a third node would. */
     private TokenSet stored(long id) {
-        try (PersistenceStore store = PersistenceStore.open(database.postgresUrl(), database.user(),
-                database.password(), Base64.getDecoder().decode(MASTER_KEY))) {
-            Instance instance = store.instances().findById(new InstanceId(id)).orElseThrow();
-            return new CredentialVault(store.credentialCipher()).open(instance).tokens();
-        }
+        return database.storedTokens(id);
     }
 
     @Test

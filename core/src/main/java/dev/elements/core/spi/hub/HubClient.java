@@ -44,10 +44,6 @@ public final class HubClient {
         this.requests = new HubRequests(profile);
     }
 
-    public HubProfile profile() {
-        return profile;
-    }
-
     public HubResult call(HubCall call, ElementContext context) {
         CredentialScrubber scrubber = CredentialScrubber.of(call.tokens().accessToken(),
                 call.tokens().refreshToken(),

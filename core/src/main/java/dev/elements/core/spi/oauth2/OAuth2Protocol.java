@@ -76,7 +76,7 @@ public final class OAuth2Protocol {
     }
 
     /** Cloud Elements users write scopes with commas, spaces or plus signs; each provider wants its own. */
-    public String scope(String scope) {
+    private String scope(String scope) {
         return FormEncoding.join(List.of(scope.split("[,+\\s]+")), options.scopeSeparator());
     }
 
