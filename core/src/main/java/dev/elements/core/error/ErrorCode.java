@@ -40,6 +40,8 @@ public enum ErrorCode {
     CONCURRENT_UPDATE(ErrorType.CONFLICT),
     ALREADY_EXISTS(ErrorType.CONFLICT),
     LAST_ADMINISTRATOR(ErrorType.CONFLICT),
+    /** Only a parked event can be redelivered; a pending one is still being tried. */
+    EVENT_NOT_PARKED(ErrorType.CONFLICT),
 
     PROVIDER_RATE_LIMITED(ErrorType.RATE_LIMITED),
     /** The platform holds calls back because the application's provider budget is nearly used up. */

@@ -11,9 +11,13 @@ import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.AuthorizationRequest;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.spi.event.AccountNotices;
+import dev.elements.core.spi.event.ProviderPoller;
+import dev.elements.core.spi.event.ProviderWebhooks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The contract between the platform and an element plugin: everything that differs from one
@@ -154,5 +158,26 @@ public interface ElementProvider {
      */
     default List<String> usageBuckets(Configuration configuration, TokenSet tokens) {
         return List.of();
+    }
+
+    /**
+     * The provider's webhooks, when it sends them to {@code /events/{elementKey}}. Empty (the
+     * default) makes those requests 404.
+     */
+    default Optional<ProviderWebhooks> webhooks() {
+        return Optional.empty();
+    }
+
+    /**
+     * The provider's signed notices about its users (removal of the application, data deletion),
+     * when it sends them to {@code /events/{elementKey}/deauthorize} and {@code .../data-deletion}.
+     */
+    default Optional<AccountNotices> accountNotices() {
+        return Optional.empty();
+    }
+
+    /** Polling for changes, when the element supports {@code event.vendor.type} {@code polling}. */
+    default Optional<ProviderPoller> poller() {
+        return Optional.empty();
     }
 }

@@ -33,6 +33,8 @@ public final class CoreDependencyRules {
         "dev.elements.core.json..",
         // Conditions on lists (CEQL's where), parsed by an inbound adapter and filtered by storage.
         "dev.elements.core.query..",
+        // Provider events and the outbox's records of them.
+        "dev.elements.core.event..",
     };
     public static final String PORT_IN = "dev.elements.core.port.in..";
     public static final String PORT_OUT = "dev.elements.core.port.out..";
