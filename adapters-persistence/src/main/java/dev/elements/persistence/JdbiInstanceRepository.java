@@ -2,6 +2,7 @@ package dev.elements.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.InstanceQuery;
@@ -98,6 +99,14 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     public Optional<Instance> findByTokenDigest(SecretDigest tokenDigest) {
         requireNonNull(tokenDigest, "tokenDigest");
         return findOne(" WHERE token_digest = :tokenDigest", query -> query.bind("tokenDigest", tokenDigest));
+    }
+
+    @Override
+    public List<Instance> findByProviderAccount(ElementKey element, String providerAccountId, int limit) {
+        requireNonNull(element, "element");
+        requireNonNull(providerAccountId, "providerAccountId");
+        return select(" WHERE provider_account_id = :account AND element_key = :element ORDER BY created_at, id LIMIT :limit",
+                query -> query.bind("account", providerAccountId).bind("element", element.value()).bind("limit", limit));
     }
 
     @Override

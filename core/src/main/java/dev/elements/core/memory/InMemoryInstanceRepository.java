@@ -1,5 +1,6 @@
 package dev.elements.core.memory;
 
+import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceFields;
 import dev.elements.core.instance.InstanceId;
@@ -53,6 +54,16 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     @Override
     public Optional<Instance> findByTokenDigest(SecretDigest tokenDigest) {
         return byId.values().stream().filter(instance -> instance.tokenDigest().equals(tokenDigest)).findFirst();
+    }
+
+    @Override
+    public List<Instance> findByProviderAccount(ElementKey element, String providerAccountId, int limit) {
+        return byId.values().stream()
+                .filter(instance -> instance.elementKey().equals(element))
+                .filter(instance -> providerAccountId.equals(instance.providerAccountId()))
+                .sorted(Comparator.comparing(Instance::createdAt).thenComparing(i -> i.id().value()))
+                .limit(limit)
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.elements.core.port.out;
 
+import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.tenant.OrganizationId;
@@ -28,6 +29,12 @@ public interface InstanceRepository {
     Optional<Instance> findById(InstanceId id);
 
     Optional<Instance> findByTokenDigest(SecretDigest tokenDigest);
+
+    /**
+     * The element's instances, of every organization, recorded for one provider account: where a
+     * provider webhook or notice about that account goes. Oldest first, at most {@code limit}.
+     */
+    List<Instance> findByProviderAccount(ElementKey element, String providerAccountId, int limit);
 
     /** The organization's instances matching the query, oldest first. */
     List<Instance> list(OrganizationId organization, InstanceQuery query);
