@@ -3,6 +3,8 @@ package dev.elements.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.memory.InMemoryEventOutbox;
+import dev.elements.core.memory.InMemoryEventPolls;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
 import dev.elements.core.memory.InMemoryPageTokenSealer;
@@ -16,6 +18,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -24,6 +27,8 @@ import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.SealedSecrets;
@@ -72,7 +77,8 @@ public final class Elements {
                 builder.pendingAuthorizations, builder.pendingAuthorizationLimit, builder.usage,
                 builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
-                builder.sleeper, builder.elementTokenReadback));
+                builder.sleeper, builder.elementTokenReadback, builder.eventOutbox, builder.eventPolls,
+                builder.allowPrivateCallbacks));
     }
 
     public static Builder builder() {
@@ -122,6 +128,11 @@ public final class Elements {
         return services.hub();
     }
 
+    /** Delivery of events to applications' callbacks, with retries, and polling of the instances that poll. */
+    public DeliverEventsUseCase deliverEvents() {
+        return services.deliverEvents();
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -154,6 +165,9 @@ public final class Elements {
         private long providerMaxResponseBytes = JdkProviderHttp.DEFAULT_MAX_RESPONSE_BYTES;
         private SecretGenerator secrets = new SecretGenerator();
         private Sleeper sleeper = Sleeper.threadSleep();
+        private EventOutbox eventOutbox;
+        private EventPolls eventPolls;
+        private boolean allowPrivateCallbacks = true;
 
         private Builder() {
         }
@@ -301,6 +315,31 @@ public final class Elements {
             return this;
         }
 
+        /**
+         * Where accepted events wait for delivery; every node of a cluster must share one. Without
+         * one, an {@link InMemoryEventOutbox} keeps them for this process only.
+         */
+        public Builder eventOutbox(EventOutbox outbox) {
+            this.eventOutbox = requireNonNull(outbox, "outbox");
+            return this;
+        }
+
+        /** The polling schedule; every node of a cluster must share one. In memory when never called. */
+        public Builder eventPolls(EventPolls polls) {
+            this.eventPolls = requireNonNull(polls, "polls");
+            return this;
+        }
+
+        /**
+         * Whether event callbacks may name loopback, private, link-local and carrier-grade NAT
+         * addresses (true unless called: a local setup calls its own machine). A server reachable by
+         * applications it does not trust says false, so no application reaches its network through it.
+         */
+        public Builder allowPrivateCallbacks(boolean allow) {
+            this.allowPrivateCallbacks = allow;
+            return this;
+        }
+
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(requireNonNull(check, "check"));
             return this;
@@ -321,6 +360,12 @@ public final class Elements {
             }
             if (pageTokens == null) {
                 pageTokens = new InMemoryPageTokenSealer();
+            }
+            if (eventOutbox == null) {
+                eventOutbox = new InMemoryEventOutbox();
+            }
+            if (eventPolls == null) {
+                eventPolls = new InMemoryEventPolls();
             }
             return new Elements(this);
         }

@@ -7,6 +7,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -15,6 +16,8 @@ import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
@@ -50,6 +53,7 @@ public final class ServiceWiring {
     private final InstanceService instances;
     private final RenewalService renewals;
     private final HubService hub;
+    private final EventDeliveryService deliveries;
 
     /**
      * The ports and settings the services are built from.
@@ -59,13 +63,15 @@ public final class ServiceWiring {
      * @param operatorSecret who may create organizations, or null for nobody
      * @param pendingAuthorizationLimit the most PKCE logins under way at once
      * @param elementTokenReadback whether element tokens are kept sealed and shown on every read
+     * @param allowPrivateCallbacks whether event callbacks may name loopback and private addresses
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
-            boolean elementTokenReadback) {
+            boolean elementTokenReadback, EventOutbox eventOutbox, EventPolls eventPolls,
+            boolean allowPrivateCallbacks) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -83,6 +89,8 @@ public final class ServiceWiring {
             requireNonNull(providerTimeout, "providerTimeout");
             requireNonNull(secrets, "secrets");
             requireNonNull(sleeper, "sleeper");
+            requireNonNull(eventOutbox, "eventOutbox");
+            requireNonNull(eventPolls, "eventPolls");
         }
     }
 
@@ -107,14 +115,19 @@ public final class ServiceWiring {
                 ports.sleeper());
         IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),
                 describer, ports.clock(), ports.sleeper(), ports.providerTimeout().multipliedBy(4));
+        CallbackAddresses callbacks = new CallbackAddresses(ports.allowPrivateCallbacks());
+        ConfigurationPolicy policy = new ConfigurationPolicy(callbacks);
+        PollSchedule polls = new PollSchedule(ports.eventPolls(), ports.clock());
         this.provisioning = new ProvisioningService(registry, ports.instances(), vault, describer, codes,
-                idempotent, ports.secrets(), ports.clock());
+                idempotent, ports.secrets(), ports.clock(), policy, polls);
         this.instances = new InstanceService(registry, ports.instances(), describer, vault, codes, renewals,
-                ports.secrets(), ports.clock());
+                ports.secrets(), ports.clock(), policy, polls);
         this.hub = new HubService(registry, ports.instances(), authentication, vault, renewals,
                 new UsageGovernor(ports.usage(), ports.clock(), ports.sleeper()),
                 new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
                 context);
+        this.deliveries = new EventDeliveryService(registry, ports.instances(), vault, renewals, ports.eventOutbox(),
+                ports.eventPolls(), callbacks, context);
     }
 
     public DescribeElementsUseCase elements() {
@@ -155,6 +168,10 @@ public final class ServiceWiring {
 
     public CallHubUseCase hub() {
         return hub;
+    }
+
+    public DeliverEventsUseCase deliverEvents() {
+        return deliveries;
     }
 
     /**
