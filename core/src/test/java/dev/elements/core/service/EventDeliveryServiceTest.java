@@ -29,6 +29,7 @@ import dev.elements.core.tenant.UserId;
 import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
+import dev.elements.testing.Await;
 import dev.elements.testing.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -137,6 +138,22 @@ class EventDeliveryServiceTest {
         assertThat(delivered.deliveredAt()).isEqualTo(clock.instant());
         assertThat(deliveries.deliverDue()).as("nothing is sent twice").isZero();
         assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void theBackgroundDeliversOnItsOwnDaemonThreadUntilClosed() throws Exception {
+        DeliverEventsUseCase deliveries = deliveries();
+        OutboxEvent event = accepted(receiver.url());
+
+        try (AutoCloseable background = deliveries.startBackground(Duration.ofMillis(10))) {
+            Await.until("the event is delivered", Duration.ofSeconds(30),
+                    () -> stored(event).state() == DeliveryState.DELIVERED);
+            assertThat(Thread.getAllStackTraces().keySet()).anySatisfy(thread -> {
+                assertThat(thread.getName()).isEqualTo("elements-events");
+                assertThat(thread.isDaemon()).isTrue();
+            });
+        }
+        assertThat(receiver.received()).as("sent once, however many rounds ran").hasSize(1);
     }
 
     @Test
