@@ -224,11 +224,13 @@ class EventRoutesTest {
     }
 
     @Test
-    void noWebhookBodyOrSignedRequestIsLogged() {
+    void noWebhookBodySignedRequestOrVerifyTokenIsLogged() {
         String inBody = "bodycanary-" + EventId.random();
         String inNotice = "noticecanary-" + EventId.random();
+        String inQuery = "tokencanary-" + EventId.random();
         List<String> lines;
         try (LogCapture capture = new LogCapture()) {
+            server.get(EVENTS + "?hub.mode=subscribe&hub.verify_token=" + inQuery + "&hub.challenge=1", null);
             server.post(EVENTS, null, "application/json", "{\"entry\": \"" + inBody + "\"}");
             server.as(null).postForm(EVENTS + "/deauthorize", Map.of("signed_request", inNotice));
             server.as(null).postForm(EVENTS + "/data-deletion", Map.of("signed_request", inNotice));
@@ -236,7 +238,8 @@ class EventRoutesTest {
         }
 
         assertThat(lines).as("the capture works").anyMatch(line -> line.contains("/events/scripted"));
-        assertThat(lines).noneMatch(line -> line.contains(inBody) || line.contains(inNotice));
+        assertThat(lines).noneMatch(line -> line.contains(inBody) || line.contains(inNotice)
+                || line.contains(inQuery));
     }
 
     // ---- An application's view ------------------------------------------------------------------
