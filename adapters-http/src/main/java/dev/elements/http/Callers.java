@@ -88,6 +88,7 @@ final class Callers implements Handler {
                     throw new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with that id");
                 }
                 ctx.attribute(INSTANCE, instance);
+                RequestLogContext.instance(ctx, instance.id());
             }
         }
     }
@@ -164,6 +165,7 @@ final class Callers implements Handler {
 
     private static Caller keep(Context ctx, Caller caller) {
         ctx.attribute(CALLER, caller);
+        RequestLogContext.organization(ctx, caller.principal().organizationId());
         return caller;
     }
 
@@ -173,6 +175,7 @@ final class Callers implements Handler {
      */
     private void keep(Context ctx, Caller caller, InstanceId id) {
         ctx.attribute(INSTANCE, instances.instance(caller.principal(), id));
+        RequestLogContext.instance(ctx, id);
     }
 
     /**

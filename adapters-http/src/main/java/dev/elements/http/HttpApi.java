@@ -64,7 +64,7 @@ public final class HttpApi {
         ElementInstanceRoutes elementInstanceRoutes = new ElementInstanceRoutes(useCases.elements(),
                 useCases.provisioning(), useCases.instances(), instanceRoutes, bodies, json);
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
-        OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), json);
+        OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), useCases.tenants(), json);
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);

@@ -145,6 +145,7 @@ final class HubRoutes {
         String contentType = body.length == 0 ? null : ctx.contentType();
         HubResponse response = callers.authenticatedBy(ctx, credentials, () -> hub.call(new HubRequest(credentials,
                 method, resourcePath(ctx), query, where, body, contentType)));
+        RequestLogContext.instance(ctx, response.instanceId());
         ctx.header(INSTANCE_ID, Long.toString(response.instanceId().value()));
         ctx.header(RETURNED_COUNT, Integer.toString(response.returnedCount()));
         response.nextPage().ifPresent(token -> ctx.header(NEXT_PAGE_TOKEN, token));

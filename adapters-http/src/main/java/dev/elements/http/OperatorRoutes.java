@@ -5,24 +5,34 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static java.util.Objects.requireNonNull;
 
+import dev.elements.core.error.ErrorCode;
+import dev.elements.core.error.PlatformException;
 import dev.elements.core.port.in.KeyInventory;
 import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageTenantsUseCase;
+import dev.elements.core.tenant.OrganizationId;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * {@code /operator/keys}: the credential key rotation inside the running server, for the operator
- * only (and off, answering 404, without an operator secret). With the embedded database no second
- * process can open it, so this is how a single node rotates while it keeps serving.
+ * {@code /operator/...}: the credential key rotation and a user's new secret inside the running
+ * server, for the operator only (and off, answering 404, without an operator secret). With the
+ * embedded database no second process can open it, so this is how the command line reaches a
+ * single node while it keeps serving.
  */
 final class OperatorRoutes {
+    static final String ORGANIZATION_PARAMETER = "organizationId";
+
     private final ManageCredentialKeysUseCase keys;
+    private final ManageTenantsUseCase tenants;
     private final JsonCodec json;
 
-    OperatorRoutes(ManageCredentialKeysUseCase keys, JsonCodec json) {
+    OperatorRoutes(ManageCredentialKeysUseCase keys, ManageTenantsUseCase tenants, JsonCodec json) {
         this.keys = requireNonNull(keys, "keys");
+        this.tenants = requireNonNull(tenants, "tenants");
         this.json = requireNonNull(json, "json");
     }
 
@@ -32,6 +42,23 @@ final class OperatorRoutes {
             get(this::inventory, Access.OPERATOR);
             post("rotate", this::rotate, Access.OPERATOR);
         });
+        post("operator/users/{emailAddress}/secret", this::resetSecret, Access.OPERATOR);
+    }
+
+    /** The new secret is in this answer only; {@code organizationId} picks one of several users with the address. */
+    private void resetSecret(Context ctx) {
+        String organization = ctx.queryParam(ORGANIZATION_PARAMETER);
+        OrganizationId organizationId = null;
+        if (organization != null) {
+            OptionalLong id = PathIds.positive(organization);
+            if (id.isEmpty()) {
+                throw new PlatformException(ErrorCode.INVALID_FIELD, ORGANIZATION_PARAMETER
+                        + " must be an organization id (a positive number)");
+            }
+            organizationId = new OrganizationId(id.getAsLong());
+        }
+        json.respond(ctx, 200, UserView.withSecret(tenants.resetSecret(ctx.pathParam("emailAddress"),
+                organizationId)));
     }
 
     private void inventory(Context ctx) {

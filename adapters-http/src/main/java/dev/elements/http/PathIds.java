@@ -47,7 +47,7 @@ final class PathIds {
         return value.getAsLong();
     }
 
-    private static OptionalLong positive(String segment) {
+    static OptionalLong positive(String segment) {
         if (segment == null || segment.isEmpty() || segment.length() > MAX_DIGITS
                 || !segment.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();

@@ -26,6 +26,7 @@ final class RequestIds {
         String id = next();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        RequestLogContext.begin(id);
     }
 
     /** The request's id; one is assigned now if an early failure skipped {@link #assign}. */

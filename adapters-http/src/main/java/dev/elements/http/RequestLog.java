@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request: method, path, status, duration and request id. Deliberately nothing else:
- * headers carry secrets, query strings carry {@code apiSecret}, bodies carry codes and tokens.
+ * One line per request: method, path, status, duration and request id, with the request's ids in
+ * the MDC ({@link RequestLogContext}). Deliberately nothing else: headers carry secrets, query
+ * strings carry {@code apiSecret}, bodies carry codes and tokens.
  */
 final class RequestLog implements RequestLogger {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
@@ -22,9 +23,12 @@ final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float executionTimeMs) {
-        if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {}ms requestId={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                    Math.round(executionTimeMs), requestIds.of(ctx));
-        }
+        String requestId = requestIds.of(ctx);
+        RequestLogContext.logWith(ctx, requestId, () -> {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {} {} {}ms requestId={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
+                        Math.round(executionTimeMs), requestId);
+            }
+        });
     }
 }

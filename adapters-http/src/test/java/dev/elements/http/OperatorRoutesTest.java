@@ -111,6 +111,47 @@ class OperatorRoutesTest {
     }
 
     @Test
+    void theOperatorResetsAUsersSecretWhichIsShownOnceAndReplacesTheOldOne() {
+        try (ApiServer server = ApiServer.withOperator()) {
+            ApiServer.TestOrganization acme = server.organization("Acme", "boss@acme.example");
+            ApiServer.TestOrganization other = server.organization("Other", "boss@other.example");
+            server.member(other, "boss@acme.example");
+            String operator = "Operator " + ApiServer.OPERATOR_SECRET;
+            String reset = ApiServer.BASE + "/operator/users/BOSS@acme.example/secret";
+
+            TestResponse ambiguous = server.postJson(reset, operator, "{}");
+            TestResponse answer = server.postJson(reset + "?organizationId=" + acme.id(), operator, "{}");
+
+            assertThat(ambiguous.status()).isEqualTo(400);
+            assertThat(ambiguous.json().path("message").asText()).contains("name the organization");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().path("id").asLong()).isEqualTo(acme.administrator().id());
+            String secret = answer.json().path("secret").asText();
+            assertThat(server.get(ApiServer.BASE + "/organizations/users", acme.administrator().authorization())
+                    .status()).isEqualTo(401);
+            assertThat(server.get(ApiServer.BASE + "/organizations/users",
+                    "User " + secret + ", Organization " + acme.secret()).status()).isEqualTo(200);
+            TestResponse unknown = server.postJson(ApiServer.BASE + "/operator/users/nobody@acme.example/secret",
+                    operator, "{}");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().path("message").asText()).contains("No user with that email address");
+            assertThat(server.postJson(reset, server.auth(), "{}").status()).isEqualTo(401);
+            assertThat(server.postJson(reset + "?organizationId=x", operator, "{}").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void withoutAnOperatorSecretTheOperatorRoutesNameTheSettingThatTurnsThemOn() {
+        try (ApiServer server = ApiServer.start()) {
+            TestResponse answer = server.postJson(ApiServer.BASE + "/organizations", "Operator anything",
+                    "{\"name\": \"Acme\", \"adminEmail\": \"a@acme.example\"}");
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.json().path("message").asText()).contains("ELEMENTS_OPERATOR_SECRET");
+        }
+    }
+
+    @Test
     void storageWithoutKeyManagementSaysSo() {
         try (ApiServer server = ApiServer.withOperator()) {
             TestResponse answer = server.get(KEYS, "Operator " + ApiServer.OPERATOR_SECRET);

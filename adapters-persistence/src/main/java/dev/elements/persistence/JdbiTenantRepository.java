@@ -182,6 +182,17 @@ public final class JdbiTenantRepository implements TenantRepository {
     }
 
     @Override
+    public List<User> usersByEmail(String emailAddress) {
+        requireNonNull(emailAddress, "emailAddress");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT " + USER_COLUMNS + " FROM users WHERE email_address_key = LOWER(:emailAddress) AND deleted_id = 0"
+                        + " ORDER BY id")
+                .bind("emailAddress", emailAddress)
+                .mapTo(User.class)
+                .list());
+    }
+
+    @Override
     public User addUser(OrganizationId organization, NewUser user) {
         requireNonNull(organization, "organization");
         requireNonNull(user, "user");

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.elements.app.config.HttpSettings;
 import dev.elements.app.config.ServerSettings;
+import dev.elements.app.config.SettingsException;
+import dev.elements.app.config.UnknownSettings;
 import dev.elements.app.inject.CoreModule;
 import dev.elements.app.inject.ElementsModule;
 import dev.elements.app.inject.HttpModule;
@@ -19,7 +22,9 @@ import dev.elements.core.port.in.RenewCredentialsUseCase;
 import dev.elements.http.HttpApi;
 import dev.elements.persistence.PersistenceStore;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +49,7 @@ public final class ElementsServer implements AutoCloseable {
     }
 
     /**
-     * Opens the database, gives an empty one its first organization, and starts serving.
+     * Opens the database, starts serving, and gives an empty database its first organization.
      *
      * @param console where the secrets of a generated first organization are shown, once
      */
@@ -57,23 +62,47 @@ public final class ElementsServer implements AutoCloseable {
                         clock),
                 new HttpModule(settings.http()));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
+        HttpApi http = null;
         try {
+            List<ElementDefinition> elements = injector.getInstance(DescribeElementsUseCase.class).elements();
+            UnknownSettings.warnings(settings.givenNames(), elements).forEach(LOG::warn);
+            http = injector.getInstance(HttpApi.class);
+            // Bound before the first organization is made: a start that cannot serve creates no
+            // secrets that would be shown once and then lost with it.
+            int port = bind(http, settings.http());
             injector.getInstance(BootstrapOrganizationUseCase.class)
                     .createFirstIfEmpty(settings.security().bootstrapOrganizationSecret(),
                             settings.security().bootstrapUserSecret())
                     .ifPresent(first -> announce(first, console));
-            HttpApi http = injector.getInstance(HttpApi.class);
-            int port = http.start(settings.http().host(), settings.http().port());
             AutoCloseable renewals = injector.getInstance(RenewCredentialsUseCase.class)
                     .startBackground(settings.renewals().sweepPeriod(), settings.renewals().batch());
             AutoCloseable deliveries = injector.getInstance(DeliverEventsUseCase.class)
                     .startBackground(settings.events().period());
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
-                    injector.getInstance(DescribeElementsUseCase.class).elements().stream()
-                            .map(ElementDefinition::key).map(Object::toString).collect(Collectors.joining(", ")));
+                    elements.stream().map(ElementDefinition::key).map(Object::toString)
+                            .collect(Collectors.joining(", ")));
             return new ElementsServer(store, http, renewals, deliveries, port);
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.stop();
+            }
             store.close();
+            throw e;
+        }
+    }
+
+    /** Starts serving; a port another process holds is the operator's to resolve, so it is named with its setting. */
+    private static int bind(HttpApi http, HttpSettings settings) {
+        try {
+            return http.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new SettingsException("Port " + settings.port() + " on " + settings.host() + " is in use"
+                            + " by another process: stop that process, or choose another port with"
+                            + " ELEMENTS_HTTP_PORT", e);
+                }
+            }
             throw e;
         }
     }

@@ -2,32 +2,22 @@ package dev.elements.app;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import dev.elements.app.config.DatabaseSettings;
-import dev.elements.app.config.ElementSettings;
-import dev.elements.app.config.EventSettings;
-import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
-import dev.elements.app.inject.CoreModule;
-import dev.elements.app.inject.ElementsModule;
-import dev.elements.app.inject.PersistenceModule;
-import dev.elements.core.element.OperatorOverrides;
 import dev.elements.core.port.in.KeyInventory;
 import dev.elements.core.port.in.KeyRotationReport;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
 import dev.elements.persistence.PersistenceStartupException;
 import dev.elements.persistence.PersistenceStore;
 import java.io.PrintStream;
-import java.time.Clock;
 
 /**
  * {@code java -jar elements.jar keys status|rotate}: the operator's procedure for the keys that
  * protect stored credentials. It runs beside live servers on the same database and settings.
  */
 final class KeysCommand {
-    static final String USAGE = "Usage: java -jar elements.jar [keys status | keys rotate]";
 
     private final DatabaseSettings database;
     private final SecuritySettings security;
@@ -44,12 +34,7 @@ final class KeysCommand {
         if (!action.equals("rotate") && !action.equals("status")) {
             return false;
         }
-        // Key management calls no provider and delivers no event, so the element and event settings
-        // of a server do not matter.
-        Injector injector = Guice.createInjector(new ElementsModule(ElementSettings.none()),
-                PersistenceModule.forMaintenance(database, security),
-                new CoreModule(OperatorOverrides.none(), new ProviderSettings(ProviderSettings.DEFAULT_TIMEOUT),
-                        security, new EventSettings(EventSettings.DEFAULT_PERIOD, true), Clock.systemUTC()));
+        Injector injector = MaintenanceInjector.create(database, security);
         PersistenceStore store = open(injector);
         try {
             ManageCredentialKeysUseCase keys = injector.getInstance(ManageCredentialKeysUseCase.class);

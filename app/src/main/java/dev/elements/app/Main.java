@@ -4,10 +4,14 @@ import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import dev.elements.app.config.DatabaseSettings;
+import dev.elements.app.config.HttpSettings;
+import dev.elements.app.config.LogSettings;
+import dev.elements.app.logging.LogOutput;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsException;
 import dev.elements.app.config.SettingsSource;
+import dev.elements.core.tenant.OrganizationId;
 import dev.elements.persistence.PersistenceStartupException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -21,10 +25,10 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * {@code java -jar elements.jar}: reads the settings, starts the server and stops it gracefully on
- * SIGTERM; {@code java -jar elements.jar keys status|rotate} manages the credential keys. Exit code 2
- * means it could not start: a setting, the data directory or the database it names is unusable, and
- * the message says which.
+ * {@code java -jar elements.jar [serve]}: reads the settings, starts the server and stops it
+ * gracefully on SIGTERM; the other commands ({@code keys}, {@code admin reset-secret}, {@code --help},
+ * {@code --version}) are listed in {@link Help}. Exit code 2 means it could not start: a setting,
+ * the data directory or the database it names is unusable, and the message says which.
  */
 public final class Main {
     static final int BAD_SETTINGS = 2;
@@ -33,7 +37,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        if (args.length > 0 && !(args.length == 1 && args[0].equals("serve"))) {
             System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
             return;
         }
@@ -46,24 +50,68 @@ public final class Main {
         }
     }
 
-    /** Runs a maintenance command such as {@code keys rotate}; returns the exit code. */
+    /** Runs a command other than serving, such as {@code keys rotate} or {@code --help}; returns the exit code. */
     static int command(String[] args, Map<String, String> environment, Properties properties, PrintStream out,
             PrintStream err) {
-        if (args.length != 2 || !args[0].equals("keys")) {
-            err.println(KeysCommand.USAGE);
-            return BAD_SETTINGS;
+        switch (args[0]) {
+            case "--help", "-h", "help" -> {
+                out.print(Help.text());
+                return 0;
+            }
+            case "--version" -> {
+                out.println("Elements " + Help.version());
+                return 0;
+            }
+            case "keys" -> {
+                return args.length == 2 ? keys(args[1], environment, properties, out, err) : usage(err);
+            }
+            case "admin" -> {
+                return args.length >= 3 && args.length <= 4 && args[1].equals(AdminCommand.RESET_SECRET)
+                        ? resetSecret(args, environment, properties, out, err)
+                        : usage(err);
+            }
+            default -> {
+                return usage(err);
+            }
         }
+    }
+
+    private static int usage(PrintStream err) {
+        err.print(Help.COMMANDS);
+        return BAD_SETTINGS;
+    }
+
+    private static int keys(String action, Map<String, String> environment, Properties properties, PrintStream out,
+            PrintStream err) {
         try {
             SettingsSource source = SettingsSource.of(environment, properties);
             KeysCommand keys = new KeysCommand(DatabaseSettings.from(source), SecuritySettings.from(source), out);
-            if (!keys.run(args[1])) {
-                err.println(KeysCommand.USAGE);
-                return BAD_SETTINGS;
-            }
-            return 0;
+            return keys.run(action) ? 0 : usage(err);
         } catch (RuntimeException e) {
             StartupFailure failure = StartupFailure.of(e);
-            err.println("Elements keys " + args[1] + " failed: " + failure.getMessage());
+            err.println("Elements keys " + action + " failed: " + failure.getMessage());
+            return failure.exitCode;
+        }
+    }
+
+    private static int resetSecret(String[] args, Map<String, String> environment, Properties properties,
+            PrintStream out, PrintStream err) {
+        try {
+            OrganizationId organization = null;
+            if (args.length == 4) {
+                try {
+                    organization = new OrganizationId(Long.parseLong(args[3]));
+                } catch (IllegalArgumentException notAnId) {
+                    err.println("Elements admin reset-secret: the organization id must be a positive number");
+                    return usage(err);
+                }
+            }
+            SettingsSource source = SettingsSource.of(environment, properties);
+            return new AdminCommand(DatabaseSettings.from(source), SecuritySettings.from(source),
+                    HttpSettings.from(source), out, err).resetSecret(args[2], organization);
+        } catch (RuntimeException e) {
+            StartupFailure failure = StartupFailure.of(e);
+            err.println("Elements admin reset-secret failed: " + failure.getMessage());
             return failure.exitCode;
         }
     }
@@ -71,8 +119,9 @@ public final class Main {
     /** Starts a server from these settings; used by {@link #main} and by tests that run it in-process. */
     static ElementsServer start(Map<String, String> environment, Properties properties, PrintStream console) {
         try {
-            ServerSettings settings = ServerSettings.from(SettingsSource.of(environment, properties));
-            return ElementsServer.start(settings, Clock.systemUTC(), console);
+            SettingsSource source = SettingsSource.of(environment, properties);
+            LogOutput.use(LogSettings.from(source));
+            return ElementsServer.start(ServerSettings.from(source), Clock.systemUTC(), console);
         } catch (RuntimeException e) {
             throw StartupFailure.of(e);
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.elements.app.Main.StartupFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,30 @@ class StartupFailuresTest {
         assertThat(failure.getMessage()).contains(data.resolve("master.key").toString()).contains("is missing")
                 .doesNotContain("ELEMENTS_MASTER_KEY does not open");
         assertThat(data.resolve("master.key")).as("no new key hides the loss").doesNotExist();
+    }
+
+    @Test
+    void aBusyPortExitsTwoNamingThePortAndItsSettingBeforeAnySecretIsMade() throws Exception {
+        Path data = temporary.resolve("data");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+            try (ElementsServer unexpected = Main.start(settings(data, Map.of("ELEMENTS_HTTP_PORT", port)),
+                    new Properties(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+                throw new AssertionError("started on a taken port " + unexpected.port());
+            } catch (StartupFailure failure) {
+                assertThat(failure.exitCode).isEqualTo(2);
+                assertThat(failure.getMessage()).contains("Port " + port).contains("in use")
+                        .contains("ELEMENTS_HTTP_PORT");
+            }
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("secret");
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Main.start(settings(data, Map.of()), new Properties(), new PrintStream(again, true, StandardCharsets.UTF_8))
+                .close();
+        assertThat(again.toString(StandardCharsets.UTF_8)).as("the first organization is made by the start that serves")
+                .contains("first organization created").contains("Organization secret: ");
     }
 
     @Test

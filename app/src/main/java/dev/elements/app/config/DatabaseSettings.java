@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param password {@code ELEMENTS_DATABASE_PASSWORD}
  */
 public record DatabaseSettings(Path dataDirectory, String url, String user, String password) {
+    public static final String DEFAULT_DATA_DIRECTORY = "./data";
 
     public static DatabaseSettings from(SettingsSource source) {
-        Path dataDirectory = Path.of(source.get("ELEMENTS_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Path dataDirectory = Path.of(source.get("ELEMENTS_DATA_DIR", DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize();
         String url = source.get("ELEMENTS_DATABASE_URL").orElse(null);
         if (url != null && !url.startsWith("jdbc:")) {
             throw new SettingsException("ELEMENTS_DATABASE_URL must be a JDBC URL such as "

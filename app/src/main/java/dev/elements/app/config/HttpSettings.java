@@ -28,6 +28,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
         int maxFailedAuthentications, Duration failedAuthenticationWindow, long maxUploadBytes,
         List<String> corsOrigins) {
     public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "0.0.0.0";
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
     /** An upload is read into one array. */
@@ -61,7 +62,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
             throw new SettingsException("ELEMENTS_HUB_MAX_UPLOAD_BYTES must be at most " + MAX_MAX_UPLOAD_BYTES
                     + " bytes, not '" + maxUpload + "'");
         }
-        return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", "0.0.0.0"),
+        return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", DEFAULT_HOST),
                 source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
                 (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
                 Duration.ofSeconds(window), maxUpload, corsOrigins(source.get(CORS_ORIGINS, "")));

@@ -24,8 +24,10 @@ import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.TenantRepository;
+import dev.elements.persistence.PersistenceStartupException;
 import dev.elements.persistence.PersistenceStore;
 import dev.elements.persistence.TinkPageTokenSealer;
+import java.sql.SQLException;
 
 /**
  * Where every outbound port that storage implements gets its adapter: the {@link MasterKey}, the
@@ -40,6 +42,8 @@ import dev.elements.persistence.TinkPageTokenSealer;
 public final class PersistenceModule extends AbstractModule {
     /** Every node derives the same key from the master key, so a page token from one node works on all. */
     static final String PAGE_TOKEN_KEY_PURPOSE = "hub-page-tokens";
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private final DatabaseSettings database;
     private final SecuritySettings security;
@@ -75,7 +79,26 @@ public final class PersistenceModule extends AbstractModule {
         if (database.embedded()) {
             EmbeddedDatabase.prepare(database.dataDirectory());
         }
-        return PersistenceStore.open(database.jdbcUrl(), database.user(), database.password(), masterKey.bytes());
+        try {
+            return PersistenceStore.open(database.jdbcUrl(), database.user(), database.password(), masterKey.bytes());
+        } catch (PersistenceStartupException e) {
+            if (database.embedded() && heldByAnotherProcess(e)) {
+                throw new PersistenceStartupException("The data directory " + database.dataDirectory() + " is in use"
+                        + " by another running Elements server (the embedded database it holds is locked); stop that"
+                        + " server, or give this one another ELEMENTS_DATA_DIR", e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2 refuses a second process with its error 90020, "Database may be already in use". */
+    private static boolean heldByAnotherProcess(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Provides

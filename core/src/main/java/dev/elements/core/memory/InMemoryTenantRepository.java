@@ -82,6 +82,14 @@ public final class InMemoryTenantRepository implements TenantRepository {
     }
 
     @Override
+    public List<User> usersByEmail(String emailAddress) {
+        return users.values().stream()
+                .filter(user -> user.emailAddress().equalsIgnoreCase(emailAddress))
+                .sorted(Comparator.comparing(user -> user.id().value()))
+                .toList();
+    }
+
+    @Override
     public synchronized User addUser(OrganizationId organization, NewUser user) {
         boolean taken = users.values().stream().anyMatch(existing -> existing.organizationId().equals(organization)
                 && existing.emailAddress().equalsIgnoreCase(user.emailAddress()));

@@ -76,8 +76,11 @@ public final class AuthenticationService implements AuthenticateUseCase {
     @Override
     public void authenticateOperator(PresentedCredentials credentials) {
         if (operatorSecret == null) {
-            // The route is off: it answers as if it did not exist.
-            throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No such route");
+            // The route is off: a 404 as for a route that does not exist, with the way to turn it on.
+            // The message names the server's setting, since the operator is the one who reads it.
+            throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "The operator routes are off: this server"
+                    + " was started without an operator secret; set ELEMENTS_OPERATOR_SECRET (at least 32"
+                    + " characters) to turn them on");
         }
         if (credentials.operatorSecret() == null) {
             throw new PlatformException(ErrorCode.MISSING_CREDENTIALS,

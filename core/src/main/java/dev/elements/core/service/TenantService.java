@@ -15,6 +15,7 @@ import dev.elements.core.query.Condition;
 import dev.elements.core.query.ConditionMatcher;
 import dev.elements.core.tenant.LastAdministrator;
 import dev.elements.core.tenant.NewUser;
+import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
@@ -24,6 +25,7 @@ import dev.elements.core.tenant.UserFields;
 import dev.elements.core.tenant.UserId;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Organizations and their users, with the roles of Cloud Elements. */
 public final class TenantService implements ManageTenantsUseCase {
@@ -118,7 +120,7 @@ public final class TenantService implements ManageTenantsUseCase {
     public User updateUser(Principal principal, UserId id, UpdateUserCommand command) {
         find(principal, id);
         requireAdministrator(principal);
-        return change(principal, id, user -> {
+        return change(principal.organizationId(), id, user -> {
             Role role = command.role() == null ? user.role() : Role.fromKey(command.role()).orElseThrow();
             boolean active = command.active() == null ? user.active() : command.active();
             User updated = new User(user.id(), user.organizationId(), user.emailAddress(),
@@ -141,9 +143,32 @@ public final class TenantService implements ManageTenantsUseCase {
         if (!principal.isAdministrator() && !user.id().equals(principal.user().id())) {
             throw new PlatformException(ErrorCode.NOT_ALLOWED, "Only an org-admin can renew another user's secret");
         }
+        return renewSecret(principal.organizationId(), id);
+    }
+
+    @Override
+    public UserDescription resetSecret(String emailAddress, OrganizationId organization) {
+        requireNonNull(emailAddress, "emailAddress");
+        List<User> matching = tenants.usersByEmail(emailAddress).stream()
+                .filter(user -> organization == null || user.organizationId().equals(organization))
+                .toList();
+        if (matching.isEmpty()) {
+            throw new PlatformException(ErrorCode.USER_NOT_FOUND, "No user with that email address"
+                    + (organization == null ? "" : " in organization " + organization));
+        }
+        if (matching.size() > 1) {
+            throw new PlatformException(ErrorCode.INVALID_FIELD, "Users of several organizations have that email"
+                    + " address (organizations " + matching.stream()
+                            .map(user -> user.organizationId().value()).sorted().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + "): name the organization as well");
+        }
+        return renewSecret(matching.get(0).organizationId(), matching.get(0).id());
+    }
+
+    private UserDescription renewSecret(OrganizationId organization, UserId id) {
         String secret = secrets.newSecret();
         // Only the secret changes: a deactivation or role change made meanwhile stays as it is.
-        User renewed = change(principal, id, current -> new User(current.id(), current.organizationId(),
+        User renewed = change(organization, id, current -> new User(current.id(), current.organizationId(),
                 current.emailAddress(), current.firstName(), current.lastName(), current.role(), current.active(),
                 SecretDigest.of(secret), current.createdAt(), current.version()));
         return new UserDescription(renewed, secret);
@@ -153,9 +178,9 @@ public final class TenantService implements ManageTenantsUseCase {
      * Applies {@code change} to the user as stored now and writes it onto that version; when
      * another writer came first, starts again from what it wrote, a bounded number of times.
      */
-    private User change(Principal principal, UserId id, UnaryOperator<User> change) {
+    private User change(OrganizationId organization, UserId id, UnaryOperator<User> change) {
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            User updated = change.apply(find(principal, id));
+            User updated = change.apply(find(organization, id));
             if (tenants.updateUser(updated)) {
                 return updated.nextVersion();
             }
@@ -166,7 +191,11 @@ public final class TenantService implements ManageTenantsUseCase {
 
     /** A user of another organization is reported exactly like a missing one. */
     private User find(Principal principal, UserId id) {
-        return tenants.findUser(principal.organizationId(), id)
+        return find(principal.organizationId(), id);
+    }
+
+    private User find(OrganizationId organization, UserId id) {
+        return tenants.findUser(organization, id)
                 .orElseThrow(() -> new PlatformException(ErrorCode.USER_NOT_FOUND, "No user with id " + id));
     }
 

@@ -134,6 +134,22 @@ public abstract class TenantRepositoryContract {
     }
 
     @Test
+    void findsUsersByEmailInEveryOrganizationIgnoringCaseButNotDeletedOnes() {
+        TenantRepository tenants = emptyRepository();
+        Principal one = Fixtures.organization(tenants, "One");
+        Principal two = Fixtures.organization(tenants, "Two");
+        User inOne = tenants.addUser(one.organizationId(), Fixtures.newUser("ops@shared.example", Role.ORG));
+        User inTwo = tenants.addUser(two.organizationId(), Fixtures.newUser("Ops@Shared.example", Role.ORG));
+        User gone = tenants.addUser(two.organizationId(), Fixtures.newUser("gone@shared.example", Role.ORG));
+        assertThat(tenants.deleteUser(gone)).isTrue();
+
+        assertThat(tenants.usersByEmail("OPS@shared.example")).extracting(User::id)
+                .containsExactly(inOne.id(), inTwo.id());
+        assertThat(tenants.usersByEmail("gone@shared.example")).isEmpty();
+        assertThat(tenants.usersByEmail("nobody@shared.example")).isEmpty();
+    }
+
+    @Test
     void updatesAUserInPlace() {
         TenantRepository tenants = emptyRepository();
         Principal one = Fixtures.organization(tenants, "One");

@@ -63,6 +63,34 @@ class TenantServiceTest {
     }
 
     @Test
+    void theOperatorResetsTheSecretOfAUserFoundByEmailAndOnlyTheNewSecretWorks() {
+        UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", "Dev", "One", null));
+
+        UserDescription reset = tenants.resetSecret("DEV@one.example", null);
+
+        assertThat(reset.user().id()).isEqualTo(dev.user().id());
+        assertThat(login(reset, organizationSecret()).user().id()).isEqualTo(dev.user().id());
+        assertRefused(() -> login(dev, organizationSecret()), ErrorCode.INVALID_CREDENTIALS);
+        assertRefused(() -> tenants.resetSecret("nobody@one.example", null), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
+    void anAddressOfUsersInSeveralOrganizationsNeedsTheOrganizationNamed() {
+        OrganizationDescription other = tenants.createOrganization(new CreateOrganizationCommand("Other",
+                "twin@shared.example"));
+        tenants.addUser(admin, new AddUserCommand("twin@shared.example", null, null, null));
+
+        assertThatThrownBy(() -> tenants.resetSecret("twin@shared.example", null))
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INVALID_FIELD))
+                .hasMessageContaining("organizations " + admin.organizationId() + ", " + other.organization().id());
+        UserDescription reset = tenants.resetSecret("twin@shared.example", other.organization().id());
+        assertThat(login(reset, other.secret()).organizationId()).isEqualTo(other.organization().id());
+        assertRefused(() -> tenants.resetSecret("twin@shared.example", new dev.elements.core.tenant.OrganizationId(
+                999_999)), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
     void administratorsManageUsersAndOthersSeeOnlyThemselves() {
         UserDescription dev = tenants.addUser(admin, new AddUserCommand("dev@one.example", "Dev", "One", null));
         Principal developer = login(dev, organizationSecret());

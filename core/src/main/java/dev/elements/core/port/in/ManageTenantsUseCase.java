@@ -1,6 +1,7 @@
 package dev.elements.core.port.in;
 
 import dev.elements.core.query.Condition;
+import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.User;
 import dev.elements.core.tenant.UserId;
@@ -33,6 +34,17 @@ public interface ManageTenantsUseCase {
 
     /** A new secret, shown in this answer only; the old one stops working at once. */
     UserDescription regenerateSecret(Principal principal, UserId id);
+
+    /**
+     * For the operator, after {@link AuthenticateUseCase#authenticateOperator}: a new secret for the
+     * user with this email address (compared without regard to case), shown in this answer only; the
+     * old one stops working at once. For an administrator who lost theirs.
+     *
+     * @param organization the user's organization, or null when the address is that of one user only
+     * @throws dev.elements.core.error.PlatformException {@code USER_NOT_FOUND} when no user has the
+     *     address; {@code INVALID_FIELD} when users of several organizations have it and none is named
+     */
+    UserDescription resetSecret(String emailAddress, OrganizationId organization);
 
     /**
      * The user of the caller's organization with this email address, compared without regard to

@@ -33,6 +33,9 @@ public interface TenantRepository {
 
     List<User> users(OrganizationId organization);
 
+    /** The users of every organization with this email address, compared without regard to case. */
+    List<User> usersByEmail(String emailAddress);
+
     /**
      * @throws dev.elements.core.error.PlatformException {@code ALREADY_EXISTS} when the email
      *     address is taken in this organization
