@@ -8,6 +8,7 @@ import dev.elements.app.config.SecuritySettings;
 import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsException;
 import dev.elements.app.config.SettingsSource;
+import dev.elements.app.demo.DemoMode;
 import dev.elements.persistence.PersistenceStartupException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import java.util.Properties;
 
 /**
  * {@code java -jar elements.jar}: reads the settings, starts the server and stops it gracefully on
- * SIGTERM; {@code java -jar elements.jar keys status|rotate} manages the credential keys. Exit code 2
+ * SIGTERM; {@code java -jar elements.jar demo} starts it with a sandbox Facebook ({@link DemoMode});
+ * {@code java -jar elements.jar keys status|rotate} manages the credential keys. Exit code 2
  * means it could not start: a setting, the data directory or the database it names is unusable, and
  * the message says which.
  */
@@ -33,13 +35,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        boolean demo = args.length == 1 && args[0].equals("demo");
+        if (args.length > 0 && !demo) {
             System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
             return;
         }
         try {
-            ElementsServer server = start(System.getenv(), System.getProperties(), System.out);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "elements-shutdown"));
+            Runnable stop = demo
+                    ? demo(System.getenv(), System.getProperties(), System.out)::close
+                    : start(System.getenv(), System.getProperties(), System.out)::close;
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "elements-shutdown"));
         } catch (StartupFailure failure) {
             System.err.println("Elements cannot start: " + failure.getMessage());
             System.exit(failure.exitCode);
@@ -73,6 +78,15 @@ public final class Main {
         try {
             ServerSettings settings = ServerSettings.from(SettingsSource.of(environment, properties));
             return ElementsServer.start(settings, Clock.systemUTC(), console);
+        } catch (RuntimeException e) {
+            throw StartupFailure.of(e);
+        }
+    }
+
+    /** Starts demo mode from these settings: the server and, in the same process, its sandbox Facebook. */
+    static DemoMode demo(Map<String, String> environment, Properties properties, PrintStream console) {
+        try {
+            return DemoMode.start(SettingsSource.of(environment, properties), Clock.systemUTC(), console);
         } catch (RuntimeException e) {
             throw StartupFailure.of(e);
         }

@@ -224,7 +224,9 @@ final class SandboxRoutes implements HttpHandler {
         long until = epochSeconds(parameters, "until", Long.MAX_VALUE);
         for (String id : ids) {
             if (edge.equals("permissions")) {
-                items.add(new LinkedHashMap<>(Map.of("permission", id, "status", "granted")));
+                Map<String, Object> permission = new LinkedHashMap<>(Map.of("permission", id, "status", "granted"));
+                permission.put("__cursor", id);
+                items.add(permission);
                 continue;
             }
             graph.find(id).ifPresent(item -> {
