@@ -41,10 +41,15 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with exactly these settings as its environment (plus PATH and HOME). */
     static JarProcess start(Map<String, String> environment, String... arguments) {
+        return start(Path.of("").toAbsolutePath(), environment, arguments);
+    }
+
+    /** The same, in this working directory (where {@code demo} keeps its {@code ./demo-data}). */
+    static JarProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ELEMENTS_"));
         env.putAll(environment);
