@@ -38,6 +38,9 @@ class ReadmeWalkthroughJarTest {
     private static final Pattern SH_BLOCK = Pattern.compile("^```sh\\n(.*?)^```$", Pattern.DOTALL | Pattern.MULTILINE);
     private static final String BLOCK_MARK = "@@walkthrough-block ";
     private static final Duration START = Duration.ofMinutes(2);
+    /** The banner, from its address line to its last line, which comes after every secret. */
+    private static final Pattern BANNER = Pattern.compile("API: +http://127\\.0\\.0\\.1:(\\d+)/.*Try: ",
+            Pattern.DOTALL);
 
     @TempDir
     Path workingDirectory;
@@ -50,7 +53,7 @@ class ReadmeWalkthroughJarTest {
         assertThat(blocks).as("the walkthrough's sh blocks").hasSizeGreaterThanOrEqualTo(6);
 
         try (JarProcess demo = JarProcess.start(workingDirectory, Map.of("ELEMENTS_HTTP_PORT", "0"), "demo")) {
-            int port = demo.awaitPort(START);
+            int port = Integer.parseInt(demo.await(BANNER, START));
             assertThat(demo.stdout()).contains("ELEMENTS DEMO MODE", DemoMode.ORGANIZATION_SECRET,
                     DemoMode.USER_SECRET, DemoMode.OPERATOR_SECRET, DemoMode.MASTER_KEY);
 
