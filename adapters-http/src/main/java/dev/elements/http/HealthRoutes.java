@@ -3,6 +3,7 @@ package dev.elements.http;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -15,10 +16,13 @@ import java.util.Map;
 final class HealthRoutes {
     private final CheckHealthUseCase health;
     private final JsonCodec json;
+    /** Shown as {@code mode} when the server runs other than the usual way (a demo); null otherwise. */
+    private final String mode;
 
-    HealthRoutes(CheckHealthUseCase health, JsonCodec json) {
+    HealthRoutes(CheckHealthUseCase health, JsonCodec json, String mode) {
         this.health = requireNonNull(health, "health");
         this.json = requireNonNull(json, "json");
+        this.mode = mode;
     }
 
     /** {@code /health}; declared once at the root and once inside {@code ApiBuilder.path(HttpApi.BASE_PATH, ...)}. */
@@ -32,13 +36,14 @@ final class HealthRoutes {
         current.components().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(check -> checks.put(check.getKey(), upOrDown(check.getValue())));
-        json.respond(ctx, current.ready() ? 200 : 503, new HealthView(upOrDown(current.ready()), checks));
+        json.respond(ctx, current.ready() ? 200 : 503, new HealthView(upOrDown(current.ready()), checks, mode));
     }
 
     private static String upOrDown(boolean up) {
         return up ? "UP" : "DOWN";
     }
 
-    record HealthView(String status, Map<String, String> checks) {
+    record HealthView(String status, Map<String, String> checks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String mode) {
     }
 }

@@ -65,7 +65,7 @@ public final class HttpApi {
                 useCases.provisioning(), useCases.instances(), instanceRoutes, bodies, json);
         TenantRoutes tenantRoutes = new TenantRoutes(useCases.tenants(), bodies, json);
         OperatorRoutes operatorRoutes = new OperatorRoutes(useCases.credentialKeys(), useCases.tenants(), json);
-        HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
+        HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json, settings.mode());
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);

@@ -26,10 +26,12 @@ import java.util.List;
  *     on, so this bounds the memory of one upload
  * @param corsOrigins the origins whose browser pages may call the API (such as
  *     {@code https://app.example}), or {@code *} for any; empty, the default, for none
+ * @param mode how the server runs when that is not the usual way, such as {@code demo}, shown in
+ *     {@code /health} so that nobody mistakes a demo for a real installation; null for the usual way
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
         int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, String mode) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /**
@@ -73,7 +75,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
                 DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES,
-                List.of());
+                List.of(), null);
     }
 
     public static HttpApiSettings defaults() {
@@ -82,33 +84,39 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
-                maxUploadBytes, corsOrigins);
+                maxUploadBytes, corsOrigins, mode);
     }
 
     public HttpApiSettings withMaxUploadBytes(long bytes) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, bytes, corsOrigins);
+                failedAuthenticationWindow, bytes, corsOrigins, mode);
     }
 
     /** @param origins as {@link #corsOrigins}; each an origin as a browser sends it, or {@code *} */
     public HttpApiSettings withCorsOrigins(List<String> origins) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, origins);
+                failedAuthenticationWindow, maxUploadBytes, origins, mode);
+    }
+
+    /** @param serverMode as {@link #mode}, such as {@code demo} */
+    public HttpApiSettings withMode(String serverMode) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, requireNonNull(serverMode, "serverMode"));
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.testing.TestResponse;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class HealthRoutesTest {
@@ -58,6 +59,20 @@ class HealthRoutesTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("checks").isObject()).isTrue();
+        }
+    }
+
+    @Test
+    void aDemoSaysSoBesideTheUsualFieldsAndAServerInTheUsualModeShowsNoMode() {
+        try (ApiServer demo = ApiServer.start(HttpApiSettings.defaults().withMode("demo"), Clock.systemUTC());
+                ApiServer usual = ApiServer.start()) {
+            TestResponse response = demo.get("/health", null);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().path("status").asText()).isEqualTo("UP");
+            assertThat(response.json().path("checks").isObject()).isTrue();
+            assertThat(response.json().path("mode").asText()).isEqualTo("demo");
+            assertThat(usual.get("/health", null).json().has("mode")).isFalse();
         }
     }
 }

@@ -54,13 +54,22 @@ public final class ElementsServer implements AutoCloseable {
      * @param console where the secrets of a generated first organization are shown, once
      */
     public static ElementsServer start(ServerSettings settings, Clock clock, PrintStream console) {
-        requireNonNull(settings, "settings");
+        return start(settings, clock, console, new HttpModule(requireNonNull(settings, "settings").http()));
+    }
+
+    /** A demo's server ({@code elements.jar demo}): the same, with {@code /health} saying it is a demo. */
+    public static ElementsServer startDemo(ServerSettings settings, Clock clock, PrintStream console) {
+        return start(settings, clock, console, HttpModule.demo(requireNonNull(settings, "settings").http()));
+    }
+
+    private static ElementsServer start(ServerSettings settings, Clock clock, PrintStream console,
+            HttpModule httpModule) {
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ElementsModule(settings.elements()),
                 PersistenceModule.forServer(settings.database(), settings.security()),
                 new CoreModule(settings.overrides(), settings.providers(), settings.security(), settings.events(),
                         clock),
-                new HttpModule(settings.http()));
+                httpModule);
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         HttpApi http = null;
         try {

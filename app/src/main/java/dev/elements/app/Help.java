@@ -14,6 +14,8 @@ final class Help {
 
             Commands:
               serve                            start the server (the default without a command)
+              demo                             start a demo on 127.0.0.1 with a sandbox Facebook inside,
+                                               fixed demo secrets and its data in ./demo-data
               keys status                      show the credential keys and what each one seals
               keys rotate                      rotate the credential keys (PostgreSQL; on the embedded
                                                database: POST /elements/api-v2/operator/keys/rotate)

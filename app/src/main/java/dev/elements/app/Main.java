@@ -12,6 +12,7 @@ import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsException;
 import dev.elements.app.config.SettingsSource;
 import dev.elements.core.tenant.OrganizationId;
+import dev.elements.app.demo.DemoMode;
 import dev.elements.persistence.PersistenceStartupException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -27,7 +28,8 @@ import java.util.Properties;
 /**
  * {@code java -jar elements.jar [serve]}: reads the settings, starts the server and stops it
  * gracefully on SIGTERM; the other commands ({@code keys}, {@code admin reset-secret}, {@code --help},
- * {@code --version}) are listed in {@link Help}. Exit code 2 means it could not start: a setting,
+ * {@code --version}) are listed in {@link Help}; {@code demo} starts it with a sandbox Facebook
+ * ({@link DemoMode}). Exit code 2 means it could not start: a setting,
  * the data directory or the database it names is unusable, and the message says which.
  */
 public final class Main {
@@ -37,13 +39,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && !(args.length == 1 && args[0].equals("serve"))) {
+        boolean demo = args.length == 1 && args[0].equals("demo");
+        if (args.length > 0 && !demo && !(args.length == 1 && args[0].equals("serve"))) {
             System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
             return;
         }
         try {
-            ElementsServer server = start(System.getenv(), System.getProperties(), System.out);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "elements-shutdown"));
+            Runnable stop = demo
+                    ? demo(System.getenv(), System.getProperties(), System.out)::close
+                    : start(System.getenv(), System.getProperties(), System.out)::close;
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "elements-shutdown"));
         } catch (StartupFailure failure) {
             System.err.println("Elements cannot start: " + failure.getMessage());
             System.exit(failure.exitCode);
@@ -122,6 +127,15 @@ public final class Main {
             SettingsSource source = SettingsSource.of(environment, properties);
             LogOutput.use(LogSettings.from(source));
             return ElementsServer.start(ServerSettings.from(source), Clock.systemUTC(), console);
+        } catch (RuntimeException e) {
+            throw StartupFailure.of(e);
+        }
+    }
+
+    /** Starts demo mode from these settings: the server and, in the same process, its sandbox Facebook. */
+    static DemoMode demo(Map<String, String> environment, Properties properties, PrintStream console) {
+        try {
+            return DemoMode.start(SettingsSource.of(environment, properties), Clock.systemUTC(), console);
         } catch (RuntimeException e) {
             throw StartupFailure.of(e);
         }

@@ -21,12 +21,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.elements.app.violation.ServerThatBuildsADocumentElementItself;
+import dev.elements.app.violation.ServerThatStartsTheSandboxItself;
 import dev.elements.core.architecture.RuleProofs;
 import dev.elements.declarative.DeclarativeElements;
 import dev.elements.declarative.ElementDocumentException;
 import dev.elements.facebook.violation.PluginThatProvisionsInstances;
 import dev.elements.http.violation.RouteThatShowsAStorageType;
 import dev.elements.persistence.violation.StoreThatSealsWithTheVault;
+import dev.elements.sandbox.violation.SandboxThatKnowsThePlatform;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,11 +84,28 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(type(ElementDocumentException.class))))
             .as("the server reaches element documents through the loader (DeclarativeElements) only");
 
+    /**
+     * The sandbox Facebook is demo mode's: only its wiring starts it, so no real server can end up
+     * calling a made-up Facebook, and the sandbox itself knows nothing of the platform.
+     */
+    static final ArchRule ONLY_DEMO_MODE_TOUCHES_THE_SANDBOX = noClasses()
+            .that().resideOutsideOfPackages("dev.elements.app.demo..", "dev.elements.sandbox..")
+            .should().dependOnClassesThat(resideInAPackage("dev.elements.sandbox.."))
+            .as("only demo mode (dev.elements.app.demo) reaches the sandbox Facebook");
+
+    static final ArchRule THE_SANDBOX_STANDS_ALONE = noClasses()
+            .that().resideInAPackage("dev.elements.sandbox..")
+            .should().dependOnClassesThat(resideInAPackage("dev.elements..")
+                    .and(DescribedPredicate.not(resideInAPackage("dev.elements.sandbox.."))))
+            .as("the sandbox Facebook depends on the JDK only");
+
     private static final ArchRule[] ALL = {
         HTTP_REACHES_CORE_THROUGH_USE_CASES,
         PERSISTENCE_REACHES_CORE_THROUGH_OUTBOUND_PORTS,
         PLUGINS_REACH_CORE_THROUGH_THE_SPI,
         APP_LOADS_ELEMENT_DOCUMENTS_THROUGH_THE_LOADER,
+        ONLY_DEMO_MODE_TOUCHES_THE_SANDBOX,
+        THE_SANDBOX_STANDS_ALONE,
     };
 
     @Test
@@ -99,6 +118,8 @@ class ArchitectureTest {
         assertThat(PRODUCTION.contain("dev.elements.twitter.TwitterElementProvider")).isTrue();
         assertThat(PRODUCTION.contain("dev.elements.declarative.DeclarativeElements")).isTrue();
         assertThat(PRODUCTION.contain(ServerThatBuildsADocumentElementItself.class)).isFalse();
+        assertThat(PRODUCTION.contain("dev.elements.sandbox.facebook.SandboxFacebook")).isTrue();
+        assertThat(PRODUCTION.contain(ServerThatStartsTheSandboxItself.class)).isFalse();
         assertThat(PRODUCTION.contain("dev.elements.facebook.fake.FakeFacebook")).isFalse();
         assertThat(PRODUCTION.contain("dev.elements.core.testing.ScriptedElementProvider")).isFalse();
         assertThat(PRODUCTION.contain(StoreThatSealsWithTheVault.class)).isFalse();
@@ -117,7 +138,9 @@ class ArchitectureTest {
                 Arguments.of(PERSISTENCE_REACHES_CORE_THROUGH_OUTBOUND_PORTS, StoreThatSealsWithTheVault.class),
                 Arguments.of(PLUGINS_REACH_CORE_THROUGH_THE_SPI, PluginThatProvisionsInstances.class),
                 Arguments.of(APP_LOADS_ELEMENT_DOCUMENTS_THROUGH_THE_LOADER,
-                        ServerThatBuildsADocumentElementItself.class));
+                        ServerThatBuildsADocumentElementItself.class),
+                Arguments.of(ONLY_DEMO_MODE_TOUCHES_THE_SANDBOX, ServerThatStartsTheSandboxItself.class),
+                Arguments.of(THE_SANDBOX_STANDS_ALONE, SandboxThatKnowsThePlatform.class));
     }
 
     @ParameterizedTest

@@ -27,9 +27,21 @@ import dev.elements.http.HttpApiSettings;
  */
 public final class HttpModule extends AbstractModule {
     private final HttpSettings http;
+    /** {@code demo} for a demo's API, whose {@code /health} says so; null for a real server. */
+    private final String mode;
 
     public HttpModule(HttpSettings http) {
+        this(http, null);
+    }
+
+    private HttpModule(HttpSettings http, String mode) {
         this.http = requireNonNull(http, "http");
+        this.mode = mode;
+    }
+
+    /** The API of {@code elements.jar demo}: the same, with {@code "mode": "demo"} in {@code /health}. */
+    public static HttpModule demo(HttpSettings http) {
+        return new HttpModule(http, "demo");
     }
 
     @Provides
@@ -39,13 +51,14 @@ public final class HttpModule extends AbstractModule {
             ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
             CheckHealthUseCase health, CallHubUseCase hub, ReceiveProviderEventsUseCase receiveEvents,
             ManageEventsUseCase events) {
+        HttpApiSettings settings = HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
+                .withBodyReadTimeout(http.bodyReadTimeout())
+                .withMaxUploadBytes(http.maxUploadBytes())
+                .withMaxThreads(http.maxThreads())
+                .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
+                .withCorsOrigins(http.corsOrigins());
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
                 credentialKeys, authentication, health, hub, receiveEvents, events),
-                HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
-                        .withBodyReadTimeout(http.bodyReadTimeout())
-                        .withMaxUploadBytes(http.maxUploadBytes())
-                        .withMaxThreads(http.maxThreads())
-                        .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
-                        .withCorsOrigins(http.corsOrigins()));
+                mode == null ? settings : settings.withMode(mode));
     }
 }

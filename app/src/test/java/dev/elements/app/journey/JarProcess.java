@@ -41,10 +41,15 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with exactly these settings as its environment (plus PATH and HOME). */
     static JarProcess start(Map<String, String> environment, String... arguments) {
+        return start(Path.of("").toAbsolutePath(), environment, arguments);
+    }
+
+    /** The same, in this working directory (where {@code demo} keeps its {@code ./demo-data}). */
+    static JarProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ELEMENTS_"));
         env.putAll(environment);
@@ -75,12 +80,17 @@ final class JarProcess implements AutoCloseable {
 
     /** The port from the start-up line, waiting for it. */
     int awaitPort(Duration timeout) throws InterruptedException {
+        return Integer.parseInt(await(STARTED, timeout));
+    }
+
+    /** The first group of {@code pattern} in the standard output, waiting for it to appear. */
+    String await(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (changed) {
             while (true) {
-                Matcher started = STARTED.matcher(stdout);
-                if (started.find()) {
-                    return Integer.parseInt(started.group(1));
+                Matcher found = pattern.matcher(stdout);
+                if (found.find()) {
+                    return found.group(1);
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The server exited with " + process.exitValue() + ": " + stderr
@@ -88,7 +98,7 @@ final class JarProcess implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("No start-up line within " + timeout + ": " + stdout + stderr);
+                    throw new IllegalStateException("No " + pattern + " within " + timeout + ": " + stdout + stderr);
                 }
                 TimeUnit.NANOSECONDS.timedWait(changed, left);
             }
