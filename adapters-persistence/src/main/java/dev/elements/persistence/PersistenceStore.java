@@ -8,6 +8,7 @@ import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -61,6 +62,7 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiIdempotencyRecords idempotencyRecords;
     private final JdbiProviderUsageLedger providerUsageLedger;
     private final JdbiPendingAuthorizations pendingAuthorizations;
+    private final JdbiConnectSessions connectSessions;
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
@@ -76,6 +78,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
         this.pendingAuthorizations = new JdbiPendingAuthorizations(jdbi);
+        this.connectSessions = new JdbiConnectSessions(jdbi);
         this.cipher = cipher;
         this.sealedSecrets = new JdbiSealedSecrets(jdbi);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
@@ -165,6 +168,11 @@ public final class PersistenceStore implements AutoCloseable {
     /** The PKCE verifiers of logins under way, shared by every node on this database. */
     public PendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    /** Hosted connect sessions, shared by every node on this database. */
+    public ConnectSessions connectSessions() {
+        return connectSessions;
     }
 
     public CredentialCipher credentialCipher() {
