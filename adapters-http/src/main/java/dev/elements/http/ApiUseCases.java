@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -22,7 +23,8 @@ public record ApiUseCases(
         ManageCredentialKeysUseCase credentialKeys,
         AuthenticateUseCase authentication,
         CheckHealthUseCase health,
-        CallHubUseCase hub) {
+        CallHubUseCase hub,
+        ConnectSessionsUseCase connect) {
 
     public ApiUseCases {
         requireNonNull(elements, "elements");
@@ -34,5 +36,6 @@ public record ApiUseCases(
         requireNonNull(authentication, "authentication");
         requireNonNull(health, "health");
         requireNonNull(hub, "hub");
+        requireNonNull(connect, "connect");
     }
 }

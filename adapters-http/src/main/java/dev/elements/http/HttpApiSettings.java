@@ -2,6 +2,7 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,10 +27,12 @@ import java.util.List;
  *     on, so this bounds the memory of one upload
  * @param corsOrigins the origins whose browser pages may call the API (such as
  *     {@code https://app.example}), or {@code *} for any; empty, the default, for none
+ * @param publicUrl where browsers reach this server (the connect pages and the providers' callback
+ *     to them are made from it), or null, the default, for the address it listens on
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
         int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, URI publicUrl) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /**
@@ -73,7 +76,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
                 DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES,
-                List.of());
+                List.of(), null);
     }
 
     public static HttpApiSettings defaults() {
@@ -82,33 +85,39 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, publicUrl);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, publicUrl);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, publicUrl);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
-                maxUploadBytes, corsOrigins);
+                maxUploadBytes, corsOrigins, publicUrl);
     }
 
     public HttpApiSettings withMaxUploadBytes(long bytes) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, bytes, corsOrigins);
+                failedAuthenticationWindow, bytes, corsOrigins, publicUrl);
     }
 
     /** @param origins as {@link #corsOrigins}; each an origin as a browser sends it, or {@code *} */
     public HttpApiSettings withCorsOrigins(List<String> origins) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, origins);
+                failedAuthenticationWindow, maxUploadBytes, origins, publicUrl);
+    }
+
+    /** @param url as {@link #publicUrl}: an absolute http or https URL, or null for the listening address */
+    public HttpApiSettings withPublicUrl(URI url) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, url);
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

@@ -13,6 +13,6 @@ final class EmbeddedUseCases {
     static ApiUseCases of(Elements elements) {
         return new ApiUseCases(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
                 elements.instances(), elements.tenants(), elements.credentialKeys(), elements.authentication(),
-                elements.health(), elements.hub());
+                elements.health(), elements.hub(), elements.connect());
     }
 }

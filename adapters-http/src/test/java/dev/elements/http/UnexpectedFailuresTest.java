@@ -35,7 +35,7 @@ class UnexpectedFailuresTest {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
         ApiUseCases all = EmbeddedUseCases.of(elements);
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
-                all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
+                all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub(), all.connect()),
                 HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return TestHttpClient.at("http://127.0.0.1:" + port)

@@ -112,8 +112,12 @@ public final class ConnectSessionService implements ConnectSessionsUseCase {
     }
 
     @Override
-    public ConnectPage page(String id, URI callbackUrl) {
-        ConnectSession session = sessions.find(id).orElseThrow(ConnectSessionService::notFound);
+    public Optional<ConnectPage> page(String id, URI callbackUrl) {
+        Optional<ConnectSession> found = sessions.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectSession session = found.get();
         Map<String, String> configuration = configuration(session);
         String organization = tenants.findOrganization(session.organization()).map(Organization::name).orElse("");
         ElementDefinition definition = registry.installed(session.element()).definition();
@@ -125,9 +129,9 @@ public final class ConnectSessionService implements ConnectSessionsUseCase {
                         configuration.get(CommonConfiguration.OAUTH_API_KEY), callbackUrl.toString(), scope,
                         session.state())).oauthUrl()
                 : null;
-        return new ConnectPage(status(session), failure, definition.name(), organization,
+        return Optional.of(new ConnectPage(status(session), failure, definition.name(), organization,
                 Arrays.stream(scope.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(), login,
-                session.redirectUrl(), session.expiresAt());
+                session.redirectUrl(), session.expiresAt()));
     }
 
     @Override

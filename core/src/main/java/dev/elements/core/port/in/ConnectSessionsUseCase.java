@@ -2,6 +2,7 @@ package dev.elements.core.port.in;
 
 import dev.elements.core.tenant.Principal;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The hosted connect flow: an application makes a session and hands its user the page's link; the
@@ -13,12 +14,12 @@ public interface ConnectSessionsUseCase {
     ConnectSessionCreated create(CreateConnectSessionCommand command);
 
     /**
-     * The page of session {@code id}, with the provider's login for it.
+     * The page of session {@code id}, with the provider's login for it while it is pending.
      *
      * @param callbackUrl the platform's {@code /connect/callback}
-     * @throws dev.elements.core.error.PlatformException {@code CONNECT_SESSION_NOT_FOUND}
+     * @return empty when there is no such session (the page is open to anyone who has the link)
      */
-    ConnectPage page(String id, URI callbackUrl);
+    Optional<ConnectPage> page(String id, URI callbackUrl);
 
     /** Takes the login's state (once), exchanges the code and makes the instance; never throws for the provider's or the person's doing. */
     ConnectOutcome complete(ConnectCallbackCommand command);
