@@ -149,6 +149,22 @@ class ConnectRoutesTest {
     }
 
     @Test
+    void theOperatorsPublicUrlMakesThePageAndTheCallback() {
+        try (ApiServer behindProxy = ApiServer.start(
+                HttpApiSettings.defaults().withPublicUrl(URI.create("https://elements.example.com/base/")), clock)) {
+            TestResponse created = behindProxy.postJson(SESSIONS, behindProxy.auth(), sessionBody("scripted", REDIRECT));
+            String id = created.json().path("id").asText();
+            assertThat(created.json().path("url").asText()).isEqualTo("https://elements.example.com/base/connect/" + id);
+
+            TestResponse page = behindProxy.get("/connect/" + id, null);
+            Matcher link = LOGIN_LINK.matcher(page.body());
+            assertThat(link.find()).isTrue();
+            assertThat(query(URI.create(link.group(1).replace("&amp;", "&"))))
+                    .containsEntry("redirect_uri", "https://elements.example.com/base/connect/callback");
+        }
+    }
+
+    @Test
     void creatingChecksWhatPostInstancesWouldSoThatTheUserNeverMeetsABrokenPage() {
         assertThat(server.postJson(SESSIONS, null, sessionBody("scripted", REDIRECT)).status()).isEqualTo(401);
         assertThat(server.postJson(SESSIONS, server.auth(), sessionBody("nosuchelement", REDIRECT)).status())

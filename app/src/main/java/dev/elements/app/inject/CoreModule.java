@@ -13,6 +13,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -20,6 +21,7 @@ import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.in.RenewCredentialsUseCase;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
@@ -61,7 +63,7 @@ public final class CoreModule extends AbstractModule {
     Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
-            SealedSecrets sealedSecrets, ReadinessCheck readiness) {
+            SealedSecrets sealedSecrets, ReadinessCheck readiness, ConnectSessions connectSessions) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
@@ -72,6 +74,7 @@ public final class CoreModule extends AbstractModule {
                 .idempotency(idempotency)
                 .pendingAuthorizations(pendingAuthorizations)
                 .pendingAuthorizationLimit(providers.pendingAuthorizationsMax())
+                .connectSessions(connectSessions)
                 .usageLedger(usage)
                 .pageTokens(pageTokens)
                 .credentialKeys(credentialKeys, sealedSecrets)
@@ -134,6 +137,11 @@ public final class CoreModule extends AbstractModule {
     @Provides
     BootstrapOrganizationUseCase bootstrap(Elements elements) {
         return elements.bootstrap();
+    }
+
+    @Provides
+    ConnectSessionsUseCase connect(Elements elements) {
+        return elements.connect();
     }
 
     @Provides

@@ -15,6 +15,7 @@ import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -29,7 +30,7 @@ import dev.elements.persistence.TinkPageTokenSealer;
  * {@link PersistenceStore} on H2 in the data directory unless a JDBC URL says otherwise, and from
  * it {@link InstanceRepository}, {@link TenantRepository}, {@link CredentialCipher},
  * {@link CredentialKeyStore}, {@link SealedSecrets}, {@link RefreshLeases},
- * {@link IdempotencyRecords}, {@link PendingAuthorizations}, {@link ProviderUsageLedger} and the database {@link ReadinessCheck};
+ * {@link IdempotencyRecords}, {@link PendingAuthorizations}, {@link ConnectSessions}, {@link ProviderUsageLedger} and the database {@link ReadinessCheck};
  * and the {@link PageTokenSealer}, Tink under a key derived from the master key. Whoever closes the
  * store (the server, a command) asks for {@link PersistenceStore} itself.
  */
@@ -112,6 +113,11 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     PendingAuthorizations pendingAuthorizations(PersistenceStore store) {
         return store.pendingAuthorizations();
+    }
+
+    @Provides
+    ConnectSessions connectSessions(PersistenceStore store) {
+        return store.connectSessions();
     }
 
     @Provides
