@@ -53,8 +53,8 @@ class ConnectBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "connect-screenshots");
     private static final String APP_ID = "1029384756";
     private static final String APP_SECRET = "fake-app-secret-for-connect";
-    private static final String ORGANIZATION_SECRET = "org-secret-connect-browser-test";
-    private static final String USER_SECRET = "user-secret-connect-browser-test";
+    private static final String ORGANIZATION_SECRET = "org-secret-connect-browser-test-0123456789abcdef";
+    private static final String USER_SECRET = "user-secret-connect-browser-test-0123456789abcdef";
     private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -127,7 +127,7 @@ class ConnectBrowserTest {
 
     /** A session made as the application makes it; its answer. */
     private JsonNode createSession() {
-        TestResponse created = api.postJson("/elements/api-v2/connect/sessions", ElementsApi.json(Map.of(
+        TestResponse created = api.postJson("/connect/sessions", ElementsApi.json(Map.of(
                 "element", Map.of("key", "facebooksocial"),
                 "configuration", Map.of("oauth.api.key", APP_ID, "oauth.api.secret", APP_SECRET,
                         "oauth.scope", "public_profile,user_posts"),
@@ -159,7 +159,7 @@ class ConnectBrowserTest {
     }
 
     private JsonNode session(String id) {
-        TestResponse read = api.get("/elements/api-v2/connect/sessions/" + id);
+        TestResponse read = api.get("/connect/sessions/" + id);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         return read.json();
     }
@@ -194,7 +194,7 @@ class ConnectBrowserTest {
         assertThat(connected.path("status").asText()).isEqualTo("CONNECTED");
         assertThat(connected.path("instance").path("id").asText()).isEqualTo(returned.get("instanceId"));
         assertThat(connected.path("instance").path("token").asText()).isNotEqualTo("********");
-        TestResponse instance = api.get("/elements/api-v2/instances/" + returned.get("instanceId"));
+        TestResponse instance = api.get("/instances/" + returned.get("instanceId"));
         assertThat(instance.status()).isEqualTo(200);
         assertThat(instance.json().path("name").asText()).isEqualTo("Ada's Facebook");
         assertThat(instance.json().path("element").path("key").asText()).isEqualTo("facebooksocial");
@@ -223,7 +223,7 @@ class ConnectBrowserTest {
         JsonNode failed = session(id);
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("error").asText()).isEqualTo("access_denied");
-        assertThat(api.get("/elements/api-v2/instances").json()).isEmpty();
+        assertThat(api.get("/instances").json()).isEmpty();
     }
 
     @Test
@@ -247,6 +247,6 @@ class ConnectBrowserTest {
         JsonNode expired = session(id);
         assertThat(expired.path("status").asText()).isEqualTo("FAILED");
         assertThat(expired.path("error").asText()).isEqualTo("expired_session");
-        assertThat(api.get("/elements/api-v2/instances").json()).isEmpty();
+        assertThat(api.get("/instances").json()).isEmpty();
     }
 }
