@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -26,7 +27,8 @@ public record ApiUseCases(
         CheckHealthUseCase health,
         CallHubUseCase hub,
         ReceiveProviderEventsUseCase receiveEvents,
-        ManageEventsUseCase events) {
+        ManageEventsUseCase events,
+        ConnectSessionsUseCase connect) {
 
     public ApiUseCases {
         requireNonNull(elements, "elements");
@@ -40,5 +42,6 @@ public record ApiUseCases(
         requireNonNull(hub, "hub");
         requireNonNull(receiveEvents, "receiveEvents");
         requireNonNull(events, "events");
+        requireNonNull(connect, "connect");
     }
 }

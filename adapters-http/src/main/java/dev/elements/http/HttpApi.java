@@ -32,6 +32,7 @@ public final class HttpApi {
 
     private final HttpApiSettings settings;
     private final RouteTable routeTable = new RouteTable();
+    private final PublicUrl publicUrl;
     private final Javalin app;
     private boolean started;
     private boolean stopped;
@@ -45,6 +46,7 @@ public final class HttpApi {
     HttpApi(ApiUseCases useCases, HttpApiSettings settings, Clock clock) {
         requireNonNull(useCases, "useCases");
         this.settings = requireNonNull(settings, "settings");
+        this.publicUrl = new PublicUrl(settings.publicUrl());
         requireNonNull(clock, "clock");
 
         JsonCodec json = new JsonCodec();
@@ -69,6 +71,7 @@ public final class HttpApi {
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
+        ConnectRoutes connectRoutes = new ConnectRoutes(useCases.connect(), bodies, json, publicUrl);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
 
         this.app = Javalin.create(config -> {
@@ -87,12 +90,14 @@ public final class HttpApi {
             config.routes.beforeMatched(bodies::refuseDeclaredOversize);
             config.routes.apiBuilder(() -> {
                 healthRoutes.declare();
+                connectRoutes.declarePages();
                 path(BASE_PATH, () -> {
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
                     docsRoutes.declare();
                     eventRoutes.declare();
                     instanceRoutes.declare();
+                    connectRoutes.declareApi();
                     tenantRoutes.declare();
                     operatorRoutes.declare();
                     healthRoutes.declare();
@@ -157,6 +162,7 @@ public final class HttpApi {
         started = true;
         app.start(host, port);
         int bound = app.port();
+        publicUrl.listeningOn(host, bound);
         LOG.info("Serving the Elements API on {}:{}{}", host, bound, BASE_PATH);
         return bound;
     }

@@ -2,6 +2,7 @@ package dev.elements.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,10 +29,12 @@ import java.util.List;
  *     {@code https://app.example}), or {@code *} for any; empty, the default, for none
  * @param mode how the server runs when that is not the usual way, such as {@code demo}, shown in
  *     {@code /health} so that nobody mistakes a demo for a real installation; null for the usual way
+ * @param publicUrl where browsers reach this server (the connect pages and the providers' callback
+ *     to them are made from it), or null, the default, for the address it listens on
  */
 public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration bodyReadTimeout, int maxThreads,
         int failedAuthenticationLimit, Duration failedAuthenticationWindow, long maxUploadBytes,
-        List<String> corsOrigins, String mode) {
+        List<String> corsOrigins, String mode, URI publicUrl) {
     /** One MiB: far more than any platform request needs, far less than would hurt the server. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /**
@@ -75,7 +78,7 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
     public HttpApiSettings(long maxBodyBytes, Duration stopTimeout) {
         this(maxBodyBytes, stopTimeout, DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_THREADS,
                 DEFAULT_FAILED_AUTHENTICATION_LIMIT, DEFAULT_FAILED_AUTHENTICATION_WINDOW, DEFAULT_MAX_UPLOAD_BYTES,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     public static HttpApiSettings defaults() {
@@ -84,39 +87,45 @@ public record HttpApiSettings(long maxBodyBytes, Duration stopTimeout, Duration 
 
     public HttpApiSettings withMaxBodyBytes(long bytes) {
         return new HttpApiSettings(bytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode, publicUrl);
     }
 
     public HttpApiSettings withBodyReadTimeout(Duration timeout) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, timeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode, publicUrl);
     }
 
     public HttpApiSettings withMaxThreads(int threads) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, threads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode);
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode, publicUrl);
     }
 
     public HttpApiSettings withFailedAuthentications(int limit, Duration window) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, limit, window,
-                maxUploadBytes, corsOrigins, mode);
+                maxUploadBytes, corsOrigins, mode, publicUrl);
     }
 
     public HttpApiSettings withMaxUploadBytes(long bytes) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, bytes, corsOrigins, mode);
+                failedAuthenticationWindow, bytes, corsOrigins, mode, publicUrl);
     }
 
     /** @param origins as {@link #corsOrigins}; each an origin as a browser sends it, or {@code *} */
     public HttpApiSettings withCorsOrigins(List<String> origins) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, origins, mode);
+                failedAuthenticationWindow, maxUploadBytes, origins, mode, publicUrl);
     }
 
     /** @param serverMode as {@link #mode}, such as {@code demo} */
     public HttpApiSettings withMode(String serverMode) {
         return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
-                failedAuthenticationWindow, maxUploadBytes, corsOrigins, requireNonNull(serverMode, "serverMode"));
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, requireNonNull(serverMode, "serverMode"), publicUrl);
+    }
+
+    /** @param url as {@link #publicUrl}: an absolute http or https URL, or null for the listening address */
+    public HttpApiSettings withPublicUrl(URI url) {
+        return new HttpApiSettings(maxBodyBytes, stopTimeout, bodyReadTimeout, maxThreads, failedAuthenticationLimit,
+                failedAuthenticationWindow, maxUploadBytes, corsOrigins, mode, url);
     }
 
     /** Half the threads: the other half stays free for requests without a body. */

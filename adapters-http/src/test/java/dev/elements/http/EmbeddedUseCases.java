@@ -14,6 +14,6 @@ final class EmbeddedUseCases {
     static ApiUseCases of(Elements elements, RecordingEvents events) {
         return new ApiUseCases(elements.elements(), elements.authorizationUrls(), elements.provisioning(),
                 elements.instances(), elements.tenants(), elements.credentialKeys(), elements.authentication(),
-                elements.health(), elements.hub(), events, events);
+                elements.health(), elements.hub(), events, events, elements.connect());
     }
 }

@@ -36,7 +36,7 @@ class UnexpectedFailuresTest {
         ApiUseCases all = EmbeddedUseCases.of(elements, new RecordingEvents());
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
                 all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub(),
-                all.receiveEvents(), all.events()),
+                all.receiveEvents(), all.events(), all.connect()),
                 HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return TestHttpClient.at("http://127.0.0.1:" + port)

@@ -11,6 +11,7 @@ import dev.elements.core.port.out.EventOutbox;
 import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -68,6 +69,7 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiEventOutbox eventOutbox;
     private final JdbiEventPolls eventPolls;
     private final JdbiDataDeletions dataDeletions;
+    private final JdbiConnectSessions connectSessions;
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
@@ -86,6 +88,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.eventOutbox = new JdbiEventOutbox(jdbi);
         this.eventPolls = new JdbiEventPolls(jdbi);
         this.dataDeletions = new JdbiDataDeletions(jdbi);
+        this.connectSessions = new JdbiConnectSessions(jdbi);
         this.cipher = cipher;
         this.sealedSecrets = new JdbiSealedSecrets(jdbi);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
@@ -193,6 +196,11 @@ public final class PersistenceStore implements AutoCloseable {
     /** The data deletions done at providers' users' request, for their status pages on any node. */
     public DataDeletions dataDeletions() {
         return dataDeletions;
+    }
+
+    /** Hosted connect sessions, shared by every node on this database. */
+    public ConnectSessions connectSessions() {
+        return connectSessions;
     }
 
     public CredentialCipher credentialCipher() {

@@ -84,7 +84,8 @@ class PersistenceStoreTest {
                     .extracting(row -> row.get("script"))
                     .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql",
                             "V3__provider_usage.sql", "V4__write_probe.sql", "V5__user_versions.sql",
-                            "V6__pending_authorizations.sql", "V7__deleted_users.sql", "V8__events.sql");
+                            "V6__pending_authorizations.sql", "V7__deleted_users.sql", "V8__events.sql",
+                            "V9__connect_sessions.sql");
             assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
         }
 

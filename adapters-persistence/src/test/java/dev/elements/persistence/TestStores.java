@@ -52,6 +52,7 @@ final class TestStores {
             handle.execute("DELETE FROM bootstrap");
             handle.execute("DELETE FROM provider_usage");
             handle.execute("DELETE FROM pending_authorizations");
+            handle.execute("DELETE FROM connect_sessions");
             handle.execute("DELETE FROM users");
             handle.execute("DELETE FROM organizations");
         });

@@ -120,6 +120,22 @@ class SettingsTest {
     }
 
     @Test
+    void thePublicUrlIsTheListeningAddressUnlessSetAndMustBeAnHttpAddress() {
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of())).publicUrl()).as("the listening address").isNull();
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_PUBLIC_URL", " https://elements.example.com/ ")))
+                .publicUrl()).hasToString("https://elements.example.com");
+        assertThat(HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_PUBLIC_URL",
+                "http://proxy.example:8443/elements"))).publicUrl()).hasToString("http://proxy.example:8443/elements");
+        for (String wrong : new String[] {"elements.example.com", "ftp://elements.example.com",
+                "https://user@elements.example.com", "https://elements.example.com?x=1", "https://elements.example.com#top"}) {
+            assertThatThrownBy(() -> HttpSettings.from(SettingsSource.of(Map.of("ELEMENTS_PUBLIC_URL", wrong))))
+                    .as(wrong)
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageStartingWith("ELEMENTS_PUBLIC_URL must be the address browsers reach this server at");
+        }
+    }
+
+    @Test
     void theElementDocumentsDirectoryIsOptionalAndMustBeADirectory() throws Exception {
         Path file = Files.writeString(temporary.resolve("elements.json"), "{}");
 

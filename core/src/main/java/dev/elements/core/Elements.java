@@ -3,6 +3,7 @@ package dev.elements.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.memory.InMemoryConnectSessions;
 import dev.elements.core.memory.InMemoryDataDeletions;
 import dev.elements.core.memory.InMemoryEventOutbox;
 import dev.elements.core.memory.InMemoryEventPolls;
@@ -19,6 +20,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
@@ -28,6 +30,7 @@ import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.DataDeletions;
@@ -83,7 +86,7 @@ public final class Elements {
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
                 builder.sleeper, builder.elementTokenReadback,
                 new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions),
-                builder.allowPrivateCallbacks));
+                builder.allowPrivateCallbacks, builder.connectSessions));
     }
 
     public static Builder builder() {
@@ -148,6 +151,11 @@ public final class Elements {
         return services.deliverEvents();
     }
 
+    /** The hosted connect flow: sessions, their pages and the provider's callback. */
+    public ConnectSessionsUseCase connect() {
+        return services.connect();
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -184,6 +192,7 @@ public final class Elements {
         private EventPolls eventPolls;
         private DataDeletions dataDeletions;
         private boolean allowPrivateCallbacks = true;
+        private ConnectSessions connectSessions;
 
         private Builder() {
         }
@@ -362,6 +371,15 @@ public final class Elements {
             return this;
         }
 
+        /**
+         * Where hosted connect sessions are kept; every node of a cluster must share one. Without
+         * one, an {@link InMemoryConnectSessions} keeps them for this process only.
+         */
+        public Builder connectSessions(ConnectSessions sessions) {
+            this.connectSessions = requireNonNull(sessions, "sessions");
+            return this;
+        }
+
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(requireNonNull(check, "check"));
             return this;
@@ -388,6 +406,9 @@ public final class Elements {
             }
             if (eventPolls == null) {
                 eventPolls = new InMemoryEventPolls();
+            }
+            if (connectSessions == null) {
+                connectSessions = new InMemoryConnectSessions();
             }
             if (dataDeletions == null) {
                 dataDeletions = new InMemoryDataDeletions();

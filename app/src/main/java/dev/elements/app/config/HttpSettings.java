@@ -23,10 +23,14 @@ import java.util.Locale;
  *     10 MiB); each is held in memory while it is passed to the provider
  * @param corsOrigins the origins whose browser pages may call the API ({@code ELEMENTS_HTTP_CORS_ORIGINS},
  *     comma-separated, such as {@code https://app.example}, or {@code *} for any; default none)
+ * @param publicUrl where browsers reach this server ({@code ELEMENTS_PUBLIC_URL}, such as
+ *     {@code https://elements.example.com}); the connect pages and the providers' callback to them,
+ *     {@code /connect/callback}, are made from it. Null by default: the listening address,
+ *     {@code http://host:port}, with {@code localhost} for a wildcard host
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration bodyReadTimeout, int maxThreads,
         int maxFailedAuthentications, Duration failedAuthenticationWindow, long maxUploadBytes,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, URI publicUrl) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +44,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
     public static final int DEFAULT_MAX_FAILED_AUTHENTICATIONS = 30;
     public static final long DEFAULT_FAILED_AUTHENTICATION_WINDOW_SECONDS = 60;
     private static final String CORS_ORIGINS = "ELEMENTS_HTTP_CORS_ORIGINS";
+    private static final String PUBLIC_URL = "ELEMENTS_PUBLIC_URL";
 
     public HttpSettings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -65,7 +70,8 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
         return new HttpSettings(source.get("ELEMENTS_HTTP_HOST", DEFAULT_HOST),
                 source.port("ELEMENTS_HTTP_PORT", DEFAULT_PORT), limit, Duration.ofMillis(bodyReadTimeout),
                 (int) Math.min(Integer.MAX_VALUE, maxThreads), (int) Math.min(Integer.MAX_VALUE, maxFailures),
-                Duration.ofSeconds(window), maxUpload, corsOrigins(source.get(CORS_ORIGINS, "")));
+                Duration.ofSeconds(window), maxUpload, corsOrigins(source.get(CORS_ORIGINS, "")),
+                publicUrl(source.get(PUBLIC_URL, "").strip()));
     }
 
     /**
@@ -101,6 +107,30 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration bo
                     + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
         }
         return origins;
+    }
+
+    /**
+     * An absolute http or https URL, with a path when a proxy serves the server below one; without a
+     * query or fragment, which no page address could carry on. A trailing slash is forgiven.
+     */
+    private static URI publicUrl(String raw) {
+        if (raw.isEmpty()) {
+            return null;
+        }
+        String trimmed = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new SettingsException(PUBLIC_URL + " must be the address browsers reach this server at, such as"
+                    + " https://elements.example.com (scheme, host, optional port and path); not '" + raw + "'");
+        }
+        return uri;
     }
 
     private static long positive(SettingsSource source, String variable, long defaultValue, long least,

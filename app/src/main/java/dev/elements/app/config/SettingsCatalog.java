@@ -28,6 +28,8 @@ public final class SettingsCatalog {
             new Setting("ELEMENTS_HTTP_MAX_THREADS", Integer.toString(HttpSettings.DEFAULT_MAX_THREADS),
                     "most threads serving requests (at least " + HttpSettings.MIN_THREADS
                             + "); at most half of them read request bodies at once"),
+            new Setting("ELEMENTS_PUBLIC_URL", "the listening address",
+                    "where browsers reach this server: the connect pages and their provider callback are made from it"),
             new Setting("ELEMENTS_HTTP_CORS_ORIGINS", "none",
                     "origins whose browser pages may call the API, comma-separated, or * for any"),
             new Setting("ELEMENTS_AUTH_MAX_FAILURES", Integer.toString(HttpSettings.DEFAULT_MAX_FAILED_AUTHENTICATIONS),

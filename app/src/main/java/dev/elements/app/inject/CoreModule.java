@@ -15,6 +15,7 @@ import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DeliverEventsUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -24,6 +25,7 @@ import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.core.port.in.RenewCredentialsUseCase;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.DataDeletions;
@@ -71,7 +73,7 @@ public final class CoreModule extends AbstractModule {
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, ReadinessCheck readiness, EventOutbox eventOutbox, EventPolls eventPolls,
-            DataDeletions dataDeletions) {
+            DataDeletions dataDeletions, ConnectSessions connectSessions) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
@@ -82,6 +84,7 @@ public final class CoreModule extends AbstractModule {
                 .idempotency(idempotency)
                 .pendingAuthorizations(pendingAuthorizations)
                 .pendingAuthorizationLimit(providers.pendingAuthorizationsMax())
+                .connectSessions(connectSessions)
                 .usageLedger(usage)
                 .pageTokens(pageTokens)
                 .credentialKeys(credentialKeys, sealedSecrets)
@@ -148,6 +151,11 @@ public final class CoreModule extends AbstractModule {
     @Provides
     BootstrapOrganizationUseCase bootstrap(Elements elements) {
         return elements.bootstrap();
+    }
+
+    @Provides
+    ConnectSessionsUseCase connect(Elements elements) {
+        return elements.connect();
     }
 
     @Provides

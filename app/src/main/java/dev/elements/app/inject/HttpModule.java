@@ -9,6 +9,7 @@ import dev.elements.app.config.HttpSettings;
 import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -50,15 +51,16 @@ public final class HttpModule extends AbstractModule {
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
             CheckHealthUseCase health, CallHubUseCase hub, ReceiveProviderEventsUseCase receiveEvents,
-            ManageEventsUseCase events) {
+            ManageEventsUseCase events, ConnectSessionsUseCase connect) {
         HttpApiSettings settings = HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
                 .withBodyReadTimeout(http.bodyReadTimeout())
                 .withMaxUploadBytes(http.maxUploadBytes())
                 .withMaxThreads(http.maxThreads())
                 .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
-                .withCorsOrigins(http.corsOrigins());
+                .withCorsOrigins(http.corsOrigins())
+                .withPublicUrl(http.publicUrl());
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
-                credentialKeys, authentication, health, hub, receiveEvents, events),
+                credentialKeys, authentication, health, hub, receiveEvents, events, connect),
                 mode == null ? settings : settings.withMode(mode));
     }
 }

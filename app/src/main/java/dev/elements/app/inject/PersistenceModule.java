@@ -18,6 +18,7 @@ import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.PendingAuthorizations;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -35,7 +36,7 @@ import java.sql.SQLException;
  * it {@link InstanceRepository}, {@link TenantRepository}, {@link CredentialCipher},
  * {@link CredentialKeyStore}, {@link SealedSecrets}, {@link RefreshLeases},
  * {@link IdempotencyRecords}, {@link PendingAuthorizations}, {@link ProviderUsageLedger}, {@link EventOutbox},
- * {@link EventPolls}, {@link DataDeletions} and the database {@link ReadinessCheck};
+ * {@link EventPolls}, {@link DataDeletions}, {@link ConnectSessions} and the database {@link ReadinessCheck};
  * and the {@link PageTokenSealer}, Tink under a key derived from the master key. Whoever closes the
  * store (the server, a command) asks for {@link PersistenceStore} itself.
  */
@@ -139,6 +140,11 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     PendingAuthorizations pendingAuthorizations(PersistenceStore store) {
         return store.pendingAuthorizations();
+    }
+
+    @Provides
+    ConnectSessions connectSessions(PersistenceStore store) {
+        return store.connectSessions();
     }
 
     @Provides

@@ -28,6 +28,8 @@ public enum ErrorCode {
 
     ELEMENT_NOT_FOUND(ErrorType.NOT_FOUND),
     INSTANCE_NOT_FOUND(ErrorType.NOT_FOUND),
+    /** No connect session has this id, or it belongs to another organization. */
+    CONNECT_SESSION_NOT_FOUND(ErrorType.NOT_FOUND),
     USER_NOT_FOUND(ErrorType.NOT_FOUND),
     RESOURCE_NOT_FOUND(ErrorType.NOT_FOUND),
     PROVIDER_OBJECT_NOT_FOUND(ErrorType.NOT_FOUND),

@@ -48,6 +48,22 @@ public final class CredentialVault {
     }
 
     /**
+     * What a connect session keeps sealed: its configuration, then the new instance's element token,
+     * each bound to its organization, its session and what it is ({@code part}).
+     */
+    Sealed sealForConnect(byte[] plaintext, OrganizationId organization, String session, String part) {
+        return cipher.seal(plaintext, connectAssociatedData(organization, session, part));
+    }
+
+    byte[] openForConnect(Sealed sealed, OrganizationId organization, String session, String part) {
+        return cipher.open(sealed, connectAssociatedData(organization, session, part));
+    }
+
+    private static byte[] connectAssociatedData(OrganizationId organization, String session, String part) {
+        return ("connect|" + part + "|" + organization.value() + "|" + session).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * Opens a stored secret and seals it again under the cipher's primary key, bound to the same
      * row: a key rotation's step.
      *

@@ -65,7 +65,11 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
         return idempotency.once(command, () -> create(command));
     }
 
-    private InstanceDescription create(ProvisionInstanceCommand command) {
+    /**
+     * What a request would make, checked as creating it checks it, before any provider is asked:
+     * the element exists, and its configuration, name and tags are acceptable.
+     */
+    Checked check(ProvisionInstanceCommand command) {
         RegisteredElement element = registry.find(command.element())
                 .orElseThrow(() -> new PlatformException(ErrorCode.UNKNOWN_ELEMENT_IN_REQUEST,
                         "Unknown element " + RequestValues.quote(command.element()) + " (element.key or element.id)"));
@@ -78,8 +82,22 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
                 : null;
         ConfigurationPolicy.Accepted configuration = policy.accept(element.definition(), requested,
                 element.definition().defaults(), Map.of(), Map.of());
-        String name = Sanitizer.name(command.name(), element.definition().name());
-        List<String> tags = Sanitizer.tags(command.tags());
+        return new Checked(element, held, configuration, Sanitizer.name(command.name(), element.definition().name()),
+                Sanitizer.tags(command.tags()));
+    }
+
+    /** A checked request; {@code held} are the application's tokens, or null for a code. */
+    record Checked(RegisteredElement element, TokenSet held, ConfigurationPolicy.Accepted configuration, String name,
+            List<String> tags) {
+    }
+
+    private InstanceDescription create(ProvisionInstanceCommand command) {
+        Checked checked = check(command);
+        RegisteredElement element = checked.element();
+        TokenSet held = checked.held();
+        ConfigurationPolicy.Accepted configuration = checked.configuration();
+        String name = checked.name();
+        List<String> tags = checked.tags();
 
         // The id first: storage that cannot take the instance refuses before the code, which works
         // only once, is spent.

@@ -7,6 +7,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.ConnectSessionsUseCase;
 import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
@@ -16,6 +17,7 @@ import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
 import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
+import dev.elements.core.port.out.ConnectSessions;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.DataDeletions;
@@ -59,6 +61,7 @@ public final class ServiceWiring {
     private final ProviderEventsService receiveEvents;
     private final InstanceEventsService manageEvents;
     private final EventDeliveryService deliveries;
+    private final ConnectSessionService connect;
 
     /**
      * The ports and settings the services are built from.
@@ -70,13 +73,15 @@ public final class ServiceWiring {
      * @param elementTokenReadback whether element tokens are kept sealed and shown on every read
      * @param events where events, polls and data deletions are kept
      * @param allowPrivateCallbacks whether event callbacks may name loopback and private addresses
+     * @param connectSessions where hosted connect sessions are kept
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
-            boolean elementTokenReadback, EventPorts events, boolean allowPrivateCallbacks) {
+            boolean elementTokenReadback, EventPorts events, boolean allowPrivateCallbacks,
+            ConnectSessions connectSessions) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -95,6 +100,7 @@ public final class ServiceWiring {
             requireNonNull(secrets, "secrets");
             requireNonNull(sleeper, "sleeper");
             requireNonNull(events, "events");
+            requireNonNull(connectSessions, "connectSessions");
         }
     }
 
@@ -144,6 +150,8 @@ public final class ServiceWiring {
         this.manageEvents = new InstanceEventsService(ports.instances(), ports.events().outbox(), ports.clock());
         this.deliveries = new EventDeliveryService(registry, ports.instances(), vault, renewals, ports.events().outbox(),
                 ports.events().polls(), callbacks, context);
+        this.connect = new ConnectSessionService(ports.connectSessions(), registry, provisioning, catalog, instances,
+                ports.tenants(), vault, ports.secrets(), ports.clock());
     }
 
     public DescribeElementsUseCase elements() {
@@ -196,6 +204,10 @@ public final class ServiceWiring {
 
     public DeliverEventsUseCase deliverEvents() {
         return deliveries;
+    }
+
+    public ConnectSessionsUseCase connect() {
+        return connect;
     }
 
     /**

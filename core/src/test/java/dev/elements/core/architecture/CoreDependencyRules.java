@@ -35,6 +35,8 @@ public final class CoreDependencyRules {
         "dev.elements.core.query..",
         // Provider events and the outbox's records of them.
         "dev.elements.core.event..",
+        // Hosted connect sessions: what a session keeps and how it ends.
+        "dev.elements.core.connect..",
     };
     public static final String PORT_IN = "dev.elements.core.port.in..";
     public static final String PORT_OUT = "dev.elements.core.port.out..";

@@ -21,6 +21,8 @@ public final class InputLimits {
     public static final int HELD_TOKEN = 8_192;
     /** The OAuth {@code state} of an element that uses PKCE, which the platform keeps until the code returns. */
     public static final int OAUTH_STATE = 512;
+    /** Where a connect session sends the browser back to. */
+    public static final int REDIRECT_URL = 2_000;
 
     private InputLimits() {
     }
