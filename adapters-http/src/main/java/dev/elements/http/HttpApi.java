@@ -70,6 +70,9 @@ public final class HttpApi {
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
+        ApiDocsRoutes apiDocsRoutes = new ApiDocsRoutes(new PlatformApiDocument(json.mapper()), json,
+                ServerVersion.current());
+        LandingRoutes landingRoutes = new LandingRoutes(json, ServerVersion.current());
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -86,8 +89,11 @@ public final class HttpApi {
             // needs credentials gets its 401 without a byte of it read.
             config.routes.beforeMatched(bodies::refuseDeclaredOversize);
             config.routes.apiBuilder(() -> {
+                landingRoutes.declareAtRoot();
                 healthRoutes.declare();
                 path(BASE_PATH, () -> {
+                    landingRoutes.declare();
+                    apiDocsRoutes.declare();
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
                     docsRoutes.declare();
