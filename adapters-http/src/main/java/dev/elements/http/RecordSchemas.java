@@ -121,8 +121,8 @@ final class RecordSchemas {
         if (plain == Boolean.class) {
             return types("boolean", "null");
         }
-        if (plain == BigInteger.class) {
-            return types("integer", "null");
+        if (plain == Long.class || plain == Integer.class || plain == BigInteger.class) {
+            return nullable ? types("integer", "null") : mapper.createObjectNode().put("type", "integer");
         }
         if (plain == Object.class || JsonNode.class.isAssignableFrom(plain)) {
             // Any JSON value.
