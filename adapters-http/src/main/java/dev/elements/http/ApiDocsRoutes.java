@@ -32,6 +32,46 @@ final class ApiDocsRoutes {
     /** Versioned files, so a browser may keep them; the page and the document change with the server. */
     private static final String CACHE_WEBJAR_FILES = "public, max-age=86400";
 
+    /** The webjar's own index.html, with the initializer below pointing at this server's document. */
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Elements API docs</title>
+            <link rel="stylesheet" href="%1$sswagger-ui.css">
+            <link rel="stylesheet" href="%1$sindex.css">
+            <link rel="icon" type="image/png" href="%1$sfavicon-32x32.png" sizes="32x32">
+            <link rel="icon" type="image/png" href="%1$sfavicon-16x16.png" sizes="16x16">
+            </head>
+            <body>
+            <main id="swagger-ui" aria-label="Elements API documentation">
+            <noscript><p>The interactive docs need JavaScript. The API is described by
+            <a href="%2$s">its OpenAPI document</a>.</p></noscript>
+            </main>
+            <script src="%1$sswagger-ui-bundle.js"></script>
+            <script src="%1$sswagger-ui-standalone-preset.js"></script>
+            <script src="%1$s%3$s"></script>
+            </body>
+            </html>
+            """.formatted(DOCS_PATH, HttpApi.BASE_PATH + "/" + DOCUMENT, INITIALIZER);
+
+    /** validatorUrl null: Swagger UI would otherwise send the document to validator.swagger.io. */
+    private static final String INITIALIZER_SCRIPT = """
+            window.onload = function () {
+              window.ui = SwaggerUIBundle({
+                url: "%s",
+                dom_id: "#swagger-ui",
+                deepLinking: true,
+                validatorUrl: null,
+                presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+                plugins: [SwaggerUIBundle.plugins.DownloadUrl],
+                layout: "StandaloneLayout"
+              });
+            };
+            """.formatted(HttpApi.BASE_PATH + "/" + DOCUMENT);
+
     private final byte[] document;
     private final String webjarDirectory;
 
@@ -77,44 +117,4 @@ final class ApiDocsRoutes {
         ctx.header("Cache-Control", CACHE_WEBJAR_FILES);
         ctx.status(200).contentType(mediaType).result(file);
     }
-
-    /** The webjar's own index.html, with the initializer below pointing at this server's document. */
-    private static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Elements API docs</title>
-            <link rel="stylesheet" href="%1$sswagger-ui.css">
-            <link rel="stylesheet" href="%1$sindex.css">
-            <link rel="icon" type="image/png" href="%1$sfavicon-32x32.png" sizes="32x32">
-            <link rel="icon" type="image/png" href="%1$sfavicon-16x16.png" sizes="16x16">
-            </head>
-            <body>
-            <main id="swagger-ui" aria-label="Elements API documentation">
-            <noscript><p>The interactive docs need JavaScript. The API is described by
-            <a href="%2$s">its OpenAPI document</a>.</p></noscript>
-            </main>
-            <script src="%1$sswagger-ui-bundle.js"></script>
-            <script src="%1$sswagger-ui-standalone-preset.js"></script>
-            <script src="%1$s%3$s"></script>
-            </body>
-            </html>
-            """.formatted(DOCS_PATH, HttpApi.BASE_PATH + "/" + DOCUMENT, INITIALIZER);
-
-    /** validatorUrl null: Swagger UI would otherwise send the document to validator.swagger.io. */
-    private static final String INITIALIZER_SCRIPT = """
-            window.onload = function () {
-              window.ui = SwaggerUIBundle({
-                url: "%s",
-                dom_id: "#swagger-ui",
-                deepLinking: true,
-                validatorUrl: null,
-                presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-                plugins: [SwaggerUIBundle.plugins.DownloadUrl],
-                layout: "StandaloneLayout"
-              });
-            };
-            """.formatted(HttpApi.BASE_PATH + "/" + DOCUMENT);
 }
