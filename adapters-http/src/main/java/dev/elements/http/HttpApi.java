@@ -73,6 +73,9 @@ public final class HttpApi {
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
         ConnectRoutes connectRoutes = new ConnectRoutes(useCases.connect(), bodies, json, publicUrl);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
+        ApiDocsRoutes apiDocsRoutes = new ApiDocsRoutes(new PlatformApiDocument(json.mapper()), json,
+                ServerVersion.current());
+        LandingRoutes landingRoutes = new LandingRoutes(json, ServerVersion.current());
 
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
@@ -89,9 +92,12 @@ public final class HttpApi {
             // needs credentials gets its 401 without a byte of it read.
             config.routes.beforeMatched(bodies::refuseDeclaredOversize);
             config.routes.apiBuilder(() -> {
+                landingRoutes.declareAtRoot();
                 healthRoutes.declare();
                 connectRoutes.declarePages();
                 path(BASE_PATH, () -> {
+                    landingRoutes.declare();
+                    apiDocsRoutes.declare();
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
                     docsRoutes.declare();

@@ -29,9 +29,9 @@ final class OpenApiDocument {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
     private static final String AUTHORIZATION_SCHEME = "elementsAuthorization";
     private static final String ERROR_SCHEMA = "ElementsError";
-    private static final String PAGE_SIZE = "pageSize";
-    private static final String NEXT_PAGE = "nextPage";
-    private static final String PAGE = "page";
+    static final String PAGE_SIZE = "pageSize";
+    static final String NEXT_PAGE = "nextPage";
+    static final String PAGE = "page";
     private static final String JSON = "application/json";
 
     private final ObjectMapper mapper;
@@ -69,7 +69,7 @@ final class OpenApiDocument {
         ObjectNode operation = mapper.createObjectNode();
         operation.putArray("tags").add(element.hub());
         operation.put("summary", resource.description());
-        operation.put("operationId", uniqueOperationId(resource, operationIds));
+        operation.put("operationId", uniqueOperationId(resource.method(), resource.path(), operationIds));
         ArrayNode parameters = operation.putArray("parameters");
         Matcher placeholders = PLACEHOLDER.matcher(resource.path());
         while (placeholders.find()) {
@@ -110,9 +110,9 @@ final class OpenApiDocument {
     }
 
     /** {@code getUserIdFriends}: the verb and the path's words; a number is added should two be alike. */
-    private static String uniqueOperationId(ResourceDefinition resource, Set<String> taken) {
-        StringBuilder id = new StringBuilder(resource.method().toLowerCase(Locale.ROOT));
-        for (String word : resource.path().split("[^A-Za-z0-9]+")) {
+    static String uniqueOperationId(String method, String path, Set<String> taken) {
+        StringBuilder id = new StringBuilder(method.toLowerCase(Locale.ROOT));
+        for (String word : path.split("[^A-Za-z0-9]+")) {
             if (!word.isEmpty()) {
                 id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }

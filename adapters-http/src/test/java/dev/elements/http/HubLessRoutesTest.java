@@ -94,7 +94,8 @@ class HubLessRoutesTest {
         String withToken = ApiServer.withToken(server.auth(), token);
 
         for (String path : List.of("/instances/" + id + "/unknown", "/users/1/unknown", "/hubs", "/events/facebook/unknown",
-                "/docs", "/openapi.json", "/metrics", "/connect/x", "/objects/item/unknown", "/Instances/" + id + "/x", "/")) {
+                "/docs/x/y", "/openapi.json/x", "/metrics", "/connect/x", "/objects/item/unknown",
+                "/Instances/" + id + "/x")) {
             TestResponse answer = server.get(BASE + path, withToken);
             assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(404);
             assertThat(answer.message()).startsWith("No route for GET");
