@@ -39,6 +39,7 @@ import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.PendingAuthorizations;
+import dev.elements.core.port.out.PlatformMetrics;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -83,7 +84,7 @@ public final class Elements {
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
                 builder.sleeper, builder.elementTokenReadback,
                 new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions),
-                builder.allowPrivateCallbacks));
+                builder.allowPrivateCallbacks, builder.metrics));
     }
 
     public static Builder builder() {
@@ -184,6 +185,7 @@ public final class Elements {
         private EventPolls eventPolls;
         private DataDeletions dataDeletions;
         private boolean allowPrivateCallbacks = true;
+        private PlatformMetrics metrics = PlatformMetrics.none();
 
         private Builder() {
         }
@@ -359,6 +361,12 @@ public final class Elements {
          */
         public Builder allowPrivateCallbacks(boolean allow) {
             this.allowPrivateCallbacks = allow;
+            return this;
+        }
+
+        /** Where the platform counts provider calls, renewals, usage holds and event deliveries; nowhere unless called. */
+        public Builder metrics(PlatformMetrics platformMetrics) {
+            this.metrics = requireNonNull(platformMetrics, "platformMetrics");
             return this;
         }
 
