@@ -36,14 +36,24 @@ public final class HttpApi {
     private boolean started;
     private boolean stopped;
 
-    /** The API over these use cases; every route of API.md. */
+    /** The API over these use cases; every route of API.md, and {@code /metrics} of its own requests. */
     public HttpApi(ApiUseCases useCases, HttpApiSettings settings) {
-        this(useCases, settings, Clock.systemUTC());
+        this(useCases, settings, HttpMetrics.unshared(), Clock.systemUTC());
+    }
+
+    /** The API, timing its requests into the registry that {@code /metrics} shows with the rest of the server's. */
+    public HttpApi(ApiUseCases useCases, HttpApiSettings settings, HttpMetrics metrics) {
+        this(useCases, settings, metrics, Clock.systemUTC());
     }
 
     /** @param clock what the window of failed authentications is measured by */
     HttpApi(ApiUseCases useCases, HttpApiSettings settings, Clock clock) {
+        this(useCases, settings, HttpMetrics.unshared(), clock);
+    }
+
+    private HttpApi(ApiUseCases useCases, HttpApiSettings settings, HttpMetrics metrics, Clock clock) {
         requireNonNull(useCases, "useCases");
+        requireNonNull(metrics, "metrics");
         this.settings = requireNonNull(settings, "settings");
         requireNonNull(clock, "clock");
 
@@ -69,6 +79,7 @@ public final class HttpApi {
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
 
         this.app = Javalin.create(config -> {
@@ -76,7 +87,11 @@ public final class HttpApi {
             configureServer(config, new JettyErrors(json, requestIds));
             GracefulStop.install(config, settings.stopTimeout());
             WireMethod.install(config);
-            config.requestLogger.http(new RequestLog(requestIds));
+            RequestLog requestLog = new RequestLog(requestIds);
+            config.requestLogger.http((ctx, executionTimeMs) -> {
+                requestLog.handle(ctx, executionTimeMs);
+                metrics.record(ctx, executionTimeMs);
+            });
             config.routes.before(ctx -> {
                 requestIds.assign(ctx);
                 crossOrigins.handle(ctx);
@@ -87,6 +102,7 @@ public final class HttpApi {
             config.routes.beforeMatched(bodies::refuseDeclaredOversize);
             config.routes.apiBuilder(() -> {
                 healthRoutes.declare();
+                metricsRoutes.declare();
                 path(BASE_PATH, () -> {
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
