@@ -9,6 +9,8 @@ import dev.elements.app.config.ServerSettings;
 import dev.elements.app.inject.CoreModule;
 import dev.elements.app.inject.ElementsModule;
 import dev.elements.app.inject.HttpModule;
+import dev.elements.app.inject.MetricsModule;
+import dev.elements.app.metrics.ServerMetrics;
 import dev.elements.app.inject.PersistenceModule;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
@@ -20,6 +22,7 @@ import dev.elements.http.HttpApi;
 import dev.elements.persistence.PersistenceStore;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +35,13 @@ public final class ElementsServer implements AutoCloseable {
     private final HttpApi http;
     private final AutoCloseable renewals;
     private final AutoCloseable deliveries;
+    private final ServerMetrics metrics;
     private final int port;
 
     private ElementsServer(PersistenceStore store, HttpApi http, AutoCloseable renewals, AutoCloseable deliveries,
-            int port) {
+            ServerMetrics metrics, int port) {
         this.store = store;
+        this.metrics = metrics;
         this.http = http;
         this.renewals = renewals;
         this.deliveries = deliveries;
@@ -55,7 +60,8 @@ public final class ElementsServer implements AutoCloseable {
                 PersistenceModule.forServer(settings.database(), settings.security()),
                 new CoreModule(settings.overrides(), settings.providers(), settings.security(), settings.events(),
                         clock),
-                new HttpModule(settings.http()));
+                new HttpModule(settings.http()),
+                new MetricsModule(Optional.ofNullable(settings.security().metricsToken())));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         try {
             injector.getInstance(BootstrapOrganizationUseCase.class)
@@ -71,8 +77,10 @@ public final class ElementsServer implements AutoCloseable {
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
                     injector.getInstance(DescribeElementsUseCase.class).elements().stream()
                             .map(ElementDefinition::key).map(Object::toString).collect(Collectors.joining(", ")));
-            return new ElementsServer(store, http, renewals, deliveries, port);
+            return new ElementsServer(store, http, renewals, deliveries, injector.getInstance(ServerMetrics.class),
+                    port);
         } catch (RuntimeException e) {
+            injector.getInstance(ServerMetrics.class).close();
             store.close();
             throw e;
         }
@@ -120,6 +128,7 @@ public final class ElementsServer implements AutoCloseable {
         try {
             http.stop();
         } finally {
+            metrics.close();
             store.close();
         }
     }

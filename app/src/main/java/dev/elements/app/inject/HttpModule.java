@@ -20,6 +20,7 @@ import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.http.ApiUseCases;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
+import dev.elements.http.HttpMetrics;
 
 /**
  * Binds the inbound HTTP adapter: {@link HttpApi}, built from the use cases {@link CoreModule}
@@ -38,7 +39,7 @@ public final class HttpModule extends AbstractModule {
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
             CheckHealthUseCase health, CallHubUseCase hub, ReceiveProviderEventsUseCase receiveEvents,
-            ManageEventsUseCase events) {
+            ManageEventsUseCase events, HttpMetrics metrics) {
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
                 credentialKeys, authentication, health, hub, receiveEvents, events),
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
@@ -46,6 +47,7 @@ public final class HttpModule extends AbstractModule {
                         .withMaxUploadBytes(http.maxUploadBytes())
                         .withMaxThreads(http.maxThreads())
                         .withFailedAuthentications(http.maxFailedAuthentications(), http.failedAuthenticationWindow())
-                        .withCorsOrigins(http.corsOrigins()));
+                        .withCorsOrigins(http.corsOrigins()),
+                metrics);
     }
 }
