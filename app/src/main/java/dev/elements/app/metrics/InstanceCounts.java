@@ -41,6 +41,8 @@ final class InstanceCounts {
                     .description("Instances by status, over every organization (refreshed at most every "
                             + FRESH_FOR.toSeconds() + " s)")
                     .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    // Nothing else holds this object; Micrometer's default weak reference would lose it.
+                    .strongReference(true)
                     .register(registry);
         }
     }
