@@ -37,14 +37,24 @@ public final class HttpApi {
     private boolean started;
     private boolean stopped;
 
-    /** The API over these use cases; every route of API.md. */
+    /** The API over these use cases; every route of API.md, and {@code /metrics} of its own requests. */
     public HttpApi(ApiUseCases useCases, HttpApiSettings settings) {
-        this(useCases, settings, Clock.systemUTC());
+        this(useCases, settings, HttpMetrics.unshared(), Clock.systemUTC());
+    }
+
+    /** The API, timing its requests into the registry that {@code /metrics} shows with the rest of the server's. */
+    public HttpApi(ApiUseCases useCases, HttpApiSettings settings, HttpMetrics metrics) {
+        this(useCases, settings, metrics, Clock.systemUTC());
     }
 
     /** @param clock what the window of failed authentications is measured by */
     HttpApi(ApiUseCases useCases, HttpApiSettings settings, Clock clock) {
+        this(useCases, settings, HttpMetrics.unshared(), clock);
+    }
+
+    private HttpApi(ApiUseCases useCases, HttpApiSettings settings, HttpMetrics metrics, Clock clock) {
         requireNonNull(useCases, "useCases");
+        requireNonNull(metrics, "metrics");
         this.settings = requireNonNull(settings, "settings");
         this.publicUrl = new PublicUrl(settings.publicUrl());
         requireNonNull(clock, "clock");
@@ -72,6 +82,7 @@ public final class HttpApi {
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
         EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
         ConnectRoutes connectRoutes = new ConnectRoutes(useCases.connect(), bodies, json, publicUrl);
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
         ApiDocsRoutes apiDocsRoutes = new ApiDocsRoutes(new PlatformApiDocument(json.mapper()), json,
                 ServerVersion.current());
@@ -82,7 +93,11 @@ public final class HttpApi {
             configureServer(config, new JettyErrors(json, requestIds));
             GracefulStop.install(config, settings.stopTimeout());
             WireMethod.install(config);
-            config.requestLogger.http(new RequestLog(requestIds));
+            RequestLog requestLog = new RequestLog(requestIds);
+            config.requestLogger.http((ctx, executionTimeMs) -> {
+                requestLog.handle(ctx, executionTimeMs);
+                metrics.record(ctx, executionTimeMs);
+            });
             config.routes.before(ctx -> {
                 requestIds.assign(ctx);
                 crossOrigins.handle(ctx);
@@ -95,6 +110,7 @@ public final class HttpApi {
                 landingRoutes.declareAtRoot();
                 healthRoutes.declare();
                 connectRoutes.declarePages();
+                metricsRoutes.declare();
                 path(BASE_PATH, () -> {
                     landingRoutes.declare();
                     apiDocsRoutes.declare();

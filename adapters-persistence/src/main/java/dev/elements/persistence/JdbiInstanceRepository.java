@@ -5,13 +5,16 @@ import static java.util.Objects.requireNonNull;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceStatus;
 import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
@@ -125,6 +128,20 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         Filter filter = Filter.of(organization, query);
         String sql = "SELECT COUNT(*) FROM instances" + filter.where();
         return jdbi.withHandle(handle -> filter.bind(handle.createQuery(sql)).mapTo(Long.class).one());
+    }
+
+    @Override
+    public Map<InstanceStatus, Long> countByStatus() {
+        // A disabled instance keeps its credentials' status in the row; it counts as DISABLED.
+        String sql = "SELECT disabled, status, COUNT(*) AS n FROM instances GROUP BY disabled, status";
+        return jdbi.withHandle(handle -> handle.createQuery(sql).reduceRows(new EnumMap<>(InstanceStatus.class),
+                (counts, row) -> {
+                    InstanceStatus status = row.getColumn("disabled", Boolean.class)
+                            ? InstanceStatus.DISABLED
+                            : InstanceStatus.valueOf(row.getColumn("status", String.class));
+                    counts.merge(status, row.getColumn("n", Long.class), Long::sum);
+                    return counts;
+                }));
     }
 
     /** The organization and the query's tags, element, condition and search text; the page is the caller's. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
 import dev.elements.core.port.out.DataDeletions;
@@ -228,6 +229,15 @@ public final class PersistenceStore implements AutoCloseable {
     /** {@code H2} or {@code PostgreSQL}. */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * Has the connection pool report its connections (active, idle, pending, timeouts, usage and
+     * acquisition times) to {@code registry} as {@code hikaricp_*} meters of the pool {@code elements}.
+     * Once per store.
+     */
+    public void reportPoolMetricsTo(MeterRegistry registry) {
+        dataSource.setMetricRegistry(requireNonNull(registry, "registry"));
     }
 
     /** For this module's tests, which look at rows directly. */

@@ -12,6 +12,8 @@ import dev.elements.app.config.UnknownSettings;
 import dev.elements.app.inject.CoreModule;
 import dev.elements.app.inject.ElementsModule;
 import dev.elements.app.inject.HttpModule;
+import dev.elements.app.inject.MetricsModule;
+import dev.elements.app.metrics.ServerMetrics;
 import dev.elements.app.inject.PersistenceModule;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
@@ -25,6 +27,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +40,13 @@ public final class ElementsServer implements AutoCloseable {
     private final HttpApi http;
     private final AutoCloseable renewals;
     private final AutoCloseable deliveries;
+    private final ServerMetrics metrics;
     private final int port;
 
     private ElementsServer(PersistenceStore store, HttpApi http, AutoCloseable renewals, AutoCloseable deliveries,
-            int port) {
+            ServerMetrics metrics, int port) {
         this.store = store;
+        this.metrics = metrics;
         this.http = http;
         this.renewals = renewals;
         this.deliveries = deliveries;
@@ -69,7 +74,8 @@ public final class ElementsServer implements AutoCloseable {
                 PersistenceModule.forServer(settings.database(), settings.security()),
                 new CoreModule(settings.overrides(), settings.providers(), settings.security(), settings.events(),
                         clock),
-                httpModule);
+                httpModule,
+                new MetricsModule(Optional.ofNullable(settings.security().metricsToken())));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         HttpApi http = null;
         try {
@@ -90,11 +96,13 @@ public final class ElementsServer implements AutoCloseable {
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
                     elements.stream().map(ElementDefinition::key).map(Object::toString)
                             .collect(Collectors.joining(", ")));
-            return new ElementsServer(store, http, renewals, deliveries, port);
+            return new ElementsServer(store, http, renewals, deliveries, injector.getInstance(ServerMetrics.class),
+                    port);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
             }
+            injector.getInstance(ServerMetrics.class).close();
             store.close();
             throw e;
         }
@@ -158,6 +166,7 @@ public final class ElementsServer implements AutoCloseable {
         try {
             http.stop();
         } finally {
+            metrics.close();
             store.close();
         }
     }

@@ -223,6 +223,17 @@ class SettingsTest {
     }
 
     @Test
+    void theMetricsAreOpenUnlessATokenOfSecretLengthIsSetWhichNeverShowsInTheSettings() {
+        assertThat(SecuritySettings.from(SettingsSource.of(Map.of())).metricsToken()).isNull();
+        String token = "metrics-token-canary-0123456789abcdef";
+        SecuritySettings set = SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_METRICS_TOKEN", token)));
+        assertThat(set.metricsToken()).isEqualTo(token);
+        assertThat(set.toString()).contains("metricsToken=set").doesNotContain(token);
+        assertThatThrownBy(() -> SecuritySettings.from(SettingsSource.of(Map.of("ELEMENTS_METRICS_TOKEN", "short"))))
+                .hasMessageStartingWith("ELEMENTS_METRICS_TOKEN is too short").hasMessageNotContaining("short'");
+    }
+
+    @Test
     void eventSettingsAreReadAndRefusedByName() {
         EventSettings set = EventSettings.from(SettingsSource.of(Map.of("ELEMENTS_EVENTS_PERIOD_MS", "250",
                 "ELEMENTS_EVENTS_ALLOW_PRIVATE_CALLBACKS", "false")));

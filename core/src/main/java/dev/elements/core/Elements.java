@@ -42,6 +42,7 @@ import dev.elements.core.port.out.SealedSecrets;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.PendingAuthorizations;
+import dev.elements.core.port.out.PlatformMetrics;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -86,7 +87,8 @@ public final class Elements {
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
                 builder.sleeper, builder.elementTokenReadback,
                 new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions),
-                builder.allowPrivateCallbacks, builder.connectSessions));
+                builder.allowPrivateCallbacks, builder.connectSessions,
+                builder.metrics));
     }
 
     public static Builder builder() {
@@ -193,6 +195,7 @@ public final class Elements {
         private DataDeletions dataDeletions;
         private boolean allowPrivateCallbacks = true;
         private ConnectSessions connectSessions;
+        private PlatformMetrics metrics = PlatformMetrics.none();
 
         private Builder() {
         }
@@ -377,6 +380,12 @@ public final class Elements {
          */
         public Builder connectSessions(ConnectSessions sessions) {
             this.connectSessions = requireNonNull(sessions, "sessions");
+            return this;
+        }
+
+        /** Where the platform counts provider calls, renewals, usage holds and event deliveries; nowhere unless called. */
+        public Builder metrics(PlatformMetrics platformMetrics) {
+            this.metrics = requireNonNull(platformMetrics, "platformMetrics");
             return this;
         }
 

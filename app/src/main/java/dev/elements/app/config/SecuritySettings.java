@@ -13,9 +13,11 @@ import java.util.Optional;
  *     also kept sealed and shown on every read of an instance, as Cloud Elements showed them, for
  *     applications that kept only instance ids. It trades away that a stolen database and key yield
  *     no working element token, and that a leaked organization secret does not reveal them.
+ * @param metricsToken {@code ELEMENTS_METRICS_TOKEN}, or null to serve {@code GET /metrics} to
+ *     whoever reaches the port; when set, a scraper sends {@code Authorization: Bearer <token>}
  */
 public record SecuritySettings(byte[] masterKey, String operatorSecret, String bootstrapOrganizationSecret,
-        String bootstrapUserSecret, boolean compatTokenReadback) {
+        String bootstrapUserSecret, boolean compatTokenReadback, String metricsToken) {
 
     public static final int MASTER_KEY_BYTES = 32;
     /** The shortest secret an operator may choose: about as hard to guess as the generated ones. */
@@ -25,7 +27,8 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
         byte[] masterKey = source.get("ELEMENTS_MASTER_KEY").map(SecuritySettings::decodeMasterKey).orElse(null);
         return new SecuritySettings(masterKey, secret(source, "ELEMENTS_OPERATOR_SECRET"),
                 secret(source, "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET"),
-                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"), source.flag("ELEMENTS_COMPAT_TOKEN_READBACK", false));
+                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"), source.flag("ELEMENTS_COMPAT_TOKEN_READBACK", false),
+                secret(source, "ELEMENTS_METRICS_TOKEN"));
     }
 
     /** The secret, or null when unset; a short one is refused by name, never quoted. */
@@ -65,7 +68,8 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
     public String toString() {
         return "SecuritySettings[masterKey=" + (masterKey == null ? "from data directory" : "set")
                 + ", operatorSecret=" + (operatorSecret == null ? "unset" : "set")
-                + ", compatTokenReadback=" + compatTokenReadback + "]";
+                + ", compatTokenReadback=" + compatTokenReadback
+                + ", metricsToken=" + (metricsToken == null ? "unset" : "set") + "]";
     }
 
     @Override

@@ -51,6 +51,8 @@ public final class SettingsCatalog {
                     "the first administrator's secret on a first start (at least 32 characters)"),
             new Setting("ELEMENTS_OPERATOR_SECRET", "unset: operator routes off",
                     "enables POST /organizations, key rotation and secret resets for the operator (at least 32 characters)"),
+            new Setting("ELEMENTS_METRICS_TOKEN", "unset: /metrics open, like /health",
+                    "when set, GET /metrics answers only Authorization: Bearer <token>; at least 32 characters"),
             new Setting("ELEMENTS_PROVIDER_TIMEOUT_MS", Long.toString(ProviderSettings.DEFAULT_TIMEOUT.toMillis()),
                     "how long the provider calls of one client request may take in all before the client gets 504"),
             new Setting("ELEMENTS_PROVIDER_MAX_RESPONSE_BYTES", Long.toString(ProviderSettings.DEFAULT_MAX_RESPONSE_BYTES),

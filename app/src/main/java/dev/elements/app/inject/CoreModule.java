@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.elements.app.config.EventSettings;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
@@ -35,6 +36,7 @@ import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.PendingAuthorizations;
+import dev.elements.core.port.out.PlatformMetrics;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
 import dev.elements.core.port.out.RefreshLeases;
@@ -67,13 +69,20 @@ public final class CoreModule extends AbstractModule {
         this.clock = requireNonNull(clock, "clock");
     }
 
+    /** No metrics unless a {@link MetricsModule} binds them: maintenance commands count nothing. */
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), PlatformMetrics.class).setDefault().toInstance(PlatformMetrics.none());
+    }
+
     @Provides
     @Singleton
     Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, ReadinessCheck readiness, EventOutbox eventOutbox, EventPolls eventPolls,
-            DataDeletions dataDeletions, ConnectSessions connectSessions) {
+            DataDeletions dataDeletions, ConnectSessions connectSessions,
+            PlatformMetrics metrics) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
@@ -96,7 +105,8 @@ public final class CoreModule extends AbstractModule {
                 .eventOutbox(eventOutbox)
                 .eventPolls(eventPolls)
                 .dataDeletions(dataDeletions)
-                .allowPrivateCallbacks(events.allowPrivateCallbacks());
+                .allowPrivateCallbacks(events.allowPrivateCallbacks())
+                .metrics(metrics);
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }

@@ -21,6 +21,7 @@ import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.http.ApiUseCases;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
+import dev.elements.http.HttpMetrics;
 
 /**
  * Binds the inbound HTTP adapter: {@link HttpApi}, built from the use cases {@link CoreModule}
@@ -51,7 +52,8 @@ public final class HttpModule extends AbstractModule {
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
             CheckHealthUseCase health, CallHubUseCase hub, ReceiveProviderEventsUseCase receiveEvents,
-            ManageEventsUseCase events, ConnectSessionsUseCase connect) {
+            ManageEventsUseCase events, ConnectSessionsUseCase connect,
+            HttpMetrics metrics) {
         HttpApiSettings settings = HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
                 .withBodyReadTimeout(http.bodyReadTimeout())
                 .withMaxUploadBytes(http.maxUploadBytes())
@@ -61,6 +63,6 @@ public final class HttpModule extends AbstractModule {
                 .withPublicUrl(http.publicUrl());
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
                 credentialKeys, authentication, health, hub, receiveEvents, events, connect),
-                mode == null ? settings : settings.withMode(mode));
+                mode == null ? settings : settings.withMode(mode), metrics);
     }
 }

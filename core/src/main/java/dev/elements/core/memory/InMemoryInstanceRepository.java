@@ -4,6 +4,7 @@ import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceFields;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceStatus;
 import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.query.ConditionMatcher;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** Instances in a map, for embedding hosts without a database and for tests. */
 public final class InMemoryInstanceRepository implements InstanceRepository {
@@ -113,6 +115,11 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     @Override
     public long count(OrganizationId organization, InstanceQuery query) {
         return list(organization, query.unpaged()).size();
+    }
+
+    @Override
+    public Map<InstanceStatus, Long> countByStatus() {
+        return byId.values().stream().collect(Collectors.groupingBy(Instance::status, Collectors.counting()));
     }
 
     /** Whether the name or a tag contains the text, ignoring case. */

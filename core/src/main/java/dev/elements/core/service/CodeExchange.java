@@ -8,6 +8,8 @@ import dev.elements.core.instance.CredentialState;
 import dev.elements.core.oauth.AuthorizationCode;
 import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
+import dev.elements.core.port.out.PlatformMetrics;
+import dev.elements.core.port.out.PlatformMetrics.ProviderOperation;
 import dev.elements.core.spi.ElementContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -19,10 +21,12 @@ final class CodeExchange {
 
     private final ElementContext context;
     private final PkceVerifiers verifiers;
+    private final ProviderCalls calls;
 
-    CodeExchange(ElementContext context, PkceVerifiers verifiers) {
+    CodeExchange(ElementContext context, PkceVerifiers verifiers, PlatformMetrics metrics) {
         this.context = requireNonNull(context, "context");
         this.verifiers = requireNonNull(verifiers, "verifiers");
+        this.calls = new ProviderCalls(metrics);
     }
 
     /**
@@ -39,8 +43,8 @@ final class CodeExchange {
                 : new AuthorizationCode(code, verifier.value());
         try {
             // The exchange may take several provider calls; together they get one provider timeout.
-            return element.provider().exchangeCode(authorizationCode, configuration,
-                    CallDeadline.startingNow(context));
+            return calls.measure(element.key(), ProviderOperation.CODE_EXCHANGE, () -> element.provider()
+                    .exchangeCode(authorizationCode, configuration, CallDeadline.startingNow(context)));
         } catch (ProviderException e) {
             LOG.log(Level.INFO, "Code exchange for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
                     e.getMessage());
@@ -57,7 +61,8 @@ final class CodeExchange {
      */
     TokenSet adopt(RegisteredElement element, TokenSet given, Configuration configuration) {
         try {
-            return element.provider().adoptTokens(given, configuration, CallDeadline.startingNow(context));
+            return calls.measure(element.key(), ProviderOperation.TOKEN_ADOPTION,
+                    () -> element.provider().adoptTokens(given, configuration, CallDeadline.startingNow(context)));
         } catch (ProviderException e) {
             LOG.log(Level.INFO, "Adopting tokens for element {0} failed: {1} ({2})", element.key(), e.errorClass(),
                     e.getMessage());

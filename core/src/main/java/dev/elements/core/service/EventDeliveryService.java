@@ -13,6 +13,9 @@ import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.out.EventOutbox;
 import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PlatformMetrics;
+import dev.elements.core.port.out.PlatformMetrics.DeliveryOutcome;
+import dev.elements.core.port.out.PlatformMetrics.ProviderOperation;
 import dev.elements.core.port.out.ProviderHttpRequest;
 import dev.elements.core.port.out.ProviderHttpResponse;
 import dev.elements.core.spi.ElementContext;
@@ -76,12 +79,14 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
     private final EventPolls polls;
     private final CallbackAddresses callbacks;
     private final ElementContext context;
+    private final PlatformMetrics metrics;
+    private final ProviderCalls calls;
     private final String holder = "events-" + UUID.randomUUID();
     private final ThreadPoolExecutor workers;
 
     EventDeliveryService(ElementRegistry registry, InstanceRepository instances, CredentialVault vault,
             RenewalService renewals, EventOutbox outbox, EventPolls polls, CallbackAddresses callbacks,
-            ElementContext context) {
+            ElementContext context, PlatformMetrics metrics) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.vault = requireNonNull(vault, "vault");
@@ -91,6 +96,8 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
         this.callbacks = requireNonNull(callbacks, "callbacks");
         this.context = requireNonNull(context, "context");
         this.rejections = new CredentialRejections(instances, vault, context.clock());
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.calls = new ProviderCalls(metrics);
         // Idle workers end, so a host that never delivers keeps no threads.
         this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("elements-events-worker"));
@@ -169,9 +176,11 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
         boolean recorded;
         if (failure == null) {
             recorded = outbox.markDelivered(event.id(), holder, at, attempt);
+            metrics.eventDelivery(DeliveryOutcome.DELIVERED);
         } else {
             Instant next = attempt >= MAX_ATTEMPTS ? null : at.plus(retryDelay(attempt));
             recorded = outbox.markFailed(event.id(), holder, attempt, next, failure);
+            metrics.eventDelivery(next == null ? DeliveryOutcome.PARKED : DeliveryOutcome.FAILED);
             LOG.log(Level.INFO, "Event {0} of instance {1}: attempt {2} failed ({3}); {4}", event.id(),
                     event.instanceId(), attempt, failure, next == null ? "parked" : "next attempt at " + next);
         }
@@ -264,8 +273,9 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), fresh, secrets);
         PollResult result;
         try {
-            result = element.provider().poller().orElseThrow().poll(
-                    new PollRequest(secrets.tokens(), configuration, claim.cursor(), claim.since()), deadline);
+            result = calls.measure(element.key(), ProviderOperation.POLL, () -> element.provider().poller()
+                    .orElseThrow()
+                    .poll(new PollRequest(secrets.tokens(), configuration, claim.cursor(), claim.since()), deadline));
         } catch (ProviderException e) {
             if (e.errorClass().rejectsCredentials()) {
                 rejections.record(fresh, secrets.tokens().accessToken(), e);

@@ -21,6 +21,8 @@ import dev.elements.core.port.in.HubRequest;
 import dev.elements.core.port.in.HubResponse;
 import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PlatformMetrics;
+import dev.elements.core.port.out.PlatformMetrics.ProviderOperation;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
@@ -61,10 +63,12 @@ public final class HubService implements CallHubUseCase {
     private final RetryPolicy retries;
     private final ElementContext context;
     private final CredentialRejections rejections;
+    private final PlatformMetrics metrics;
+    private final ProviderCalls calls;
 
     HubService(ElementRegistry registry, InstanceRepository instances, AuthenticateUseCase authentication,
             CredentialVault vault, RenewalService renewals, UsageGovernor usage, PageTokens pageTokens,
-            RetryPolicy retries, ElementContext context) {
+            RetryPolicy retries, ElementContext context, PlatformMetrics metrics) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.authentication = requireNonNull(authentication, "authentication");
@@ -75,6 +79,8 @@ public final class HubService implements CallHubUseCase {
         this.retries = requireNonNull(retries, "retries");
         this.context = requireNonNull(context, "context");
         this.rejections = new CredentialRejections(instances, vault, context.clock());
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.calls = new ProviderCalls(metrics);
     }
 
     @Override
@@ -128,7 +134,14 @@ public final class HubService implements CallHubUseCase {
         Instance fresh = renewals.renewIfDue(instance, deadline);
         InstanceSecrets secrets = vault.open(fresh);
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), fresh, secrets);
-        element.provider().usageBuckets(configuration, secrets.tokens()).forEach(usage::beforeCall);
+        try {
+            element.provider().usageBuckets(configuration, secrets.tokens()).forEach(usage::beforeCall);
+        } catch (PlatformException held) {
+            if (held.code() == ErrorCode.USAGE_BUDGET_EXHAUSTED) {
+                metrics.usageHeld(element.key());
+            }
+            throw held;
+        }
 
         ResourceDefinition resource = match.resource();
         String resourceKey = request.method() + " " + request.path();
@@ -226,7 +239,8 @@ public final class HubService implements CallHubUseCase {
         boolean retryable = call.resource().method().equals("GET");
         for (int attempt = 1; ; attempt++) {
             try {
-                HubResult result = element.provider().callHub(call, deadline);
+                HubResult result = calls.measure(element.key(), ProviderOperation.HUB_CALL,
+                        () -> element.provider().callHub(call, deadline));
                 result.usageIfKnown().ifPresent(reading -> usage.observed(reading, null));
                 return result;
             } catch (ProviderException e) {

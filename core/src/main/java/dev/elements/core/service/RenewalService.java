@@ -14,6 +14,9 @@ import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.in.RenewCredentialsUseCase;
 import dev.elements.core.port.out.InstanceRepository;
+import dev.elements.core.port.out.PlatformMetrics;
+import dev.elements.core.port.out.PlatformMetrics.ProviderOperation;
+import dev.elements.core.port.out.PlatformMetrics.RenewalOutcome;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.Sleeper;
 import dev.elements.core.spi.ElementContext;
@@ -52,17 +55,21 @@ public final class RenewalService implements RenewCredentialsUseCase {
     private final CredentialVault vault;
     private final ElementContext context;
     private final Sleeper sleeper;
+    private final PlatformMetrics metrics;
+    private final ProviderCalls calls;
     private final Duration leaseDuration;
     private final String node = UUID.randomUUID().toString();
 
     RenewalService(ElementRegistry registry, InstanceRepository instances, RefreshLeases leases, CredentialVault vault,
-            ElementContext context, Sleeper sleeper) {
+            ElementContext context, Sleeper sleeper, PlatformMetrics metrics) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.leases = requireNonNull(leases, "leases");
         this.vault = requireNonNull(vault, "vault");
         this.context = requireNonNull(context, "context");
         this.sleeper = requireNonNull(sleeper, "sleeper");
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.calls = new ProviderCalls(metrics);
         // Long enough for a renewal's provider calls; short enough that a crashed node blocks little.
         this.leaseDuration = context.providerTimeout().multipliedBy(3).plusSeconds(5);
     }
@@ -240,10 +247,12 @@ public final class RenewalService implements RenewCredentialsUseCase {
         Configuration configuration = ConfigurationPolicy.effective(element.definition(), instance, secrets);
         String renewedFrom = secrets.tokens().accessToken();
         try {
-            TokenSet fresh = element.provider().renew(secrets.tokens(), configuration, callContext);
+            TokenSet fresh = calls.measure(element.key(), ProviderOperation.RENEWAL,
+                    () -> element.provider().renew(secrets.tokens(), configuration, callContext));
             CredentialState state = CredentialState.obtained(context.clock().instant(), fresh.expiresAt(),
                     CodeExchange.renewalInterval(configuration), element.provider().renewBeforeExpiry());
             LOG.log(Level.INFO, "Renewed the credentials of instance {0}", instance.id());
+            metrics.renewal(RenewalOutcome.RENEWED);
             return record(instance, renewedFrom, fresh, state);
         } catch (ProviderException e) {
             boolean rejected = e.errorClass().rejectsCredentials();
@@ -256,6 +265,7 @@ public final class RenewalService implements RenewCredentialsUseCase {
                             e.error().retryAfter());
             LOG.log(Level.WARNING, "Renewal of instance {0} failed: {1}; now {2}", instance.id(), e.errorClass(),
                     state.status());
+            metrics.renewal(rejected ? RenewalOutcome.REJECTED : RenewalOutcome.FAILED);
             record(instance, renewedFrom, null, state);
             throw ProviderFailures.duringCall(e, element.key().value());
         }

@@ -27,6 +27,7 @@ import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
 import dev.elements.core.port.out.PendingAuthorizations;
+import dev.elements.core.port.out.PlatformMetrics;
 import dev.elements.core.port.out.ProviderHttp;
 import dev.elements.core.port.out.ProviderUsageLedger;
 import dev.elements.core.port.out.ReadinessCheck;
@@ -74,6 +75,7 @@ public final class ServiceWiring {
      * @param events where events, polls and data deletions are kept
      * @param allowPrivateCallbacks whether event callbacks may name loopback and private addresses
      * @param connectSessions where hosted connect sessions are kept
+     * @param metrics where provider calls, renewals, usage holds and event deliveries are counted
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
@@ -81,7 +83,7 @@ public final class ServiceWiring {
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
             boolean elementTokenReadback, EventPorts events, boolean allowPrivateCallbacks,
-            ConnectSessions connectSessions) {
+            ConnectSessions connectSessions, PlatformMetrics metrics) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -101,6 +103,7 @@ public final class ServiceWiring {
             requireNonNull(sleeper, "sleeper");
             requireNonNull(events, "events");
             requireNonNull(connectSessions, "connectSessions");
+            requireNonNull(metrics, "metrics");
         }
     }
 
@@ -129,9 +132,9 @@ public final class ServiceWiring {
                 ports.sleeper(), CredentialKeyService.DEFAULT_BATCH_SIZE);
         InstanceDescriber describer = new InstanceDescriber(registry, vault, ports.tenants(),
                 ports.elementTokenReadback());
-        CodeExchange codes = new CodeExchange(context, verifiers);
+        CodeExchange codes = new CodeExchange(context, verifiers, ports.metrics());
         this.renewals = new RenewalService(registry, ports.instances(), ports.leases(), vault, context,
-                ports.sleeper());
+                ports.sleeper(), ports.metrics());
         IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),
                 describer, ports.clock(), ports.sleeper(), ports.providerTimeout().multipliedBy(4));
         CallbackAddresses callbacks = new CallbackAddresses(ports.allowPrivateCallbacks());
@@ -144,7 +147,7 @@ public final class ServiceWiring {
         this.hub = new HubService(registry, ports.instances(), authentication, vault, renewals,
                 new UsageGovernor(ports.usage(), ports.clock(), ports.sleeper()),
                 new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
-                context);
+                context, ports.metrics());
         this.receiveEvents = new ProviderEventsService(registry, ports.instances(), vault, ports.events().outbox(),
                 ports.events().dataDeletions(), ports.clock());
         this.manageEvents = new InstanceEventsService(ports.instances(), ports.events().outbox(), ports.clock());
@@ -152,6 +155,7 @@ public final class ServiceWiring {
                 ports.events().polls(), callbacks, context);
         this.connect = new ConnectSessionService(ports.connectSessions(), registry, provisioning, catalog, instances,
                 ports.tenants(), vault, ports.secrets(), ports.clock());
+                ports.events().polls(), callbacks, context, ports.metrics());
     }
 
     public DescribeElementsUseCase elements() {

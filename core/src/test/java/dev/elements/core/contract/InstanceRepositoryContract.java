@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceStatus;
 import dev.elements.core.port.out.InstanceQuery;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.instance.Sealed;
@@ -328,6 +329,26 @@ public abstract class InstanceRepositoryContract {
                 .isEqualTo(2);
         assertThat(instances.count(one.organizationId(), InstanceQuery.all())).isEqualTo(3);
         assertThat(instances.count(two.organizationId(), new InstanceQuery(List.of(), "other", null, null, 0, 5))).isZero();
+    }
+
+    @Test
+    void countsInstancesByStatusOverEveryOrganization() {
+        assertThat(instances.countByStatus().values()).allMatch(count -> count == 0);
+        instances.insert(newInstance(one, "a", List.of()));
+        instances.insert(newInstance(two, "b", List.of()));
+        Instance rejected = newInstance(one, "rejected", List.of());
+        instances.insert(rejected.change().credentials(rejected.credentials().rejected("revoked")).at(Fixtures.NOW));
+        Instance failing = newInstance(two, "failing", List.of());
+        instances.insert(failing.change().credentials(failing.credentials().renewalFailed(Fixtures.NOW, "down", null))
+                .at(Fixtures.NOW));
+        Instance disabledAndRejected = newInstance(two, "off", List.of());
+        instances.insert(disabledAndRejected.change().disabled(true)
+                .credentials(disabledAndRejected.credentials().rejected("revoked")).at(Fixtures.NOW));
+
+        assertThat(instances.countByStatus()).containsEntry(InstanceStatus.ACTIVE, 2L)
+                .containsEntry(InstanceStatus.NEEDS_REAUTH, 1L)
+                .containsEntry(InstanceStatus.REFRESH_FAILING, 1L)
+                .containsEntry(InstanceStatus.DISABLED, 1L);
     }
 
     @Test

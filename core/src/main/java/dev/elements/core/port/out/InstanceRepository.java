@@ -3,10 +3,12 @@ package dev.elements.core.port.out;
 import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
+import dev.elements.core.instance.InstanceStatus;
 import dev.elements.core.tenant.OrganizationId;
 import dev.elements.core.tenant.SecretDigest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,4 +60,11 @@ public interface InstanceRepository {
 
     /** How many instances of this organization match the query, ignoring its offset and limit. */
     long count(OrganizationId organization, InstanceQuery query);
+
+    /**
+     * How many instances there are in each status, over every organization, for the operator's
+     * metrics: one grouped count, cheap enough to run on a scrape. Statuses without instances may
+     * be missing.
+     */
+    Map<InstanceStatus, Long> countByStatus();
 }
