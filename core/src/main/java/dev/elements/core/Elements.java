@@ -3,6 +3,9 @@ package dev.elements.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.elements.core.element.OperatorOverrides;
+import dev.elements.core.memory.InMemoryDataDeletions;
+import dev.elements.core.memory.InMemoryEventOutbox;
+import dev.elements.core.memory.InMemoryEventPolls;
 import dev.elements.core.memory.InMemoryIdempotencyRecords;
 import dev.elements.core.memory.InMemoryInstanceRepository;
 import dev.elements.core.memory.InMemoryPageTokenSealer;
@@ -19,11 +22,16 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageEventsUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.DataDeletions;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.RefreshLeases;
 import dev.elements.core.port.out.SealedSecrets;
@@ -72,7 +80,8 @@ public final class Elements {
                 builder.pendingAuthorizations, builder.pendingAuthorizationLimit, builder.usage,
                 builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
-                builder.sleeper, builder.elementTokenReadback));
+                builder.sleeper, builder.elementTokenReadback,
+                new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions)));
     }
 
     public static Builder builder() {
@@ -122,6 +131,16 @@ public final class Elements {
         return services.hub();
     }
 
+    /** What providers send to {@code /events/{elementKey}}: webhooks and notices about their users. */
+    public ReceiveProviderEventsUseCase receiveEvents() {
+        return services.receiveEvents();
+    }
+
+    /** An organization's view of its instances' events. */
+    public ManageEventsUseCase manageEvents() {
+        return services.manageEvents();
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -154,6 +173,9 @@ public final class Elements {
         private long providerMaxResponseBytes = JdkProviderHttp.DEFAULT_MAX_RESPONSE_BYTES;
         private SecretGenerator secrets = new SecretGenerator();
         private Sleeper sleeper = Sleeper.threadSleep();
+        private EventOutbox eventOutbox = new InMemoryEventOutbox();
+        private EventPolls eventPolls = new InMemoryEventPolls();
+        private DataDeletions dataDeletions = new InMemoryDataDeletions();
 
         private Builder() {
         }
@@ -298,6 +320,27 @@ public final class Elements {
         /** The largest provider answer the default outbound HTTP reads; larger ones fail with a 502. */
         public Builder providerMaxResponseBytes(long bytes) {
             this.providerMaxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Where accepted provider events wait for delivery; every node of a cluster must share one.
+         * Without one, an {@link InMemoryEventOutbox} keeps them for this process only.
+         */
+        public Builder eventOutbox(EventOutbox outbox) {
+            this.eventOutbox = requireNonNull(outbox, "outbox");
+            return this;
+        }
+
+        /** The polling schedule; every node of a cluster must share one. In memory unless called. */
+        public Builder eventPolls(EventPolls polls) {
+            this.eventPolls = requireNonNull(polls, "polls");
+            return this;
+        }
+
+        /** The record of data deletions done at providers' users' request. In memory unless called. */
+        public Builder dataDeletions(DataDeletions deletions) {
+            this.dataDeletions = requireNonNull(deletions, "deletions");
             return this;
         }
 

@@ -12,6 +12,7 @@ import static dev.elements.core.element.CommonConfiguration.OAUTH_TOKEN_URL;
 import static dev.elements.core.element.CommonConfiguration.PAGINATION_MAX;
 
 import dev.elements.core.element.ConfigurationEntry;
+import dev.elements.core.element.ConfigurationScope;
 import dev.elements.core.element.ConfigurationType;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.element.ElementKey;
@@ -90,7 +91,14 @@ final class FacebookElementDefinition {
                         ConfigurationType.TEXTFIELD_128, false, ValueFormat.TEXT),
                 ConfigurationEntry.instance(EVENT_VENDOR_TYPE, "Event type",
                         "How the platform learns of Facebook changes", "webhook", ConfigurationType.TEXTFIELD_32,
-                        false, ValueFormat.TEXT));
+                        false, ValueFormat.TEXT),
+                // The operator's, like the endpoints: one Facebook app subscribes one callback, with
+                // one token typed into its dashboard, whatever instance the entries are for.
+                new ConfigurationEntry(FacebookWebhooks.VERIFY_TOKEN, "Webhook verify token",
+                        "The Verify Token typed into the Facebook app's webhook settings; set by the operator as"
+                                + " ELEMENTS_FACEBOOKSOCIAL_EVENT_WEBHOOK_VERIFY_TOKEN. Without it no subscription"
+                                + " handshake passes", null, ConfigurationType.PASSWORD, false, true,
+                        ConfigurationScope.OPERATOR, ValueFormat.TEXT));
     }
 
     private static List<ResourceDefinition> resources() {

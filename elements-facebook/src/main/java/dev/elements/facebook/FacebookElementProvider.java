@@ -20,6 +20,9 @@ import dev.elements.core.spi.FormEncoding;
 import dev.elements.core.spi.hub.HubClient;
 import dev.elements.core.spi.hub.HubProfile;
 import dev.elements.core.spi.hub.RequestBody;
+import dev.elements.core.spi.event.AccountNotices;
+import dev.elements.core.spi.event.ProviderPoller;
+import dev.elements.core.spi.event.ProviderWebhooks;
 import dev.elements.core.spi.oauth2.OAuth2ElementProvider;
 import dev.elements.core.spi.oauth2.OAuth2Options;
 import dev.elements.core.spi.oauth2.OAuth2Protocol;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,8 +50,12 @@ public final class FacebookElementProvider extends OAuth2ElementProvider {
     /** The URLs of a nested connection's {@code paging} block carry the caller's token; its cursors stay. */
     private static final Set<String> PAGING_URLS = Set.of("paging/next", "paging/previous");
 
-    /** The Graph client, also for the calls made as a page. */
+    private static final ProviderWebhooks WEBHOOKS = new FacebookWebhooks();
+    private static final AccountNotices SIGNED_REQUESTS = new FacebookSignedRequests();
+
+    /** The Graph client, also for the calls made as a page and for polling. */
     private final HubClient graph;
+    private final ProviderPoller poller;
 
     public FacebookElementProvider() {
         this(new HubClient(HubProfile.rest(new GraphPaging(), "/data")
@@ -65,6 +73,25 @@ public final class FacebookElementProvider extends OAuth2ElementProvider {
         super(FacebookElementDefinition.create(), new OAuth2Protocol(OPTIONS, FacebookGraphErrors.TOKEN_ENDPOINT),
                 graph);
         this.graph = graph;
+        this.poller = new FacebookPoller(graph);
+    }
+
+    /** Webhooks for the Graph API: the handshake, {@code X-Hub-Signature-256} and the entries of users and pages. */
+    @Override
+    public Optional<ProviderWebhooks> webhooks() {
+        return Optional.of(WEBHOOKS);
+    }
+
+    /** The deauthorize and data deletion callbacks, each a {@code signed_request}. */
+    @Override
+    public Optional<AccountNotices> accountNotices() {
+        return Optional.of(SIGNED_REQUESTS);
+    }
+
+    /** The user's new posts, for instances whose {@code event.vendor.type} is {@code polling}. */
+    @Override
+    public Optional<ProviderPoller> poller() {
+        return Optional.of(poller);
     }
 
     /** A call with {@code pageToken} is made as that page, with the page's token; every other with the instance's. */

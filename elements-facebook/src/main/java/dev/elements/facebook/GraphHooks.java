@@ -7,18 +7,14 @@ import dev.elements.core.json.JsonValue;
 import dev.elements.core.spi.hub.HubHooks;
 import dev.elements.core.spi.oauth2.OAuth2Settings;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Where Graph departs from plain REST with bearer tokens. */
 final class GraphHooks implements HubHooks {
     private static final Pattern ID = Pattern.compile(FacebookFacts.ID_OR_ME_PATTERN);
-    private static final String HMAC = "HmacSHA256";
 
     /**
      * The bearer token and its {@code appsecret_proof}: lowercase hex HMAC-SHA256 of the token keyed
@@ -30,14 +26,8 @@ final class GraphHooks implements HubHooks {
     public void authenticate(HubCall call, Map<String, List<String>> query, Map<String, List<String>> headers) {
         HubHooks.super.authenticate(call, query, headers);
         String appSecret = OAuth2Settings.of(call.configuration()).clientSecret();
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), HMAC));
-            byte[] proof = mac.doFinal(call.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
-            query.put(FacebookFacts.APP_SECRET_PROOF, List.of(HexFormat.of().formatHex(proof)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every Java runtime has " + HMAC, e);
-        }
+        byte[] proof = AppSecretSignature.of(appSecret, call.tokens().accessToken().getBytes(StandardCharsets.UTF_8));
+        query.put(FacebookFacts.APP_SECRET_PROOF, List.of(HexFormat.of().formatHex(proof)));
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public record TokenSet(
         String accessToken, String refreshToken, Instant expiresAt, List<String> scopes, String providerUserId) {
+    /** Not a token any provider issues: it has a space, which no bearer token may hold (RFC 6750). */
+    private static final String REMOVED = "removed at the user's request";
 
     public TokenSet {
         requireNonNull(accessToken, "accessToken");
@@ -25,6 +27,20 @@ public record TokenSet(
         if (accessToken.isBlank()) {
             throw new IllegalArgumentException("An access token may not be blank");
         }
+    }
+
+    /**
+     * What stands where credentials were deleted at the provider user's request: no token of the
+     * provider's, so an instance keeps its other secrets (the application's own credentials) until
+     * the user authorizes again, which replaces it.
+     */
+    public static TokenSet removed() {
+        return new TokenSet(REMOVED, null, null, List.of(), null);
+    }
+
+    /** Whether these are {@link #removed()} credentials rather than the provider's. */
+    public boolean isRemoved() {
+        return REMOVED.equals(accessToken) && refreshToken == null;
     }
 
     public Optional<String> refreshTokenIfAny() {

@@ -76,7 +76,9 @@ final class InstanceDescriber {
     static Map<String, String> shown(ElementDefinition element, Instance instance, InstanceSecrets secrets) {
         Map<String, String> values = new LinkedHashMap<>(ConfigurationPolicy.effective(element, instance, secrets)
                 .asMap());
-        values.put(CommonConfiguration.ACCESS_TOKEN, secrets.tokens().accessToken());
+        if (!secrets.tokens().isRemoved()) {
+            values.put(CommonConfiguration.ACCESS_TOKEN, secrets.tokens().accessToken());
+        }
         secrets.tokens().refreshTokenIfAny().ifPresent(token -> values.put(CommonConfiguration.REFRESH_TOKEN, token));
         values.put(CommonConfiguration.REFRESH_TIME,
                 Long.toString(instance.credentials().lastRenewedAt().toEpochMilli()));

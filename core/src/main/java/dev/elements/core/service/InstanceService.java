@@ -238,8 +238,15 @@ public final class InstanceService implements ManageInstancesUseCase {
                 "Instance " + id + " kept changing while this request ran; read it again and retry");
     }
 
-    /** Another organization's instance is reported exactly like a missing one. */
     private Instance owned(Principal principal, InstanceId id) {
+        return owned(instances, principal, id);
+    }
+
+    /**
+     * The instance if the caller's organization owns it: who may read an instance may read what
+     * hangs off it (its events). Another organization's instance is reported exactly like a missing one.
+     */
+    static Instance owned(InstanceRepository instances, Principal principal, InstanceId id) {
         return instances.find(principal.organizationId(), id).orElseThrow(() -> notFound(id));
     }
 

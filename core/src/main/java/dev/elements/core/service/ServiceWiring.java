@@ -10,11 +10,16 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageEventsUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.DataDeletions;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
@@ -50,6 +55,8 @@ public final class ServiceWiring {
     private final InstanceService instances;
     private final RenewalService renewals;
     private final HubService hub;
+    private final ProviderEventsService receiveEvents;
+    private final InstanceEventsService manageEvents;
 
     /**
      * The ports and settings the services are built from.
@@ -59,13 +66,14 @@ public final class ServiceWiring {
      * @param operatorSecret who may create organizations, or null for nobody
      * @param pendingAuthorizationLimit the most PKCE logins under way at once
      * @param elementTokenReadback whether element tokens are kept sealed and shown on every read
+     * @param events where events, polls and data deletions are kept
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
-            boolean elementTokenReadback) {
+            boolean elementTokenReadback, EventPorts events) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -83,6 +91,16 @@ public final class ServiceWiring {
             requireNonNull(providerTimeout, "providerTimeout");
             requireNonNull(secrets, "secrets");
             requireNonNull(sleeper, "sleeper");
+            requireNonNull(events, "events");
+        }
+    }
+
+    /** The storage of events: the outbox, the polling schedule and the record of data deletions. */
+    public record EventPorts(EventOutbox outbox, EventPolls polls, DataDeletions dataDeletions) {
+        public EventPorts {
+            requireNonNull(outbox, "outbox");
+            requireNonNull(polls, "polls");
+            requireNonNull(dataDeletions, "dataDeletions");
         }
     }
 
@@ -115,6 +133,9 @@ public final class ServiceWiring {
                 new UsageGovernor(ports.usage(), ports.clock(), ports.sleeper()),
                 new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
                 context);
+        this.receiveEvents = new ProviderEventsService(registry, ports.instances(), vault, ports.events().outbox(),
+                ports.events().dataDeletions(), ports.clock());
+        this.manageEvents = new InstanceEventsService(ports.instances(), ports.events().outbox(), ports.clock());
     }
 
     public DescribeElementsUseCase elements() {
@@ -155,6 +176,14 @@ public final class ServiceWiring {
 
     public CallHubUseCase hub() {
         return hub;
+    }
+
+    public ReceiveProviderEventsUseCase receiveEvents() {
+        return receiveEvents;
+    }
+
+    public ManageEventsUseCase manageEvents() {
+        return manageEvents;
     }
 
     /**

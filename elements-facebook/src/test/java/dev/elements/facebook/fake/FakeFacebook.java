@@ -222,6 +222,16 @@ public final class FakeFacebook implements AutoCloseable {
         }
     }
 
+    /**
+     * A post by the user on their own feed, made at {@code createdTime} rather than now: Graph keeps
+     * {@code created_time} to the second, and a poller must tell apart posts of one second.
+     */
+    public FakePost addPost(FakeUser owner, String message, Instant createdTime) {
+        synchronized (lock) {
+            return graph.addPost(owner.id(), owner.id(), message, null, createdTime);
+        }
+    }
+
     /** A post by the page on its own feed. */
     public FakePost addPost(FakePage page, String message) {
         synchronized (lock) {

@@ -160,9 +160,13 @@ final class SocialGraph {
     // --- content ---
 
     FakePost addPost(String ownerId, String fromId, String message, String link) {
+        return addPost(ownerId, fromId, message, link, clock.now());
+    }
+
+    FakePost addPost(String ownerId, String fromId, String message, String link, Instant createdTime) {
         long order = nextSequence();
         String id = ownerId + "_" + nextContentId++;
-        FakePost post = new FakePost(id, ownerId, fromId, nameOf(fromId), message, link, clock.now());
+        FakePost post = new FakePost(id, ownerId, fromId, nameOf(fromId), message, link, createdTime);
         posts.put(id, post);
         sequenceOfObject.put(id, order);
         return post;

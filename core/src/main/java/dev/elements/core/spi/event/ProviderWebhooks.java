@@ -33,6 +33,16 @@ public interface ProviderWebhooks {
     List<AccountChanges> parse(WebhookRequest request);
 
     /**
+     * Whether the delivery carries a signature at all, before any key is tried: an unsigned delivery
+     * is refused even when no instance and no operator secret could check a signature. The default
+     * cannot tell and says yes; an element whose provider signs every delivery says no when the
+     * signature is missing.
+     */
+    default boolean signed(WebhookRequest request) {
+        return true;
+    }
+
+    /**
      * Whether the delivery is signed with the application credentials in {@code configuration} (an
      * instance's effective configuration, secrets included). Compare in constant time; an unsigned
      * delivery is never authentic.
