@@ -8,9 +8,11 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageEventsUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 
 /** The use cases the HTTP API serves, one per group of routes. */
 public record ApiUseCases(
@@ -22,7 +24,9 @@ public record ApiUseCases(
         ManageCredentialKeysUseCase credentialKeys,
         AuthenticateUseCase authentication,
         CheckHealthUseCase health,
-        CallHubUseCase hub) {
+        CallHubUseCase hub,
+        ReceiveProviderEventsUseCase receiveEvents,
+        ManageEventsUseCase events) {
 
     public ApiUseCases {
         requireNonNull(elements, "elements");
@@ -34,5 +38,7 @@ public record ApiUseCases(
         requireNonNull(authentication, "authentication");
         requireNonNull(health, "health");
         requireNonNull(hub, "hub");
+        requireNonNull(receiveEvents, "receiveEvents");
+        requireNonNull(events, "events");
     }
 }

@@ -68,6 +68,7 @@ public final class HttpApi {
         HealthRoutes healthRoutes = new HealthRoutes(useCases.health(), json);
         HubRoutes hubRoutes = new HubRoutes(useCases.hub(), bodies, callers, routeTable);
         ObjectRoutes objectRoutes = new ObjectRoutes(json);
+        EventRoutes eventRoutes = new EventRoutes(useCases.receiveEvents(), useCases.events(), bodies, json);
         DocsRoutes docsRoutes = new DocsRoutes(useCases.elements(), new OpenApiDocument(json.mapper()), json);
 
         this.app = Javalin.create(config -> {
@@ -90,6 +91,7 @@ public final class HttpApi {
                     elementRoutes.declare();
                     elementInstanceRoutes.declare();
                     docsRoutes.declare();
+                    eventRoutes.declare();
                     instanceRoutes.declare();
                     tenantRoutes.declare();
                     operatorRoutes.declare();

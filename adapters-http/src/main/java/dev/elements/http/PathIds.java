@@ -2,6 +2,7 @@ package dev.elements.http;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.event.EventId;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.tenant.UserId;
 import java.util.OptionalLong;
@@ -19,6 +20,15 @@ final class PathIds {
     static InstanceId instance(String segment) {
         return InstanceId.parse(segment)
                 .orElseThrow(() -> new PlatformException(ErrorCode.INSTANCE_NOT_FOUND, "No instance with that id"));
+    }
+
+    /** An event id is 32 lower-case hex digits; any other segment names no event. */
+    static EventId event(String segment) {
+        try {
+            return new EventId(segment);
+        } catch (PlatformException e) {
+            throw new PlatformException(ErrorCode.RESOURCE_NOT_FOUND, "No event with that id");
+        }
     }
 
     static UserId user(String segment) {

@@ -74,6 +74,14 @@ final class RequestBodies {
     }
 
     /**
+     * The body exactly as sent, whatever its type, under the body limit (413): for provider
+     * webhooks, whose signatures are over these bytes, and the forms providers post.
+     */
+    byte[] raw(Context ctx) {
+        return read(ctx);
+    }
+
+    /**
      * An upload as sent, for a hub resource that takes uploads (the hub has said so): its own
      * {@code Content-Type} is passed on with it, and it must fit the upload limit (413 naming it).
      * It gets the time a body of its size takes at the rate every body must keep.

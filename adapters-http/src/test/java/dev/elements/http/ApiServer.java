@@ -27,6 +27,8 @@ final class ApiServer implements AutoCloseable {
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     final ScriptedElementProvider provider = new ScriptedElementProvider();
+    /** The events use cases the routes call. */
+    final RecordingEvents events = new RecordingEvents();
     static final String BASE = HttpApi.BASE_PATH;
     static final String INSTANCES = BASE + "/instances";
     static final String OPERATOR_SECRET = "operator-" + SECRETS.newSecret();
@@ -45,7 +47,7 @@ final class ApiServer implements AutoCloseable {
         customization.accept(builder);
         this.elements = builder.build();
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        this.api = new HttpApi(EmbeddedUseCases.of(elements), settings, clock);
+        this.api = new HttpApi(EmbeddedUseCases.of(elements, events), settings, clock);
         this.port = api.start("127.0.0.1", 0);
         this.http = TestHttpClient.at("http://127.0.0.1:" + port);
     }

@@ -93,7 +93,7 @@ class HubLessRoutesTest {
         int hubCalls = server.provider.hubCalls();
         String withToken = ApiServer.withToken(server.auth(), token);
 
-        for (String path : List.of("/instances/" + id + "/unknown", "/users/1/unknown", "/hubs", "/events/facebook",
+        for (String path : List.of("/instances/" + id + "/unknown", "/users/1/unknown", "/hubs", "/events/facebook/unknown",
                 "/docs", "/openapi.json", "/metrics", "/connect/x", "/objects/item/unknown", "/Instances/" + id + "/x", "/")) {
             TestResponse answer = server.get(BASE + path, withToken);
             assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(404);

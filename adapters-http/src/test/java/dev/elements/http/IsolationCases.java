@@ -46,8 +46,9 @@ final class IsolationCases {
 
     /**
      * @param route the route template, possibly with a query; {@code {id}}, {@code {configId}} and
-     *     {@code {keyOrId}} are filled in per run, {@code {hub}} with the scripted element's hub and
-     *     {@code {objectName}} with its object
+     *     {@code {keyOrId}} are filled in per run, {@code {hub}} with the scripted element's hub,
+     *     {@code {objectName}} with its object and {@code {eventId}} with an event the events double
+     *     redelivers for any instance
      * @param body a JSON body or null; {@code {code}} becomes a fresh code, {@code {email}} an email
      *     address, and {@link #PROVISIONING} the other organization's own provisioning body
      * @param resource what {@code <path>} of a hub route becomes; null for other routes
@@ -140,6 +141,10 @@ final class IsolationCases {
             new Case("POST", "/instances/{id}/token", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/{id}/refresh", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
             new Case("GET", "/instances/{id}/docs", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
+            new Case("GET", "/instances/{id}/events", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
+            new Case("GET", "/instances/{id}/events?limit=5", Target.INSTANCE_ID, Outcome.NOT_FOUND, null),
+            new Case("POST", "/instances/{id}/events/{eventId}/redeliver", Target.INSTANCE_ID, Outcome.NOT_FOUND,
+                    null),
 
             // The same by the other organization's Element token.
             new Case("GET", "/instances", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
@@ -156,6 +161,7 @@ final class IsolationCases {
             new Case("POST", "/instances/token", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("POST", "/instances/refresh", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
             new Case("GET", "/instances/docs", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
+            new Case("GET", "/instances/events", Target.INSTANCE_TOKEN, Outcome.NOT_FOUND, null),
 
             // The element-scoped forms.
             new Case("GET", "/elements/{keyOrId}/instances/{id}", Target.ELEMENT_INSTANCE_ID, Outcome.NOT_FOUND, null),

@@ -307,6 +307,7 @@ class IsolationMatrixTest {
                 .replace("{objectName}", ScriptedElementProvider.ITEM)
                 .replace("<path>", c.resource() == null ? "" : c.resource())
                 .replace("{configId}", Long.toString(paginationEntry))
+                .replace("{eventId}", RecordingEvents.PARKED_EVERYWHERE.value())
                 .replace("{id}", Long.toString(id));
         String headerValue = c.target() == Target.INSTANCE_TOKEN
                 ? ApiServer.withToken(authorization, aim.instance().token())

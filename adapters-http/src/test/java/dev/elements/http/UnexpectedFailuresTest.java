@@ -33,9 +33,10 @@ class UnexpectedFailuresTest {
 
     private TestResponse get(DescribeElementsUseCase failing, String path) {
         elements.bootstrap().createFirstIfEmpty(organizationSecret, userSecret);
-        ApiUseCases all = EmbeddedUseCases.of(elements);
+        ApiUseCases all = EmbeddedUseCases.of(elements, new RecordingEvents());
         api = new HttpApi(new ApiUseCases(failing, all.authorizationUrls(), all.provisioning(), all.instances(),
-                all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub()),
+                all.tenants(), all.credentialKeys(), all.authentication(), all.health(), all.hub(),
+                all.receiveEvents(), all.events()),
                 HttpApiSettings.defaults());
         int port = api.start("127.0.0.1", 0);
         return TestHttpClient.at("http://127.0.0.1:" + port)

@@ -12,6 +12,7 @@ import dev.elements.app.inject.HttpModule;
 import dev.elements.app.inject.PersistenceModule;
 import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.FirstOrganization;
 import dev.elements.core.port.in.RenewCredentialsUseCase;
@@ -30,12 +31,15 @@ public final class ElementsServer implements AutoCloseable {
     private final PersistenceStore store;
     private final HttpApi http;
     private final AutoCloseable renewals;
+    private final AutoCloseable deliveries;
     private final int port;
 
-    private ElementsServer(PersistenceStore store, HttpApi http, AutoCloseable renewals, int port) {
+    private ElementsServer(PersistenceStore store, HttpApi http, AutoCloseable renewals, AutoCloseable deliveries,
+            int port) {
         this.store = store;
         this.http = http;
         this.renewals = renewals;
+        this.deliveries = deliveries;
         this.port = port;
     }
 
@@ -49,7 +53,8 @@ public final class ElementsServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ElementsModule(settings.elements()),
                 PersistenceModule.forServer(settings.database(), settings.security()),
-                new CoreModule(settings.overrides(), settings.providers(), settings.security(), clock),
+                new CoreModule(settings.overrides(), settings.providers(), settings.security(), settings.events(),
+                        clock),
                 new HttpModule(settings.http()));
         PersistenceStore store = injector.getInstance(PersistenceStore.class);
         try {
@@ -61,10 +66,12 @@ public final class ElementsServer implements AutoCloseable {
             int port = http.start(settings.http().host(), settings.http().port());
             AutoCloseable renewals = injector.getInstance(RenewCredentialsUseCase.class)
                     .startBackground(settings.renewals().sweepPeriod(), settings.renewals().batch());
+            AutoCloseable deliveries = injector.getInstance(DeliverEventsUseCase.class)
+                    .startBackground(settings.events().period());
             LOG.info("Elements started on port {} with database {} and elements {}", port, store.kind(),
                     injector.getInstance(DescribeElementsUseCase.class).elements().stream()
                             .map(ElementDefinition::key).map(Object::toString).collect(Collectors.joining(", ")));
-            return new ElementsServer(store, http, renewals, port);
+            return new ElementsServer(store, http, renewals, deliveries, port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -94,9 +101,17 @@ public final class ElementsServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops renewing, lets requests in flight finish, then closes the database. Safe to call twice. */
+    /**
+     * Stops delivering events (after the attempts under way) and renewing, lets requests in flight
+     * finish, then closes the database. Safe to call twice.
+     */
     @Override
     public void close() {
+        try {
+            deliveries.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the background event deliveries failed", e);
+        }
         try {
             renewals.close();
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.ElementSettings;
+import dev.elements.app.config.EventSettings;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.app.inject.CoreModule;
@@ -43,11 +44,12 @@ final class KeysCommand {
         if (!action.equals("rotate") && !action.equals("status")) {
             return false;
         }
-        // Key management calls no provider, so the element settings of a server do not matter.
+        // Key management calls no provider and delivers no event, so the element and event settings
+        // of a server do not matter.
         Injector injector = Guice.createInjector(new ElementsModule(ElementSettings.none()),
                 PersistenceModule.forMaintenance(database, security),
                 new CoreModule(OperatorOverrides.none(), new ProviderSettings(ProviderSettings.DEFAULT_TIMEOUT),
-                        security, Clock.systemUTC()));
+                        security, new EventSettings(EventSettings.DEFAULT_PERIOD, true), Clock.systemUTC()));
         PersistenceStore store = open(injector);
         try {
             ManageCredentialKeysUseCase keys = injector.getInstance(ManageCredentialKeysUseCase.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.elements.app.config.DatabaseSettings;
 import dev.elements.app.config.ElementSettings;
+import dev.elements.app.config.EventSettings;
 import dev.elements.app.config.HttpSettings;
 import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
@@ -41,6 +42,8 @@ class SettingsTest {
         assertThat(settings.security().operatorSecret()).isNull();
         assertThat(settings.providers().timeout()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(settings.overrides().valueFor(ElementKey.of("facebooksocial"), "base.url")).isEmpty();
+        assertThat(settings.events().period()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(settings.events().allowPrivateCallbacks()).isTrue();
     }
 
     @Test
@@ -201,6 +204,25 @@ class SettingsTest {
         assertThatThrownBy(() -> SecuritySettings.from(SettingsSource.of(
                 Map.of("ELEMENTS_COMPAT_TOKEN_READBACK", "yes"))))
                 .hasMessage("ELEMENTS_COMPAT_TOKEN_READBACK must be true or false");
+    }
+
+    @Test
+    void eventSettingsAreReadAndRefusedByName() {
+        EventSettings set = EventSettings.from(SettingsSource.of(Map.of("ELEMENTS_EVENTS_PERIOD_MS", "250",
+                "ELEMENTS_EVENTS_ALLOW_PRIVATE_CALLBACKS", "false")));
+
+        assertThat(set.period()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(set.allowPrivateCallbacks()).isFalse();
+        for (String period : new String[] {"0", "-5", "1s"}) {
+            assertThatThrownBy(() -> EventSettings.from(SettingsSource.of(Map.of("ELEMENTS_EVENTS_PERIOD_MS", period))))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessage("ELEMENTS_EVENTS_PERIOD_MS must be a positive number of milliseconds, not '"
+                            + period + "'");
+        }
+        assertThatThrownBy(() -> EventSettings.from(SettingsSource.of(
+                Map.of("ELEMENTS_EVENTS_ALLOW_PRIVATE_CALLBACKS", "no"))))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("ELEMENTS_EVENTS_ALLOW_PRIVATE_CALLBACKS must be true or false");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -81,7 +82,8 @@ public final class Elements {
                 builder.pageTokens, builder.credentialKeys, builder.sealedSecrets, builder.operatorSecret,
                 builder.readinessChecks, builder.http, builder.clock, builder.providerTimeout, builder.secrets,
                 builder.sleeper, builder.elementTokenReadback,
-                new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions)));
+                new ServiceWiring.EventPorts(builder.eventOutbox, builder.eventPolls, builder.dataDeletions),
+                builder.allowPrivateCallbacks));
     }
 
     public static Builder builder() {
@@ -141,6 +143,11 @@ public final class Elements {
         return services.manageEvents();
     }
 
+    /** Delivery of events to applications' callbacks, with retries, and polling of the instances that poll. */
+    public DeliverEventsUseCase deliverEvents() {
+        return services.deliverEvents();
+    }
+
     /** Background, inline and on-request renewal of provider credentials. */
     public RenewalService renewals() {
         return services.renewals();
@@ -173,9 +180,10 @@ public final class Elements {
         private long providerMaxResponseBytes = JdkProviderHttp.DEFAULT_MAX_RESPONSE_BYTES;
         private SecretGenerator secrets = new SecretGenerator();
         private Sleeper sleeper = Sleeper.threadSleep();
-        private EventOutbox eventOutbox = new InMemoryEventOutbox();
-        private EventPolls eventPolls = new InMemoryEventPolls();
-        private DataDeletions dataDeletions = new InMemoryDataDeletions();
+        private EventOutbox eventOutbox;
+        private EventPolls eventPolls;
+        private DataDeletions dataDeletions;
+        private boolean allowPrivateCallbacks = true;
 
         private Builder() {
         }
@@ -344,6 +352,16 @@ public final class Elements {
             return this;
         }
 
+        /**
+         * Whether event callbacks may name loopback, private, link-local and carrier-grade NAT
+         * addresses (true unless called: a local setup calls its own machine). A server reachable by
+         * applications it does not trust says false, so no application reaches its network through it.
+         */
+        public Builder allowPrivateCallbacks(boolean allow) {
+            this.allowPrivateCallbacks = allow;
+            return this;
+        }
+
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(requireNonNull(check, "check"));
             return this;
@@ -364,6 +382,15 @@ public final class Elements {
             }
             if (pageTokens == null) {
                 pageTokens = new InMemoryPageTokenSealer();
+            }
+            if (eventOutbox == null) {
+                eventOutbox = new InMemoryEventOutbox();
+            }
+            if (eventPolls == null) {
+                eventPolls = new InMemoryEventPolls();
+            }
+            if (dataDeletions == null) {
+                dataDeletions = new InMemoryDataDeletions();
             }
             return new Elements(this);
         }

@@ -54,6 +54,11 @@ final class FacebookWebhooks implements ProviderWebhooks {
         return WebhookDelivery.read(request.body());
     }
 
+    @Override
+    public boolean signed(WebhookRequest request) {
+        return request.header(SIGNATURE_HEADER) != null;
+    }
+
     /**
      * {@code sha256=} and the hex HMAC-SHA256 of the raw body keyed by the app secret. Facebook writes
      * lower-case hex; upper-case is accepted, since it is the same signature. Anything else (no

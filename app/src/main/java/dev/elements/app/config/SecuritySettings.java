@@ -25,16 +25,7 @@ public record SecuritySettings(byte[] masterKey, String operatorSecret, String b
         byte[] masterKey = source.get("ELEMENTS_MASTER_KEY").map(SecuritySettings::decodeMasterKey).orElse(null);
         return new SecuritySettings(masterKey, secret(source, "ELEMENTS_OPERATOR_SECRET"),
                 secret(source, "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET"),
-                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"), flag(source, "ELEMENTS_COMPAT_TOKEN_READBACK"));
-    }
-
-    /** {@code true} or {@code false}, off when unset; anything else stops the start, as a typo must. */
-    private static boolean flag(SettingsSource source, String variable) {
-        String value = source.get(variable).orElse("false");
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new SettingsException(variable + " must be true or false");
-        }
-        return Boolean.parseBoolean(value);
+                secret(source, "ELEMENTS_BOOTSTRAP_USER_SECRET"), source.flag("ELEMENTS_COMPAT_TOKEN_READBACK", false));
     }
 
     /** The secret, or null when unset; a short one is refused by name, never quoted. */

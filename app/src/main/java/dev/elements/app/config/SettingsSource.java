@@ -73,6 +73,15 @@ public final class SettingsSource {
         throw new SettingsException(variable + " must be a port number from 0 to 65535, not '" + raw + "'");
     }
 
+    /** {@code true} or {@code false}, {@code defaultValue} when unset; anything else stops the start, as a typo must. */
+    public boolean flag(String variable, boolean defaultValue) {
+        String value = get(variable).orElse(Boolean.toString(defaultValue));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new SettingsException(variable + " must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** Every ELEMENTS_ setting by variable name, for the element overrides. */
     public Map<String, String> all() {
         return variables;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.elements.app.config.EventSettings;
 import dev.elements.app.config.ProviderSettings;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.Elements;
@@ -13,15 +14,21 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageEventsUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.core.port.in.RenewCredentialsUseCase;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.DataDeletions;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
@@ -46,13 +53,15 @@ public final class CoreModule extends AbstractModule {
     private final OperatorOverrides overrides;
     private final ProviderSettings providers;
     private final SecuritySettings security;
+    private final EventSettings events;
     private final Clock clock;
 
     public CoreModule(OperatorOverrides overrides, ProviderSettings providers, SecuritySettings security,
-            Clock clock) {
+            EventSettings events, Clock clock) {
         this.overrides = requireNonNull(overrides, "overrides");
         this.providers = requireNonNull(providers, "providers");
         this.security = requireNonNull(security, "security");
+        this.events = requireNonNull(events, "events");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -61,7 +70,8 @@ public final class CoreModule extends AbstractModule {
     Elements elements(List<ElementProvider> plugins, InstanceRepository instances, TenantRepository tenants,
             CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
-            SealedSecrets sealedSecrets, ReadinessCheck readiness) {
+            SealedSecrets sealedSecrets, ReadinessCheck readiness, EventOutbox eventOutbox, EventPolls eventPolls,
+            DataDeletions dataDeletions) {
         Elements.Builder builder = Elements.builder()
                 .providers(plugins)
                 .operatorOverrides(overrides)
@@ -79,7 +89,11 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .providerTimeout(providers.timeout())
                 .providerMaxResponseBytes(providers.maxResponseBytes())
-                .elementTokenReadback(security.compatTokenReadback());
+                .elementTokenReadback(security.compatTokenReadback())
+                .eventOutbox(eventOutbox)
+                .eventPolls(eventPolls)
+                .dataDeletions(dataDeletions)
+                .allowPrivateCallbacks(events.allowPrivateCallbacks());
         if (security.operatorSecret() != null) {
             builder.operatorSecret(security.operatorSecret());
         }
@@ -139,5 +153,20 @@ public final class CoreModule extends AbstractModule {
     @Provides
     RenewCredentialsUseCase renewals(Elements elements) {
         return elements.renewals();
+    }
+
+    @Provides
+    ReceiveProviderEventsUseCase receiveEvents(Elements elements) {
+        return elements.receiveEvents();
+    }
+
+    @Provides
+    ManageEventsUseCase manageEvents(Elements elements) {
+        return elements.manageEvents();
+    }
+
+    @Provides
+    DeliverEventsUseCase deliverEvents(Elements elements) {
+        return elements.deliverEvents();
     }
 }

@@ -12,9 +12,11 @@ import dev.elements.core.port.in.CheckHealthUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
+import dev.elements.core.port.in.ManageEventsUseCase;
 import dev.elements.core.port.in.ManageInstancesUseCase;
 import dev.elements.core.port.in.ManageTenantsUseCase;
 import dev.elements.core.port.in.ProvisionInstanceUseCase;
+import dev.elements.core.port.in.ReceiveProviderEventsUseCase;
 import dev.elements.http.ApiUseCases;
 import dev.elements.http.HttpApi;
 import dev.elements.http.HttpApiSettings;
@@ -35,9 +37,10 @@ public final class HttpModule extends AbstractModule {
     HttpApi httpApi(DescribeElementsUseCase elements, GetAuthorizationUrlUseCase authorizationUrls,
             ProvisionInstanceUseCase provisioning, ManageInstancesUseCase instances, ManageTenantsUseCase tenants,
             ManageCredentialKeysUseCase credentialKeys, AuthenticateUseCase authentication,
-            CheckHealthUseCase health, CallHubUseCase hub) {
+            CheckHealthUseCase health, CallHubUseCase hub, ReceiveProviderEventsUseCase receiveEvents,
+            ManageEventsUseCase events) {
         return new HttpApi(new ApiUseCases(elements, authorizationUrls, provisioning, instances, tenants,
-                credentialKeys, authentication, health, hub),
+                credentialKeys, authentication, health, hub, receiveEvents, events),
                 HttpApiSettings.defaults().withMaxBodyBytes(http.maxBodyBytes())
                         .withBodyReadTimeout(http.bodyReadTimeout())
                         .withMaxUploadBytes(http.maxUploadBytes())

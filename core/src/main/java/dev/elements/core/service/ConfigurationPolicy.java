@@ -1,5 +1,7 @@
 package dev.elements.core.service;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.elements.core.element.CallbackUrls;
 import dev.elements.core.element.CommonConfiguration;
 import dev.elements.core.element.ConfigurationEntry;
@@ -30,6 +32,13 @@ import java.util.Optional;
 final class ConfigurationPolicy {
     /** The longest undeclared key taken; a key is a name, not a place for data. */
     static final int MAX_UNDECLARED_KEY_LENGTH = 255;
+
+    private final CallbackAddresses callbacks;
+
+    /** @param callbacks which event callback addresses may be set */
+    ConfigurationPolicy(CallbackAddresses callbacks) {
+        this.callbacks = requireNonNull(callbacks, "callbacks");
+    }
 
     /** A request's configuration after checking: plain values, secret values and the effective whole. */
     record Accepted(Map<String, String> plain, Map<String, String> secret, Configuration effective) {
@@ -69,6 +78,9 @@ final class ConfigurationPolicy {
                 }
             } else {
                 accept(entry.get(), value, plain, secret, problems);
+            }
+            if (key.equals(CommonConfiguration.EVENT_CALLBACK_URL) && value != null && !value.isEmpty()) {
+                callbacks.problemWith(value).ifPresent(problem -> problems.add(key + " " + problem));
             }
         }
         if (!badKeys.isEmpty()) {

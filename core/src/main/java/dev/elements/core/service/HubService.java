@@ -24,7 +24,6 @@ import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.spi.ElementContext;
 import dev.elements.core.tenant.Principal;
 import dev.elements.core.tenant.SecretDigest;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +40,6 @@ import java.util.Set;
  * refusals into the platform's answers. A rejected token makes the instance {@code NEEDS_REAUTH}.
  */
 public final class HubService implements CallHubUseCase {
-    private static final System.Logger LOG = System.getLogger(HubService.class.getName());
     static final Set<String> PAGING_PARAMETERS = Set.of("page", "pageSize", "nextPage");
     /** Cloud Elements' page size when the application names none, before {@code pagination.max} caps it. */
     static final int DEFAULT_PAGE_SIZE = 200;
@@ -62,6 +60,7 @@ public final class HubService implements CallHubUseCase {
     private final PageTokens pageTokens;
     private final RetryPolicy retries;
     private final ElementContext context;
+    private final CredentialRejections rejections;
 
     HubService(ElementRegistry registry, InstanceRepository instances, AuthenticateUseCase authentication,
             CredentialVault vault, RenewalService renewals, UsageGovernor usage, PageTokens pageTokens,
@@ -75,6 +74,7 @@ public final class HubService implements CallHubUseCase {
         this.pageTokens = requireNonNull(pageTokens, "pageTokens");
         this.retries = requireNonNull(retries, "retries");
         this.context = requireNonNull(context, "context");
+        this.rejections = new CredentialRejections(instances, vault, context.clock());
     }
 
     @Override
@@ -236,32 +236,10 @@ public final class HubService implements CallHubUseCase {
                     continue;
                 }
                 if (e.errorClass().rejectsCredentials()) {
-                    markRejected(instance, call, e);
+                    rejections.record(instance, call.tokens().accessToken(), e);
                 }
                 throw ProviderFailures.duringCall(e, element.key().value());
             }
-        }
-    }
-
-    /** The provider no longer takes the token this call used: the instance needs a new authorization. */
-    private void markRejected(Instance instance, HubCall call, ProviderException failure) {
-        String why = "The provider rejected the credentials" + failure.error().message().map(m -> " (" + m + ")")
-                .orElse("") + "; the user must authorize again";
-        Instance current = instance;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (!vault.open(current).tokens().accessToken().equals(call.tokens().accessToken())) {
-                return;
-            }
-            if (instances.update(current.change().credentials(current.credentials().rejected(why))
-                    .at(context.clock().instant()))) {
-                LOG.log(Level.WARNING, "Instance {0} needs a new authorization: its token was rejected", current.id());
-                return;
-            }
-            Optional<Instance> reread = instances.findById(current.id());
-            if (reread.isEmpty()) {
-                return;
-            }
-            current = reread.get();
         }
     }
 

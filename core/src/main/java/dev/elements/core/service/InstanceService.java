@@ -8,6 +8,7 @@ import dev.elements.core.element.ElementDefinition;
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
 import dev.elements.core.error.RequestValues;
+import dev.elements.core.instance.Configuration;
 import dev.elements.core.instance.CredentialState;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
@@ -42,10 +43,12 @@ public final class InstanceService implements ManageInstancesUseCase {
     private final RenewalService renewals;
     private final SecretGenerator secrets;
     private final Clock clock;
-    private final ConfigurationPolicy policy = new ConfigurationPolicy();
+    private final ConfigurationPolicy policy;
+    private final PollSchedule polls;
 
     InstanceService(ElementRegistry registry, InstanceRepository instances, InstanceDescriber describer,
-            CredentialVault vault, CodeExchange codes, RenewalService renewals, SecretGenerator secrets, Clock clock) {
+            CredentialVault vault, CodeExchange codes, RenewalService renewals, SecretGenerator secrets, Clock clock,
+            ConfigurationPolicy policy, PollSchedule polls) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.describer = requireNonNull(describer, "describer");
@@ -54,6 +57,8 @@ public final class InstanceService implements ManageInstancesUseCase {
         this.renewals = requireNonNull(renewals, "renewals");
         this.secrets = requireNonNull(secrets, "secrets");
         this.clock = requireNonNull(clock, "clock");
+        this.policy = requireNonNull(policy, "policy");
+        this.polls = requireNonNull(polls, "polls");
     }
 
     @Override
@@ -95,7 +100,11 @@ public final class InstanceService implements ManageInstancesUseCase {
                     configuration.effective()));
         }
         Reauthorization fresh = reauthorization;
+        Configuration configurationBefore = ConfigurationPolicy.effective(element.definition(), before,
+                vault.open(before));
         Instance updated = write(principal, id, current -> applyUpdate(current, element, command, fresh));
+        polls.changed(element, configurationBefore, updated,
+                ConfigurationPolicy.effective(element.definition(), updated, vault.open(updated)));
         return describer.describe(updated, null);
     }
 
@@ -151,6 +160,7 @@ public final class InstanceService implements ManageInstancesUseCase {
         if (!instances.delete(principal.organizationId(), id)) {
             throw notFound(id);
         }
+        polls.deleted(id);
     }
 
     @Override

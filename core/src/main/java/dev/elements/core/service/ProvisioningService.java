@@ -39,11 +39,12 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
     private final IdempotentRequests idempotency;
     private final SecretGenerator secrets;
     private final Clock clock;
-    private final ConfigurationPolicy policy = new ConfigurationPolicy();
+    private final ConfigurationPolicy policy;
+    private final PollSchedule polls;
 
     ProvisioningService(ElementRegistry registry, InstanceRepository instances, CredentialVault vault,
             InstanceDescriber describer, CodeExchange codes, IdempotentRequests idempotency, SecretGenerator secrets,
-            Clock clock) {
+            Clock clock, ConfigurationPolicy policy, PollSchedule polls) {
         this.registry = requireNonNull(registry, "registry");
         this.instances = requireNonNull(instances, "instances");
         this.vault = requireNonNull(vault, "vault");
@@ -52,6 +53,8 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
         this.idempotency = requireNonNull(idempotency, "idempotency");
         this.secrets = requireNonNull(secrets, "secrets");
         this.clock = requireNonNull(clock, "clock");
+        this.policy = requireNonNull(policy, "policy");
+        this.polls = requireNonNull(polls, "polls");
     }
 
     @Override
@@ -94,6 +97,7 @@ public final class ProvisioningService implements ProvisionInstanceUseCase {
                 tokens.providerUserId(), SecretDigest.of(elementToken), false,
                 codes.freshState(element, tokens, configuration.effective()), now, now, 1);
         instances.insert(instance);
+        polls.created(element, instance, configuration.effective());
         LOG.log(Level.INFO, "Provisioned instance {0} of element {1} for organization {2}", id, element.key(),
                 command.principal().organizationId());
         return describer.describe(instance, elementToken);

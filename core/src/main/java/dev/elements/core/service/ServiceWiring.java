@@ -7,6 +7,7 @@ import dev.elements.core.port.in.AuthenticateUseCase;
 import dev.elements.core.port.in.BootstrapOrganizationUseCase;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.CheckHealthUseCase;
+import dev.elements.core.port.in.DeliverEventsUseCase;
 import dev.elements.core.port.in.DescribeElementsUseCase;
 import dev.elements.core.port.in.GetAuthorizationUrlUseCase;
 import dev.elements.core.port.in.ManageCredentialKeysUseCase;
@@ -57,6 +58,7 @@ public final class ServiceWiring {
     private final HubService hub;
     private final ProviderEventsService receiveEvents;
     private final InstanceEventsService manageEvents;
+    private final EventDeliveryService deliveries;
 
     /**
      * The ports and settings the services are built from.
@@ -67,13 +69,14 @@ public final class ServiceWiring {
      * @param pendingAuthorizationLimit the most PKCE logins under way at once
      * @param elementTokenReadback whether element tokens are kept sealed and shown on every read
      * @param events where events, polls and data deletions are kept
+     * @param allowPrivateCallbacks whether event callbacks may name loopback and private addresses
      */
     public record Ports(List<ElementProvider> providers, OperatorOverrides overrides, InstanceRepository instances,
             TenantRepository tenants, CredentialCipher cipher, RefreshLeases leases, IdempotencyRecords idempotency,
             PendingAuthorizations pendingAuthorizations, int pendingAuthorizationLimit, ProviderUsageLedger usage, PageTokenSealer pageTokens, CredentialKeyStore credentialKeys,
             SealedSecrets sealedSecrets, String operatorSecret, List<ReadinessCheck> readinessChecks,
             ProviderHttp http, Clock clock, Duration providerTimeout, SecretGenerator secrets, Sleeper sleeper,
-            boolean elementTokenReadback, EventPorts events) {
+            boolean elementTokenReadback, EventPorts events, boolean allowPrivateCallbacks) {
         public Ports {
             providers = List.copyOf(providers);
             requireNonNull(overrides, "overrides");
@@ -125,10 +128,13 @@ public final class ServiceWiring {
                 ports.sleeper());
         IdempotentRequests idempotent = new IdempotentRequests(ports.idempotency(), vault, ports.instances(),
                 describer, ports.clock(), ports.sleeper(), ports.providerTimeout().multipliedBy(4));
+        CallbackAddresses callbacks = new CallbackAddresses(ports.allowPrivateCallbacks());
+        ConfigurationPolicy policy = new ConfigurationPolicy(callbacks);
+        PollSchedule polls = new PollSchedule(ports.events().polls(), ports.clock());
         this.provisioning = new ProvisioningService(registry, ports.instances(), vault, describer, codes,
-                idempotent, ports.secrets(), ports.clock());
+                idempotent, ports.secrets(), ports.clock(), policy, polls);
         this.instances = new InstanceService(registry, ports.instances(), describer, vault, codes, renewals,
-                ports.secrets(), ports.clock());
+                ports.secrets(), ports.clock(), policy, polls);
         this.hub = new HubService(registry, ports.instances(), authentication, vault, renewals,
                 new UsageGovernor(ports.usage(), ports.clock(), ports.sleeper()),
                 new PageTokens(ports.pageTokens()), new RetryPolicy(HubService.RETRY_PAUSES, ports.sleeper()),
@@ -136,6 +142,8 @@ public final class ServiceWiring {
         this.receiveEvents = new ProviderEventsService(registry, ports.instances(), vault, ports.events().outbox(),
                 ports.events().dataDeletions(), ports.clock());
         this.manageEvents = new InstanceEventsService(ports.instances(), ports.events().outbox(), ports.clock());
+        this.deliveries = new EventDeliveryService(registry, ports.instances(), vault, renewals, ports.events().outbox(),
+                ports.events().polls(), callbacks, context);
     }
 
     public DescribeElementsUseCase elements() {
@@ -184,6 +192,10 @@ public final class ServiceWiring {
 
     public ManageEventsUseCase manageEvents() {
         return manageEvents;
+    }
+
+    public DeliverEventsUseCase deliverEvents() {
+        return deliveries;
     }
 
     /**

@@ -34,13 +34,9 @@ public interface ProviderWebhooks {
 
     /**
      * Whether the delivery carries a signature at all, before any key is tried: an unsigned delivery
-     * is refused even when no instance and no operator secret could check a signature. The default
-     * cannot tell and says yes; an element whose provider signs every delivery says no when the
-     * signature is missing.
+     * is refused even when no instance and no operator secret could check a signature.
      */
-    default boolean signed(WebhookRequest request) {
-        return true;
-    }
+    boolean signed(WebhookRequest request);
 
     /**
      * Whether the delivery is signed with the application credentials in {@code configuration} (an
