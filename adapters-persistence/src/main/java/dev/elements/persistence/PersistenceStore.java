@@ -6,6 +6,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.DataDeletions;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PendingAuthorizations;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The platform's storage on one database, H2 or PostgreSQL: opens a connection pool, brings the
  * schema up to date and hands out the repositories, renewal leases, idempotency records, the
  * credential cipher with its key store and the sealed secrets a rotation moves, the provider usage
- * ledger, and a readiness check.
+ * ledger, the event outbox with the polling schedule and the data deletion records, and a
+ * readiness check.
  * Nodes sharing a PostgreSQL database share everything through it, keys included.
  *
  * <p>This is the storage module's one place of wiring: every adapter it offers is built here, and a
@@ -61,6 +65,9 @@ public final class PersistenceStore implements AutoCloseable {
     private final JdbiIdempotencyRecords idempotencyRecords;
     private final JdbiProviderUsageLedger providerUsageLedger;
     private final JdbiPendingAuthorizations pendingAuthorizations;
+    private final JdbiEventOutbox eventOutbox;
+    private final JdbiEventPolls eventPolls;
+    private final JdbiDataDeletions dataDeletions;
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
@@ -76,6 +83,9 @@ public final class PersistenceStore implements AutoCloseable {
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         this.providerUsageLedger = new JdbiProviderUsageLedger(jdbi);
         this.pendingAuthorizations = new JdbiPendingAuthorizations(jdbi);
+        this.eventOutbox = new JdbiEventOutbox(jdbi);
+        this.eventPolls = new JdbiEventPolls(jdbi);
+        this.dataDeletions = new JdbiDataDeletions(jdbi);
         this.cipher = cipher;
         this.sealedSecrets = new JdbiSealedSecrets(jdbi);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
@@ -165,6 +175,24 @@ public final class PersistenceStore implements AutoCloseable {
     /** The PKCE verifiers of logins under way, shared by every node on this database. */
     public PendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    /**
+     * The notifications to applications, shared by every node on this database: each event is
+     * claimed by one node at a time, so it is sent once however many nodes deliver.
+     */
+    public EventOutbox eventOutbox() {
+        return eventOutbox;
+    }
+
+    /** The polling schedule, shared by every node on this database: one node polls an instance at a time. */
+    public EventPolls eventPolls() {
+        return eventPolls;
+    }
+
+    /** The data deletions done at providers' users' request, for their status pages on any node. */
+    public DataDeletions dataDeletions() {
+        return dataDeletions;
     }
 
     public CredentialCipher credentialCipher() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.elements.core.error.ErrorCode;
 import dev.elements.core.error.PlatformException;
+import dev.elements.core.event.DeliveryState;
+import dev.elements.core.event.EventId;
+import dev.elements.core.event.OutboxEvent;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.Sealed;
 import dev.elements.core.tenant.OrganizationId;
@@ -81,7 +84,7 @@ class PersistenceStoreTest {
                     .extracting(row -> row.get("script"))
                     .containsExactly("V1__initial_schema.sql", "V2__renewal_leases_idempotency_bootstrap.sql",
                             "V3__provider_usage.sql", "V4__write_probe.sql", "V5__user_versions.sql",
-                            "V6__pending_authorizations.sql", "V7__deleted_users.sql");
+                            "V6__pending_authorizations.sql", "V7__deleted_users.sql", "V8__events.sql");
             assertThat(migrations).extracting(row -> row.get("success")).containsOnly(true);
         }
 
@@ -160,6 +163,32 @@ class PersistenceStoreTest {
                 assertThat(String.valueOf(cause.getMessage()))
                         .doesNotContain("key-that-must-not-show")
                         .doesNotContain("fingerprint-that-must-not-show");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aRefusedEventBatchShowsNoProviderDataInItsMessages(Database database) {
+        try (PersistenceStore store = database.open(database.freshUrl(dataDirectory), TestStores.newMasterKey())) {
+            Principal owner = store.tenants().createOrganization("Events", SecretDigest.of(Fixtures.secret()),
+                    Fixtures.newUser("admin@events.example", Role.ORG_ADMIN));
+            Instance instance = Fixtures.instance(store.instances().nextId(), owner.organizationId(),
+                    owner.user().id(), "events", List.of());
+            store.instances().insert(instance);
+            OutboxEvent event = new OutboxEvent(EventId.random(), owner.organizationId(), instance.id(),
+                    instance.elementKey(), Fixtures.NOW, "https://app.example/events",
+                    "{\"raw\":\"post-that-must-not-show\"}", "sha256=signature-that-must-not-show",
+                    DeliveryState.PENDING, 0, Fixtures.NOW, null, null);
+            store.eventOutbox().append(List.of(event));
+
+            Throwable failure = catchThrowable(() -> store.eventOutbox().append(List.of(event)));
+
+            assertThat(failure).isNotNull();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                assertThat(String.valueOf(cause.getMessage()))
+                        .doesNotContain("post-that-must-not-show")
+                        .doesNotContain("signature-that-must-not-show");
             }
         }
     }

@@ -2,7 +2,13 @@ package dev.elements.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.elements.core.contract.EventOutboxContract;
+import dev.elements.core.event.DeliveryState;
+import dev.elements.core.event.EventId;
+import dev.elements.core.event.OutboxEvent;
+import dev.elements.core.event.PollClaim;
 import dev.elements.core.instance.Instance;
+import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.IdempotencyRecords.IdempotencyRecord;
 import dev.elements.core.tenant.NewUser;
 import dev.elements.core.tenant.Principal;
@@ -107,6 +113,57 @@ class SharedDatabaseTest {
         assertThat(nodeB.instances().findById(instance.id())).contains(renewed);
         assertThat(nodeB.refreshLeases().tryAcquire(instance.id(), "other", NOW.plusSeconds(3), NOW.plusSeconds(60)))
                 .isTrue();
+    }
+
+    @Test
+    void nodesClaimingTheSameDueEventsGetDisjointSetsThatCoverThemAll() throws Exception {
+        Instance instance = anInstance();
+        List<EventId> due = new ArrayList<>();
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            EventId id = EventId.random();
+            due.add(id);
+            events.add(new OutboxEvent(id, instance.organizationId(), instance.id(), instance.elementKey(), NOW,
+                    "https://app.example/events", "{\"eventId\":\"" + id + "\"}", null, DeliveryState.PENDING, 0,
+                    NOW.minusMillis(i % 7), null, null));
+        }
+        nodeA.eventOutbox().append(events);
+
+        List<List<EventId>> claimed = new ArrayList<>(race(node -> {
+            String holder = "caller-" + UUID.randomUUID();
+            return () -> EventOutboxContract.claimUntilNoneLeft(node.eventOutbox(), holder);
+        }));
+        // A claim that lost every row it picked to another node comes back empty early: whatever
+        // the race left is claimed afterwards, and still by no one before.
+        claimed.add(EventOutboxContract.claimUntilNoneLeft(nodeB.eventOutbox(), "late"));
+
+        assertThat(claimed.stream().mapToInt(List::size).sum()).as("no event claimed twice").isEqualTo(200);
+        assertThat(claimed.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(due);
+    }
+
+    @Test
+    void onePollerPerInstanceAcrossNodes() throws Exception {
+        List<InstanceId> scheduled = new ArrayList<>();
+        Principal owner = anOrganization();
+        for (int i = 0; i < 20; i++) {
+            Instance instance = Fixtures.instance(nodeA.instances().nextId(), owner.organizationId(),
+                    owner.user().id(), "polled-" + i, List.of());
+            nodeA.instances().insert(instance);
+            nodeA.eventPolls().schedule(instance.id(), NOW, NOW);
+            scheduled.add(instance.id());
+        }
+
+        List<List<PollClaim>> claimed = race(node -> {
+            String holder = "caller-" + UUID.randomUUID();
+            return () -> node.eventPolls().claimDue(NOW, holder, NOW.plusSeconds(120), 3);
+        });
+
+        List<List<PollClaim>> all = new ArrayList<>(claimed);
+        all.add(nodeB.eventPolls().claimDue(NOW, "late", NOW.plusSeconds(120), 100));
+
+        List<InstanceId> polled = all.stream().flatMap(List::stream).map(PollClaim::instanceId).toList();
+        assertThat(polled).as("no instance claimed twice").doesNotHaveDuplicates();
+        assertThat(polled).containsExactlyInAnyOrderElementsOf(scheduled);
     }
 
     private static Principal anOrganization() {

@@ -42,6 +42,9 @@ final class TestStores {
     /** Empties a store between tests; the keyset stays, as it would in any real database. */
     static void clear(PersistenceStore store) {
         store.jdbi().useTransaction(handle -> {
+            handle.execute("DELETE FROM event_outbox");
+            handle.execute("DELETE FROM event_polls");
+            handle.execute("DELETE FROM data_deletions");
             handle.execute("DELETE FROM instance_configuration");
             handle.execute("DELETE FROM instance_tags");
             handle.execute("DELETE FROM instances");

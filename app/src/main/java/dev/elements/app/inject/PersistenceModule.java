@@ -12,6 +12,9 @@ import dev.elements.app.config.MasterKeyFile;
 import dev.elements.app.config.SecuritySettings;
 import dev.elements.core.port.out.CredentialCipher;
 import dev.elements.core.port.out.CredentialKeyStore;
+import dev.elements.core.port.out.DataDeletions;
+import dev.elements.core.port.out.EventOutbox;
+import dev.elements.core.port.out.EventPolls;
 import dev.elements.core.port.out.IdempotencyRecords;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.port.out.PageTokenSealer;
@@ -29,7 +32,8 @@ import dev.elements.persistence.TinkPageTokenSealer;
  * {@link PersistenceStore} on H2 in the data directory unless a JDBC URL says otherwise, and from
  * it {@link InstanceRepository}, {@link TenantRepository}, {@link CredentialCipher},
  * {@link CredentialKeyStore}, {@link SealedSecrets}, {@link RefreshLeases},
- * {@link IdempotencyRecords}, {@link PendingAuthorizations}, {@link ProviderUsageLedger} and the database {@link ReadinessCheck};
+ * {@link IdempotencyRecords}, {@link PendingAuthorizations}, {@link ProviderUsageLedger}, {@link EventOutbox},
+ * {@link EventPolls}, {@link DataDeletions} and the database {@link ReadinessCheck};
  * and the {@link PageTokenSealer}, Tink under a key derived from the master key. Whoever closes the
  * store (the server, a command) asks for {@link PersistenceStore} itself.
  */
@@ -117,6 +121,21 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     ProviderUsageLedger providerUsageLedger(PersistenceStore store) {
         return store.providerUsageLedger();
+    }
+
+    @Provides
+    EventOutbox eventOutbox(PersistenceStore store) {
+        return store.eventOutbox();
+    }
+
+    @Provides
+    EventPolls eventPolls(PersistenceStore store) {
+        return store.eventPolls();
+    }
+
+    @Provides
+    DataDeletions dataDeletions(PersistenceStore store) {
+        return store.dataDeletions();
     }
 
     @Provides

@@ -9,11 +9,15 @@ import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.EventOutbox;
 import dev.elements.core.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The outbox in memory, for embedding in one process and for tests; one lock keeps it simple and exact. */
@@ -25,8 +29,10 @@ public final class InMemoryEventOutbox implements EventOutbox {
 
     @Override
     public synchronized void append(List<OutboxEvent> events) {
+        Set<EventId> appended = new HashSet<>();
         for (OutboxEvent event : events) {
-            if (entries.containsKey(event.id())) {
+            // A duplicate within the batch refuses the batch too, as a database's primary key would.
+            if (entries.containsKey(event.id()) || !appended.add(event.id())) {
                 throw new IllegalStateException("event " + event.id() + " is stored already");
             }
         }
@@ -40,8 +46,8 @@ public final class InMemoryEventOutbox implements EventOutbox {
                 .filter(entry -> entry.event().state() == DeliveryState.PENDING)
                 .filter(entry -> !entry.event().nextAttemptAt().isAfter(now))
                 .filter(entry -> entry.leaseUntil() == null || !entry.leaseUntil().isAfter(now))
-                .sorted(Comparator.comparing((Entry entry) -> entry.event().nextAttemptAt())
-                        .thenComparing(entry -> entry.event().id().value()))
+                // A stable sort of the map's insertion order: events due together go in the order appended.
+                .sorted(Comparator.comparing((Entry entry) -> entry.event().nextAttemptAt()))
                 .limit(limit)
                 .toList();
         due.forEach(entry -> entries.put(entry.event().id(), new Entry(entry.event(), holder, leaseUntil)));
@@ -74,7 +80,10 @@ public final class InMemoryEventOutbox implements EventOutbox {
 
     @Override
     public synchronized List<OutboxEvent> recent(OrganizationId organization, InstanceId instance, int limit) {
-        return entries.values().stream().map(Entry::event)
+        List<OutboxEvent> newestAppendedFirst = new ArrayList<>(entries.values().stream().map(Entry::event).toList());
+        Collections.reverse(newestAppendedFirst);
+        // A stable sort: events accepted at the same time come newest appended first.
+        return newestAppendedFirst.stream()
                 .filter(event -> event.organizationId().equals(organization) && event.instanceId().equals(instance))
                 .sorted(Comparator.comparing(OutboxEvent::createdAt).reversed())
                 .limit(limit)

@@ -2,6 +2,7 @@ package dev.elements.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.elements.core.element.ElementKey;
 import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
 import dev.elements.core.port.out.InstanceQuery;
@@ -327,6 +328,39 @@ public abstract class InstanceRepositoryContract {
                 .isEqualTo(2);
         assertThat(instances.count(one.organizationId(), InstanceQuery.all())).isEqualTo(3);
         assertThat(instances.count(two.organizationId(), new InstanceQuery(List.of(), "other", null, null, 0, 5))).isZero();
+    }
+
+    @Test
+    void findsAnElementsInstancesOfOneProviderAccountAcrossOrganizationsOldestFirst() {
+        Instance newer = account(newInstance(one, "newer", List.of()), "facebooksocial", "page-1",
+                "2026-01-12T10:00:00Z");
+        Instance older = account(newInstance(two, "older", List.of()), "facebooksocial", "page-1",
+                "2026-01-10T10:00:00Z");
+        Instance middle = account(newInstance(one, "middle", List.of()), "facebooksocial", "page-1",
+                "2026-01-11T10:00:00Z");
+        Instance otherAccount = account(newInstance(one, "other account", List.of()), "facebooksocial", "page-2",
+                "2026-01-09T10:00:00Z");
+        Instance otherElement = account(newInstance(one, "other element", List.of()), "twitter", "page-1",
+                "2026-01-09T10:00:00Z");
+        for (Instance instance : List.of(newer, older, middle, otherAccount, otherElement)) {
+            instances.insert(instance);
+        }
+        ElementKey facebook = ElementKey.of("facebooksocial");
+
+        assertThat(instances.findByProviderAccount(facebook, "page-1", 10)).containsExactly(older, middle, newer);
+        assertThat(instances.findByProviderAccount(facebook, "page-1", 2)).containsExactly(older, middle);
+        assertThat(instances.findByProviderAccount(facebook, "page-2", 10)).containsExactly(otherAccount);
+        assertThat(instances.findByProviderAccount(ElementKey.of("twitter"), "page-1", 10))
+                .containsExactly(otherElement);
+        assertThat(instances.findByProviderAccount(ElementKey.of("twitter"), "page-2", 10)).isEmpty();
+        assertThat(instances.findByProviderAccount(facebook, "page", 10)).as("the whole id, not a prefix").isEmpty();
+    }
+
+    private static Instance account(Instance instance, String element, String providerAccountId, String created) {
+        Instant at = Instant.parse(created);
+        return new Instance(instance.id(), instance.organizationId(), instance.ownerId(), ElementKey.of(element),
+                instance.name(), instance.tags(), instance.configuration(), instance.secrets(), providerAccountId,
+                instance.tokenDigest(), instance.disabled(), instance.credentials(), at, at, instance.version());
     }
 
     @Test

@@ -1,0 +1,25 @@
+package dev.elements.persistence;
+
+import dev.elements.core.contract.EventPollsContract;
+import dev.elements.testing.DatabaseKind;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Core's contract for the polling schedule on H2 and on PostgreSQL. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(DatabaseKind.class)
+class JdbiEventPollsTest extends EventPollsContract {
+    @RegisterExtension
+    static final DatabaseStores STORES = new DatabaseStores();
+
+    @Parameter
+    DatabaseKind database;
+
+    @Override
+    protected PollStores emptyStores() {
+        PersistenceStore store = STORES.emptied(database);
+        return new PollStores(store.instances(), store.tenants(), store.eventPolls());
+    }
+}
