@@ -90,7 +90,7 @@ class DeliveryRetriesTest {
                 + "/redeliver", "{}");
 
         assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(200);
-        assertThat(redelivered.json().path("state").asText()).isEqualTo("PENDING");
+        assertThat(redelivered.json().path("state").asText()).as("pending, or delivered already").isIn("PENDING", "DELIVERED");
         JsonNode delivered = events.awaitOnlyEvent(instance, "the redelivery arrived", state("DELIVERED"));
         assertThat(delivered.path("id").asText()).isEqualTo(eventId);
         assertThat(events.receiver.accepted()).hasSize(1);

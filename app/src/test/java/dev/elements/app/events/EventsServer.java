@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -182,6 +183,17 @@ final class EventsServer implements AfterEachCallback, AutoCloseable {
             return events.size() == 1 && condition.test(events.get(0));
         });
         return events(instanceId).get(0);
+    }
+
+    /** Moves the server's clock by {@code step} at each round of waiting until {@code done}. */
+    void advanceUntil(String what, Duration step, BooleanSupplier done) {
+        Await.until(what, DEADLINE, () -> {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            clock.advance(step);
+            return false;
+        });
     }
 
     /** A notification's or an answer's JSON. */
