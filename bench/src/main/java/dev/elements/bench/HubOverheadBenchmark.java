@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.elements.app.ElementsServer;
 import dev.elements.app.config.ServerSettings;
 import dev.elements.app.config.SettingsSource;
-import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
 import dev.elements.facebook.fake.FakeUser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class HubOverheadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CALLBACK = "https://bench.example/callback";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,25 +50,18 @@ public final class HubOverheadBenchmark {
     private void run(int rounds) throws Exception {
         Path data = Files.createTempDirectory("elements-bench");
         try (FakeFacebook facebook = FakeFacebook.start()) {
-            FakeApp app = facebook.registerApp("4711", "bench-secret", CALLBACK);
+            FakeApp app = facebook.registerApp("4711", "bench-secret", BenchPlatform.CALLBACK);
             facebook.setAppCallBudget(app.id(), Integer.MAX_VALUE / 4);
             FakeUser user = facebook.createUser("Bench Mark");
             facebook.loginAs(user);
             for (int i = 0; i < 120; i++) {
                 facebook.addPost(user, "post " + i);
             }
-            Map<String, String> settings = new HashMap<>(Map.of(
-                    "ELEMENTS_HTTP_HOST", "127.0.0.1", "ELEMENTS_HTTP_PORT", "0",
-                    "ELEMENTS_DATA_DIR", data.toString(),
-                    "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", "bench-organization-secret-8e0a2c4e6a8c",
-                    "ELEMENTS_BOOTSTRAP_USER_SECRET", "bench-user-secret-4c6e8a0c2e4a6c8e0a",
-                    "ELEMENTS_FACEBOOKSOCIAL_BASE_URL", facebook.graphUrl(),
-                    "ELEMENTS_FACEBOOKSOCIAL_OAUTH_AUTHORIZATION_URL", facebook.authorizationUrl(),
-                    "ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook.tokenUrl()));
-            try (ElementsServer server = ElementsServer.start(ServerSettings.from(SettingsSource.of(settings)),
+            try (ElementsServer server = ElementsServer.start(
+                    ServerSettings.from(SettingsSource.of(BenchPlatform.settings(data, facebook))),
                     Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()))) {
                 String base = "http://127.0.0.1:" + server.port() + "/elements/api-v2";
-                String elementToken = provision(base, app);
+                String elementToken = BenchPlatform.provision(http, base, app, Map.of());
                 String providerToken = facebook.latestTokenOf(user).orElseThrow();
                 String proof = proof(app.secret(), providerToken);
                 String hubAuthorization = "Element " + elementToken;
@@ -154,25 +143,6 @@ public final class HubOverheadBenchmark {
                 url = next.asText();
             }
         }
-    }
-
-    private String provision(String base, FakeApp app) throws Exception {
-        String authorization = "User bench-user-secret-4c6e8a0c2e4a6c8e0a,"
-                + " Organization bench-organization-secret-8e0a2c4e6a8c";
-        HttpResponse<String> url = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/elements/facebooksocial/oauth/url?apiKey=" + app.id() + "&callbackUrl="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        String code = new BrowserLogin().open(URI.create(JSON.readTree(url.body()).path("oauthUrl").asText()))
-                .requireCode();
-        String body = JSON.writeValueAsString(Map.of("element", Map.of("key", "facebooksocial"),
-                "providerData", Map.of("code", code),
-                "configuration", Map.of("oauth.api.key", app.id(), "oauth.api.secret", app.secret(),
-                        "oauth.callback.url", CALLBACK),
-                "name", "bench"));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/instances"))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(created.body()).path("token").asText();
     }
 
     private static String proof(String appSecret, String accessToken) throws Exception {

@@ -33,6 +33,31 @@ class TestKitTest {
     }
 
     @Test
+    void theCallbackReceiverRecordsExactBytesFailsOnPurposeAndHangsUntilReleased() throws Exception {
+        try (CallbackReceiver receiver = CallbackReceiver.start()) {
+            TestHttpClient client = TestHttpClient.at(receiver.url("")).withHeader("X-Test", "yes");
+            receiver.failNext(2, 503);
+            assertThat(client.postJson("/hook", "{\"a\":1}").status()).isEqualTo(503);
+            assertThat(client.postJson("/hook", "{\"a\":2}").status()).isEqualTo(503);
+            assertThat(client.postJson("/hook", "{\"a\":\"\\u00e9\"}").status()).isEqualTo(200);
+            receiver.hangNext(1);
+            var hung = client.sendAsync(client.request("/slow").POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString("x")).build());
+            receiver.awaitReceived(4, Duration.ofSeconds(10));
+            assertThat(hung).isNotDone();
+            receiver.release();
+
+            assertThat(hung.get().status()).isEqualTo(503);
+            assertThat(receiver.receivedOn("/hook")).extracting(CallbackReceiver.Received::answered)
+                    .containsExactly(503, 503, 200);
+            CallbackReceiver.Received accepted = receiver.accepted().get(0);
+            assertThat(accepted.text()).isEqualTo("{\"a\":\"\\u00e9\"}");
+            assertThat(accepted.header("x-TEST")).isEqualTo("yes");
+            assertThat(receiver.awaitAccepted(1, Duration.ofSeconds(1))).hasSize(1);
+        }
+    }
+
+    @Test
     void theLogCaptureSeesSlf4jAndJulUntilClosed() {
         String canary = "canary-" + System.nanoTime();
         try (LogCapture logs = new LogCapture()) {

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Searches files and text for secret values byte for byte. */
-final class Canaries {
+public final class Canaries {
     private Canaries() {
     }
 
     /** Every file below {@code directory} that contains {@code value}. */
-    static List<Path> filesContaining(Path directory, String value) {
+    public static List<Path> filesContaining(Path directory, String value) {
         byte[] needle = value.getBytes(StandardCharsets.UTF_8);
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {

@@ -110,7 +110,13 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemonThreads("elements-events"));
         loop.scheduleWithFixedDelay(() -> {
             try {
-                deliverDue();
+                // A full round leaves more due behind it: the next one starts at once instead of a
+                // period later, so a backlog drains at the callbacks' pace; a stop ends it after
+                // the round under way.
+                boolean full;
+                do {
+                    full = deliverDue() >= DELIVERIES_PER_ROUND;
+                } while (full && !loop.isShutdown());
                 pollDue();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A round of event deliveries and polls failed; the next one will retry", e);
