@@ -2,10 +2,7 @@ package dev.elements.app;
 
 import dev.elements.app.config.Setting;
 import dev.elements.app.config.SettingsCatalog;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.elements.http.ServerVersion;
 
 /** What {@code --help} and {@code --version} print: the commands, and every setting from the one table. */
 final class Help {
@@ -46,17 +43,8 @@ final class Help {
                 .toString();
     }
 
-    /** The project version the build wrote into the jar. */
+    /** The project version the build wrote into the jar, as the landing page and the API document show it. */
     static String version() {
-        try (InputStream in = Help.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("version.properties is missing from the build");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerVersion.current();
     }
 }

@@ -152,10 +152,9 @@ public final class ServiceWiring {
                 ports.events().dataDeletions(), ports.clock());
         this.manageEvents = new InstanceEventsService(ports.instances(), ports.events().outbox(), ports.clock());
         this.deliveries = new EventDeliveryService(registry, ports.instances(), vault, renewals, ports.events().outbox(),
-                ports.events().polls(), callbacks, context);
+                ports.events().polls(), callbacks, context, ports.metrics());
         this.connect = new ConnectSessionService(ports.connectSessions(), registry, provisioning, catalog, instances,
                 ports.tenants(), vault, ports.secrets(), ports.clock());
-                ports.events().polls(), callbacks, context, ports.metrics());
     }
 
     public DescribeElementsUseCase elements() {
