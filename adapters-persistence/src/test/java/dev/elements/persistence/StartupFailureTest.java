@@ -68,7 +68,7 @@ class StartupFailureTest {
     void theEmbeddedDefaultIsAnH2FileInTheDataDirectoryInPostgreSqlMode(@TempDir Path dataDirectory) {
         assertThat(PersistenceStore.h2FileUrl(dataDirectory))
                 .isEqualTo("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elements")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0");
         assertThatThrownBy(() -> PersistenceStore.h2FileUrl(dataDirectory.resolve("a;b")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
