@@ -51,8 +51,8 @@ final class ConnectPages {
 
     /** The page of a pending session: who asks, for which account, with which permissions, and the way to the login. */
     static String login(ConnectPage page) {
-        String element = escape(page.elementName());
-        String organization = page.organizationName().isBlank() ? "An application" : escape(page.organizationName());
+        String element = HtmlText.escape(page.elementName());
+        String organization = page.organizationName().isBlank() ? "An application" : HtmlText.escape(page.organizationName());
         StringBuilder body = new StringBuilder()
                 .append(brand(page.elementName(), "", "Connect your account"))
                 .append("<h1>").append(organization).append(" would like to connect to your ").append(element)
@@ -61,10 +61,10 @@ final class ConnectPages {
             body.append("<p>It asks for no permissions beyond your basic profile.</p>\n");
         } else {
             body.append("<h2 id=\"permissions\">It asks for these permissions</h2>\n<ul aria-labelledby=\"permissions\">\n");
-            page.scopes().forEach(scope -> body.append("<li><code>").append(escape(scope)).append("</code></li>\n"));
+            page.scopes().forEach(scope -> body.append("<li><code>").append(HtmlText.escape(scope)).append("</code></li>\n"));
             body.append("</ul>\n");
         }
-        body.append("<a class=\"button\" id=\"continue\" href=\"").append(escape(page.loginUrl().toString()))
+        body.append("<a class=\"button\" id=\"continue\" href=\"").append(HtmlText.escape(page.loginUrl().toString()))
                 .append("\">Continue to ").append(element).append("</a>\n")
                 .append("<p class=\"note\">You will sign in at ").append(element)
                 .append(", never on this page, and can review the permissions there. This link works until ")
@@ -76,9 +76,9 @@ final class ConnectPages {
     static String over(ConnectPage page, URI back) {
         if (page.status() == ConnectSessionStatus.CONNECTED) {
             String body = brand(page.elementName(), "done", "Connected")
-                    + "<h1>Your " + escape(page.elementName()) + " account is connected</h1>\n"
+                    + "<h1>Your " + HtmlText.escape(page.elementName()) + " account is connected</h1>\n"
                     + "<p>There is nothing more to do here.</p>\n"
-                    + "<a class=\"button\" href=\"" + escape(back.toString()) + "\">Return to the application</a>\n";
+                    + "<a class=\"button\" href=\"" + HtmlText.escape(back.toString()) + "\">Return to the application</a>\n";
             return document("Account connected", body, null);
         }
         return failed(page.failure(), back);
@@ -94,9 +94,9 @@ final class ConnectPages {
         StringBuilder body = new StringBuilder()
                 .append(brand("!", "failed", "Not connected"))
                 .append("<h1>Your account was not connected</h1>\n")
-                .append("<p role=\"status\">").append(escape(failure.description())).append("</p>\n");
+                .append("<p role=\"status\">").append(HtmlText.escape(failure.description())).append("</p>\n");
         if (back != null) {
-            body.append("<a class=\"button\" id=\"return\" href=\"").append(escape(back.toString()))
+            body.append("<a class=\"button\" id=\"return\" href=\"").append(HtmlText.escape(back.toString()))
                     .append("\">Return to the application</a>\n")
                     .append("<p class=\"note\">You will be taken back to the application in ").append(REDIRECT_SECONDS)
                     .append(" seconds.</p>\n");
@@ -116,8 +116,8 @@ final class ConnectPages {
 
     private static String brand(String elementName, String kind, String eyebrow) {
         String initial = elementName.isBlank() ? "?" : elementName.substring(0, 1).toUpperCase(java.util.Locale.ROOT);
-        return "<div class=\"brand\"><div class=\"logo " + kind + "\" aria-hidden=\"true\">" + escape(initial)
-                + "</div><p class=\"eyebrow\">" + escape(eyebrow) + "</p></div>\n";
+        return "<div class=\"brand\"><div class=\"logo " + kind + "\" aria-hidden=\"true\">" + HtmlText.escape(initial)
+                + "</div><p class=\"eyebrow\">" + HtmlText.escape(eyebrow) + "</p></div>\n";
     }
 
     private static String document(String title, String body, URI refresh) {
@@ -126,23 +126,8 @@ final class ConnectPages {
                 + "<meta name=\"robots\" content=\"noindex\">\n"
                 + (refresh == null ? ""
                         : "<meta http-equiv=\"refresh\" content=\"" + REDIRECT_SECONDS + ";url="
-                                + escape(refresh.toString()) + "\">\n")
-                + "<title>" + escape(title) + " · Elements</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
+                                + HtmlText.escape(refresh.toString()) + "\">\n")
+                + "<title>" + HtmlText.escape(title) + " · Elements</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
                 + "<main>\n" + body + "<footer>Secured by Elements</footer>\n</main>\n</body>\n</html>\n";
-    }
-
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -47,23 +47,7 @@ final class DataDeletionPage {
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(view.confirmationCode()), escape(view.requestedDate()),
-                view.instancesCleared(), view.eventsDeleted(), escape(view.elementKey()));
-    }
-
-    /** Escapes text for HTML content and quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+                """.formatted(HtmlText.escape(view.confirmationCode()), HtmlText.escape(view.requestedDate()),
+                view.instancesCleared(), view.eventsDeleted(), HtmlText.escape(view.elementKey()));
     }
 }

@@ -130,7 +130,7 @@ final class LandingRoutes {
                 </main>
                 </body>
                 </html>
-                """.formatted(DataDeletionPage.escape(view.version()), DataDeletionPage.escape(view.name()),
+                """.formatted(HtmlText.escape(view.version()), HtmlText.escape(view.name()),
                 links.docs(), links.openapi(), links.health(), links.connect(), B);
     }
 }
