@@ -22,7 +22,6 @@ import dev.elements.core.port.out.TenantRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -75,12 +74,10 @@ public final class PersistenceStore implements AutoCloseable {
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
-    private final boolean compactOnClose;
 
     private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
-            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe, boolean compactOnClose) {
+            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe) {
         this.dataSource = dataSource;
-        this.compactOnClose = compactOnClose;
         this.jdbi = jdbi;
         this.kind = kind;
         this.instances = new JdbiInstanceRepository(jdbi, writeProbe);
@@ -139,8 +136,7 @@ public final class PersistenceStore implements AutoCloseable {
             Jdbi jdbi = jdbi(dataSource, failures);
             TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
-            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe,
-                    JdbcUrls.appendsOnly(jdbcUrl));
+            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -252,20 +248,7 @@ public final class PersistenceStore implements AutoCloseable {
     @Override
     public void close() {
         readiness.close();
-        if (compactOnClose) {
-            compactAppendOnlyFile();
-        }
         dataSource.close();
-    }
-
-    /** The append-only H2 file grew by every commit; a clean stop is the safe moment to give that back. */
-    private void compactAppendOnlyFile() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(JdbcUrls.H2_SHUTDOWN_COMPACT);
-        } catch (SQLException e) {
-            LOG.warn("Could not compact the database file while closing; it keeps its size until the next clean stop: {}",
-                    e.getMessage());
-        }
     }
 
     private static HikariDataSource connect(String jdbcUrl, String shownUrl, String user, String password) {

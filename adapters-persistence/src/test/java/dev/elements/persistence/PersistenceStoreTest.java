@@ -16,7 +16,6 @@ import dev.elements.core.tenant.Role;
 import dev.elements.core.tenant.SecretDigest;
 import dev.elements.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,26 +64,6 @@ class PersistenceStoreTest {
 
         PersistenceStore open(String url, byte[] masterKey) {
             return PersistenceStore.open(url, user(), "", masterKey);
-        }
-    }
-
-    @Test
-    void closingTheEmbeddedStoreGivesBackTheSpaceItsAppendOnlyCommitsTook() throws Exception {
-        Path file = dataDirectory.resolve(EmbeddedDatabaseFiles.DATABASE_FILE);
-        byte[] masterKey = TestStores.newMasterKey();
-        long grown;
-        try (PersistenceStore store = Database.H2.open(PersistenceStore.h2FileUrl(dataDirectory), masterKey)) {
-            for (int i = 0; i < 100; i++) {
-                store.tenants().createOrganization("Grows " + i, SecretDigest.of(Fixtures.secret()),
-                        Fixtures.newUser("admin" + i + "@grow.example", Role.ORG_ADMIN));
-            }
-            grown = Files.size(file);
-        }
-        assertThat(Files.size(file)).isLessThan(grown / 4);
-        try (PersistenceStore reopened = Database.H2.open(PersistenceStore.h2FileUrl(dataDirectory), masterKey)) {
-            long organizations = reopened.jdbi().withHandle(handle ->
-                    handle.createQuery("SELECT COUNT(*) FROM organizations").mapTo(Long.class).one());
-            assertThat(organizations).isEqualTo(100L);
         }
     }
 
