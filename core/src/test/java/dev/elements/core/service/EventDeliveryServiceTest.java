@@ -30,6 +30,7 @@ import dev.elements.core.testing.Fixtures;
 import dev.elements.core.testing.Platform;
 import dev.elements.core.testing.ScriptedElementProvider;
 import dev.elements.testing.Await;
+import dev.elements.testing.CallbackReceiver;
 import dev.elements.testing.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -53,17 +54,18 @@ class EventDeliveryServiceTest {
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
     private final RecordingHttp http = new RecordingHttp(new JdkProviderHttp(Duration.ofSeconds(2)));
     private final ScriptedElementProvider provider = new ScriptedElementProvider();
-    private final CallbackReceiver receiver;
+    private final CallbackReceiver receiver = CallbackReceiver.start();
     private final Instance instance = Fixtures.instance(new InstanceId(7), new OrganizationId(1), new UserId(1),
             "i", List.of());
-
-    EventDeliveryServiceTest() throws IOException {
-        receiver = new CallbackReceiver();
-    }
 
     @AfterEach
     void stop() {
         receiver.close();
+    }
+
+    /** The application's callback, with a query, as applications often add one. */
+    private String callbackUrl() {
+        return receiver.url("/events?app=1");
     }
 
     /** Outbound HTTP that records the timeouts asked for and may shorten them, so a test need not wait 10 s. */
@@ -121,7 +123,7 @@ class EventDeliveryServiceTest {
     @Test
     void aDeliveryPostsTheStoredBytesWithTheirSignatureAndIsDeliveredOn2xx() throws Exception {
         DeliverEventsUseCase deliveries = deliveries();
-        OutboxEvent event = accepted(receiver.url());
+        OutboxEvent event = accepted(callbackUrl());
 
         assertThat(deliveries.deliverDue()).isEqualTo(1);
 
@@ -143,7 +145,7 @@ class EventDeliveryServiceTest {
     @Test
     void theBackgroundDeliversOnItsOwnDaemonThreadUntilClosed() throws Exception {
         DeliverEventsUseCase deliveries = deliveries();
-        OutboxEvent event = accepted(receiver.url());
+        OutboxEvent event = accepted(callbackUrl());
 
         try (AutoCloseable background = deliveries.startBackground(Duration.ofMillis(10))) {
             Await.until("the event is delivered", Duration.ofSeconds(30),
@@ -160,7 +162,7 @@ class EventDeliveryServiceTest {
     void anEventWithoutSignatureKeyIsSentWithoutSignature() {
         DeliverEventsUseCase deliveries = deliveries();
         List<OutboxEvent> events = Notifications.compose(instance, Configuration.of(Map.of(
-                "event.notification.enabled", "true", "event.notification.callback.url", receiver.url())),
+                "event.notification.enabled", "true", "event.notification.callback.url", callbackUrl())),
                 List.of(new ProviderEvent("post", null, EventType.UPDATED, clock.instant())),
                 JsonObject.builder().build(), Notifications.WEBHOOK_BATCH, clock.instant());
         outbox.append(events);
@@ -174,8 +176,8 @@ class EventDeliveryServiceTest {
     @Test
     void failedAttemptsAreRetriedAfter4Then16Then64Seconds() {
         DeliverEventsUseCase deliveries = deliveries();
-        receiver.failNext(3);
-        OutboxEvent event = accepted(receiver.url());
+        receiver.failNext(3, 503);
+        OutboxEvent event = accepted(callbackUrl());
 
         for (int failed = 1; failed <= 3; failed++) {
             Instant failedAt = clock.instant();
@@ -202,8 +204,8 @@ class EventDeliveryServiceTest {
     @Test
     void theNinthFailedAttemptParksTheEventAndARedeliveryTriesAgain() {
         DeliverEventsUseCase deliveries = deliveries();
-        receiver.failNext(Integer.MAX_VALUE);
-        OutboxEvent event = accepted(receiver.url());
+        receiver.failNext(Integer.MAX_VALUE, 503);
+        OutboxEvent event = accepted(callbackUrl());
 
         for (int failed = 1; failed <= 8; failed++) {
             assertThat(deliveries.deliverDue()).isEqualTo(1);
@@ -221,7 +223,7 @@ class EventDeliveryServiceTest {
         assertThat(deliveries.deliverDue()).isZero();
         assertThat(receiver.received()).hasSize(9);
 
-        receiver.failNext(0);
+        receiver.failNext(0, 503);
         assertThat(outbox.redeliver(event.organizationId(), event.instanceId(), event.id(), clock.instant())).isTrue();
         assertThat(deliveries.deliverDue()).isEqualTo(1);
 
@@ -232,7 +234,7 @@ class EventDeliveryServiceTest {
     @Test
     void anEventLeasedByAnotherNodeIsNotSentUntilItsLeaseRunsOut() {
         DeliverEventsUseCase deliveries = deliveries();
-        OutboxEvent event = accepted(receiver.url());
+        OutboxEvent event = accepted(callbackUrl());
         assertThat(outbox.claimDue(clock.instant(), "another-node", clock.instant().plus(Duration.ofMinutes(2)), 50))
                 .hasSize(1);
 
@@ -252,8 +254,8 @@ class EventDeliveryServiceTest {
     void aReceiverThatDoesNotAnswerInTimeIsAFailedAttempt() {
         DeliverEventsUseCase deliveries = deliveries();
         http.cap = Duration.ofMillis(300);
-        receiver.holdAnswers();
-        OutboxEvent event = accepted(receiver.url());
+        receiver.hangNext(1);
+        OutboxEvent event = accepted(callbackUrl());
         Instant before = clock.instant();
 
         assertThat(deliveries.deliverDue()).isEqualTo(1);
@@ -283,7 +285,7 @@ class EventDeliveryServiceTest {
     @Test
     void aPrivateCallbackIsRefusedAtDeliveryWhenForbiddenAndCountsAsAnAttempt() {
         DeliverEventsUseCase deliveries = elements(false).deliverEvents();
-        OutboxEvent event = accepted(receiver.url());
+        OutboxEvent event = accepted(callbackUrl());
 
         assertThat(deliveries.deliverDue()).isEqualTo(1);
 
@@ -299,7 +301,7 @@ class EventDeliveryServiceTest {
         Elements forbidding = elements(false);
         Principal principal = forbidding.bootstrap().createFirstIfEmpty(Fixtures.secret(), Fixtures.secret())
                 .orElseThrow().principal();
-        for (String url : List.of(receiver.url(), "http://10.1.2.3/e", "http://169.254.169.254/latest",
+        for (String url : List.of(callbackUrl(), "http://10.1.2.3/e", "http://169.254.169.254/latest",
                 "http://[::1]:8080/e", "http://[fd00::1]/e", "http://100.64.0.1/e", "http://[::ffff:127.0.0.1]/e",
                 "http://localhost/e", "http://0.0.0.0/e")) {
             provider.accept("code-" + url, "user");
@@ -323,8 +325,8 @@ class EventDeliveryServiceTest {
         Principal other = allowing.bootstrap().createFirstIfEmpty(Fixtures.secret(), Fixtures.secret())
                 .orElseThrow().principal();
         provider.accept("code-local", "user");
-        assertThat(allowing.provisioning().provision(command(other, "code-local", receiver.url())).configuration())
-                .containsEntry("event.notification.callback.url", receiver.url());
+        assertThat(allowing.provisioning().provision(command(other, "code-local", callbackUrl())).configuration())
+                .containsEntry("event.notification.callback.url", callbackUrl());
     }
 
     private static ProvisionInstanceCommand command(Principal principal, String code, String callbackUrl) {
