@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * this process, and writes {@code bench/RESULTS.md}. Every figure is measured beside its baseline
  * in the same run, so the ratios carry over between machines where the absolute times do not.
  *
- * <p>Usage: {@code BenchSuite [--smoke] [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
+ * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
  * {@code --smoke} runs each part for a moment, to show that the harness works, and judges nothing.
  */
 public final class BenchSuite {
@@ -39,7 +40,7 @@ public final class BenchSuite {
     private final Results results = new Results();
 
     /** How long each part runs: the full suite, or a smoke run of a few seconds. */
-    record Settings(boolean smoke, Path jar, Path out, Path work) {
+    record Settings(boolean smoke, Path jar, Path out, Path work, List<String> platformJavaOptions) {
         int latencyRounds() {
             return smoke ? 30 : 5_000;
         }
@@ -63,7 +64,11 @@ public final class BenchSuite {
         Path jar = Path.of(option(args, "--jar", "app/target/elements.jar"));
         Path out = Path.of(option(args, "--out", "bench/RESULTS.md"));
         Path work = Files.createTempDirectory("elements-bench");
-        new BenchSuite(new Settings(smoke, jar, out, work)).run();
+        // --profile: a JFR recording of the platform under the whole load, to find where its time goes.
+        List<String> javaOptions = List.of(args).contains("--profile")
+                ? List.of("-XX:StartFlightRecording=filename=" + work.resolve("platform.jfr") + ",settings=profile")
+                : List.of();
+        new BenchSuite(new Settings(smoke, jar, out, work, javaOptions)).run();
         System.out.println();
         System.out.println("Wrote " + out.toAbsolutePath());
     }
@@ -126,8 +131,10 @@ public final class BenchSuite {
     }
 
     private ChildProcess platform(Map<String, String> environment, Path logs, String name) throws IOException {
-        return ChildProcess.start(name, List.of(ChildProcess.java(), "-jar", settings.jar().toString()), environment,
-                logs);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
+        command.addAll(settings.platformJavaOptions());
+        command.addAll(List.of("-jar", settings.jar().toString()));
+        return ChildProcess.start(name, command, environment, logs);
     }
 
     private static int port(Map<String, String> environment) {
