@@ -8,18 +8,57 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** {@code /health} polls a database that hangs: each poll is DOWN, and the threads they leave are bounded. */
+/**
+ * {@code /health} polls a database that hangs: each poll is DOWN, and the threads they leave are
+ * bounded. Many polls at once of a database that answers: all UP, with one query between them.
+ */
 class DatabaseReadinessCheckTest {
+    @Test
+    void pollsArrivingTogetherShareOneProbeAndAllReadUp() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:readiness-" + UUID.randomUUID());
+        GatedDataSource gated = new GatedDataSource(release, h2);
+        StorageFailures failures = new StorageFailures(() -> { });
+        ExecutorService pollers = Executors.newFixedThreadPool(16);
+        try (DatabaseReadinessCheck check = new DatabaseReadinessCheck(gated, Duration.ofSeconds(30), failures,
+                new WriteProbe(gated, failures, Clock.systemUTC()))) {
+            List<Future<Boolean>> polls = new ArrayList<>();
+            for (int poll = 0; poll < 16; poll++) {
+                polls.add(pollers.submit(check::ready));
+            }
+            Await.until("the first poll's probe reaches the database", Duration.ofSeconds(30),
+                    () -> gated.waiting.get() == 1);
+            release.countDown();
+            for (Future<Boolean> poll : polls) {
+                assertThat(poll.get(30, TimeUnit.SECONDS)).as("a poll among 16 at once").isTrue();
+            }
+            assertThat(check.ready()).as("a poll just after").isTrue();
+            assertThat(gated.waiting.get()).as("database connections taken for 17 polls").isEqualTo(1);
+        } finally {
+            release.countDown();
+            pollers.shutdownNow();
+        }
+    }
+
     @Test
     void aHungDatabaseAnswersDownWithoutAThreadLeftBehindPerPoll() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        HungDataSource hung = new HungDataSource(release);
+        GatedDataSource hung = new GatedDataSource(release, null);
         StorageFailures failures = new StorageFailures(() -> { });
         try (DatabaseReadinessCheck check = new DatabaseReadinessCheck(hung, Duration.ofMillis(20), failures,
                 new WriteProbe(hung, failures, Clock.systemUTC()))) {
@@ -35,13 +74,15 @@ class DatabaseReadinessCheckTest {
         }
     }
 
-    /** A database whose every connection attempt hangs until released. */
-    private static final class HungDataSource implements DataSource {
+    /** A database whose every connection attempt hangs until released; then fails, or connects to {@code then}. */
+    private static final class GatedDataSource implements DataSource {
         private final CountDownLatch release;
+        private final DataSource then;
         private final AtomicInteger waiting = new AtomicInteger();
 
-        HungDataSource(CountDownLatch release) {
+        GatedDataSource(CountDownLatch release, DataSource then) {
             this.release = release;
+            this.then = then;
         }
 
         @Override
@@ -57,7 +98,10 @@ class DatabaseReadinessCheckTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            throw new SQLException("released");
+            if (then == null) {
+                throw new SQLException("released");
+            }
+            return then.getConnection();
         }
 
         @Override
