@@ -39,6 +39,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     static final class Handler implements HttpResponse.BodyHandler<byte[]> {
         private final long limit;
         private final AtomicReference<CappedBody> current = new AtomicReference<>();
+        private volatile boolean expired;
 
         Handler(long limit) {
             this.limit = limit;
@@ -51,8 +52,21 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
             if (declared > limit) {
                 body.result.completeExceptionally(new TooLarge(limit));
+            } else if (expired) {
+                // The headers came just as the time ran out: the body is not waited for either.
+                body.result.completeExceptionally(new IOException("abandoned"));
             }
             return body;
+        }
+
+        /** The request's time is up: the body being read, if any, fails, and {@link #expired()} says why. */
+        void expire() {
+            expired = true;
+            abort();
+        }
+
+        boolean expired() {
+            return expired;
         }
 
         void abort() {

@@ -18,10 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The default outbound HTTP: one pooled JDK client for the whole process. The request's timeout
@@ -34,6 +33,12 @@ public final class JdkProviderHttp implements ProviderHttp {
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+
+    /**
+     * Ends the answers still being read at their request's timeout: the JDK's own timeout covers
+     * only the wait for the headers. One daemon thread for the process; a deadline met is removed.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final HttpClient client;
     private final long maxResponseBytes;
@@ -64,7 +69,7 @@ public final class JdkProviderHttp implements ProviderHttp {
 
     @Override
     public ProviderHttpResponse send(ProviderHttpRequest request) {
-        // The JDK's own timeout covers only the wait for the headers; the get(...) below bounds the rest.
+        // The JDK's own timeout covers only the wait for the headers; DEADLINES bounds the rest.
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
@@ -76,26 +81,35 @@ public final class JdkProviderHttp implements ProviderHttp {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         CappedBody.Handler handler = new CappedBody.Handler(maxResponseBytes);
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), handler);
+        // The synchronous send: sendAsync hands each answer to CompletableFuture's default
+        // executor, which on a machine of one or two cores starts a new thread per answer.
+        ScheduledFuture<?> deadline = DEADLINES.schedule(handler::expire, request.timeout().toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
-            HttpResponse<byte[]> response = exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = client.send(builder.build(), handler);
             return new ProviderHttpResponse(response.statusCode(), response.headers().map(), response.body());
-        } catch (TimeoutException e) {
-            abandon(exchange, handler);
-            throw failure(ProviderErrorClass.TIMEOUT, "the provider did not answer in time", request);
         } catch (InterruptedException e) {
-            abandon(exchange, handler);
+            handler.abort();
             Thread.currentThread().interrupt();
             throw failure(ProviderErrorClass.TRANSIENT, "the call to the provider was interrupted", request);
-        } catch (ExecutionException e) {
-            throw translate(e.getCause(), request);
+        } catch (IOException e) {
+            if (handler.expired()) {
+                throw failure(ProviderErrorClass.TIMEOUT, "the provider did not answer in time", request);
+            }
+            throw translate(e, request);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    /** Stops reading an answer nobody waits for any more, so its connection is closed, not left dripping. */
-    private static void abandon(CompletableFuture<?> exchange, CappedBody.Handler handler) {
-        handler.abort();
-        exchange.cancel(true);
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "elements-provider-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private ProviderException translate(Throwable cause, ProviderHttpRequest request) {
