@@ -26,6 +26,7 @@ final class Results {
     }
 
     void section(String title, String explanation) {
+        closeTable();
         rows = new ArrayList<>();
         rows.add("| Measure | Platform | Baseline | Comparison | Goal | Met |");
         rows.add("|---|---:|---:|---:|---|---|");

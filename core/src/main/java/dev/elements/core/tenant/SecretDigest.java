@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * What the platform keeps of a secret or token: its SHA-256. The secrets are 256-bit random values,
  * so a plain digest cannot be reversed by guessing, and it lets storage find a row by digest.
  */
 public record SecretDigest(String hex) {
+    /** Compiled once: every request with a secret or token makes a digest. */
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
     public SecretDigest {
         requireNonNull(hex, "hex");
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("A secret digest is 64 lower-case hex digits");
         }
     }
