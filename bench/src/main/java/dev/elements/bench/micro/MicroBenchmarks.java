@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>The full run forks one JVM per benchmark, with the class path of this one (so start it with
  * {@code java -cp}, not from a jar whose manifest names the class path), and takes about 45 s. The
- * smoke run, for the build's test, runs in this JVM with one short iteration each and 100 stored
+ * smoke run, for the build's test, runs in this JVM with one short iteration each and 10 stored
  * instances instead of 1,000: a few seconds, proof only that the benchmarks still run.
  */
 public final class MicroBenchmarks {
@@ -42,7 +42,7 @@ public final class MicroBenchmarks {
         if (smoke) {
             options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
-                    .param("instances", "100").verbosity(VerboseMode.SILENT);
+                    .param("instances", "10").verbosity(VerboseMode.SILENT);
         } else {
             options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
