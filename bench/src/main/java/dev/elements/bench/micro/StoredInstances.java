@@ -68,13 +68,13 @@ public class StoredInstances {
         ids = new InstanceId[instances];
         for (int number = 0; number < instances; number++) {
             String elementToken = Fixtures.secret();
-            ids[number] = insert(store.instances(), owner, elementToken);
+            ids[number] = insert(owner, elementToken);
             presented[number] = new PresentedCredentials(null, null, elementToken, null);
         }
     }
 
-    private InstanceId insert(InstanceRepository repository, Principal owner, String elementToken) {
-        InstanceId id = repository.nextId();
+    private InstanceId insert(Principal owner, String elementToken) {
+        InstanceId id = store.instances().nextId();
         InstanceSecrets secrets = new InstanceSecrets(
                 new TokenSet("user-token-" + id.value(), null, Fixtures.NOW.plusSeconds(3600),
                         List.of("public_profile"), "provider-user-" + id.value()),
@@ -85,7 +85,7 @@ public class StoredInstances {
                 .secrets(vault.seal(secrets, owner.organizationId(), id))
                 .tokenDigest(SecretDigest.of(elementToken))
                 .at(Fixtures.NOW);
-        repository.insert(instance);
+        store.instances().insert(instance);
         return id;
     }
 
