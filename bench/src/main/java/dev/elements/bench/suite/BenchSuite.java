@@ -1,5 +1,7 @@
 package dev.elements.bench.suite;
 
+import dev.elements.bench.micro.MicroBenchmarks;
+import dev.elements.bench.micro.MicroResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +119,7 @@ public final class BenchSuite {
                 memory(platform, platformPort, elementToken, loadStarted);
             }
         }
+        microBenchmarks();
         results.write(settings.out(), settings.smoke() ? "smoke run: figures not meaningful" : "full run");
     }
 
@@ -250,6 +254,23 @@ public final class BenchSuite {
                 memory[1] * 1024 * 1024 <= 300_000_000L);
     }
 
+    /** The per-request costs of a hub call, each alone, by JMH (in forked JVMs; in this one for a smoke run). */
+    private void microBenchmarks() {
+        results.section("Per-request costs (JMH)", "Each step of a hub call alone, on the real parts (an H2 file"
+                + " database of 1,000 instances, the Tink cipher, the Facebook element with a provider answering at"
+                + " once), in microseconds per operation with JMH's 99.9% error margin. No baseline: these say where"
+                + " a hub call's own time goes.");
+        StringBuilder table = new StringBuilder("| Step | µs per operation | ± |\n|---|---:|---:|\n");
+        for (MicroResult figure : MicroBenchmarks.run(settings.smoke())) {
+            // One measured iteration (a smoke run) has no error margin.
+            String error = Double.isNaN(figure.errorMicros()) ? "–"
+                    : String.format(Locale.ROOT, "%.1f", figure.errorMicros());
+            table.append(String.format(Locale.ROOT, "| %s | %.1f | %s |%n", figure.name(), figure.microsPerOp(),
+                    error));
+        }
+        results.text(table.toString().strip());
+    }
+
     private void errorsRow(String measure, Load.Throughput platform) {
         results.row(measure, Long.toString(platform.errors()), "", "of " + platform.answered(), "0",
                 platform.errors() == 0);
@@ -259,7 +280,7 @@ public final class BenchSuite {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
     }
 
     private static String proof(String accessToken) throws Exception {
