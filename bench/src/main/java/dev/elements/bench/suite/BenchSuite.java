@@ -14,8 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,7 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  * this process, and writes {@code bench/RESULTS.md}. Every figure is measured beside its baseline
  * in the same run, so the ratios carry over between machines where the absolute times do not.
  *
- * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
+ * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--only proxy,provisioning,cheap,memory,micro]
+ * [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
  * {@code --smoke} runs each part for a moment, to show that the harness works, and judges nothing.
  */
 public final class BenchSuite {
@@ -43,7 +46,12 @@ public final class BenchSuite {
     private final Results results = new Results();
 
     /** How long each part runs: the full suite, or a smoke run of a few seconds. */
-    record Settings(boolean smoke, Path jar, Path out, Path work, List<String> platformJavaOptions) {
+    record Settings(boolean smoke, Path jar, Path out, Path work, List<String> platformJavaOptions, Set<String> parts) {
+        /** Whether to run a part ({@code --only proxy,provisioning,...}; all when not given). */
+        boolean runs(String part) {
+            return parts.isEmpty() || parts.contains(part);
+        }
+
         int latencyRounds() {
             return smoke ? 30 : 5_000;
         }
@@ -71,7 +79,9 @@ public final class BenchSuite {
         List<String> javaOptions = List.of(args).contains("--profile")
                 ? List.of("-XX:StartFlightRecording=filename=" + work.resolve("platform.jfr") + ",settings=profile")
                 : List.of();
-        new BenchSuite(new Settings(smoke, jar, out, work, javaOptions)).run();
+        Set<String> parts = Set.of(option(args, "--only", "").split(",")).stream().filter(part -> !part.isBlank())
+                .collect(Collectors.toSet());
+        new BenchSuite(new Settings(smoke, jar, out, work, javaOptions, parts)).run();
         System.out.println();
         System.out.println("Wrote " + out.toAbsolutePath());
     }
@@ -113,13 +123,23 @@ public final class BenchSuite {
                 long loadStarted = System.nanoTime();
                 int platformPort = port(environment);
                 String elementToken = provision(platformPort, "u0");
-                proxy(platformPort, facebookPort, elementToken);
-                provisioning(platformPort, facebookPort);
-                cheapRoutes(platformPort, barePort);
-                memory(platform, platformPort, elementToken, loadStarted);
+                if (settings.runs("proxy")) {
+                    proxy(platformPort, facebookPort, elementToken);
+                }
+                if (settings.runs("provisioning")) {
+                    provisioning(platformPort, facebookPort);
+                }
+                if (settings.runs("cheap")) {
+                    cheapRoutes(platformPort, barePort);
+                }
+                if (settings.runs("memory")) {
+                    memory(platform, platformPort, elementToken, loadStarted);
+                }
             }
         }
-        microBenchmarks();
+        if (settings.runs("micro")) {
+            microBenchmarks();
+        }
         results.write(settings.out(), settings.smoke() ? "smoke run: figures not meaningful" : "full run");
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class BenchSuiteSmokeTest {
         assertThat(jar).as("the server jar, built by the app module before this one").isRegularFile();
         Path results = work.resolve("RESULTS.md");
 
-        new BenchSuite(new BenchSuite.Settings(true, jar, results, work, List.of())).run();
+        new BenchSuite(new BenchSuite.Settings(true, jar, results, work, List.of(), Set.of())).run();
 
         String written = Files.readString(results, StandardCharsets.UTF_8);
         assertThat(written).contains("# Benchmark results", "smoke run", "## Start-up", "## Proxy overhead",
