@@ -61,7 +61,9 @@ final class RequestBodies {
      */
     byte[] optionalJson(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared == 0) {
+        // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3):
+        // a GET, most often, which need not wait for a body-reading slot to learn that.
+        if (declared == 0 || declared < 0 && ctx.header("Transfer-Encoding") == null) {
             return new byte[0];
         }
         byte[] bytes = read(ctx);
