@@ -55,6 +55,7 @@ public final class PersistenceStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceStore.class);
     private static final int STATEMENT_TEXT_LIMIT = 500;
+    private static final String POSTGRESQL = "PostgreSQL";
     static final String SYNCHRONOUS_COMMIT = "SELECT set_config('synchronous_commit', 'on', false)"
             + " WHERE current_setting('synchronous_commit') = 'off'";
 
@@ -74,13 +75,20 @@ public final class PersistenceStore implements AutoCloseable {
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
+    private final InstanceTokenCache instanceTokens;
+    /** Null on H2: embedded in one process, the store hears all writes of its instances itself. */
+    private final InstanceChangeListener instanceChanges;
 
     private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
-            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe) {
+            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe,
+            InstanceTokenCache instanceTokens, InstanceChangeListener instanceChanges) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.kind = kind;
-        this.instances = new JdbiInstanceRepository(jdbi, writeProbe);
+        this.instanceTokens = instanceTokens;
+        this.instanceChanges = instanceChanges;
+        InstanceWrites instanceWrites = new InstanceWrites(jdbi, instanceTokens, instanceChanges != null);
+        this.instances = new JdbiInstanceRepository(jdbi, writeProbe, instanceTokens, instanceWrites);
         this.tenants = new JdbiTenantRepository(jdbi, clock);
         this.refreshLeases = new JdbiRefreshLeases(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
@@ -91,7 +99,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.dataDeletions = new JdbiDataDeletions(jdbi);
         this.connectSessions = new JdbiConnectSessions(jdbi);
         this.cipher = cipher;
-        this.sealedSecrets = new JdbiSealedSecrets(jdbi);
+        this.sealedSecrets = new JdbiSealedSecrets(jdbi, instanceWrites);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
     }
 
@@ -136,7 +144,14 @@ public final class PersistenceStore implements AutoCloseable {
             Jdbi jdbi = jdbi(dataSource, failures);
             TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
-            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe);
+            // Other nodes may share a PostgreSQL database: its cache waits until it hears their writes.
+            boolean shared = POSTGRESQL.equals(kind);
+            InstanceTokenCache instanceTokens = InstanceTokenCache.standard(!shared);
+            InstanceChangeListener instanceChanges = shared
+                    ? InstanceChangeListener.start(jdbcUrl, shownUrl, user, password, instanceTokens)
+                    : null;
+            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe, instanceTokens,
+                    instanceChanges);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -245,8 +260,21 @@ public final class PersistenceStore implements AutoCloseable {
         return jdbi;
     }
 
+    /** For this module's tests, which see what is cached and forget it when they change rows directly. */
+    InstanceTokenCache instanceTokens() {
+        return instanceTokens;
+    }
+
+    /** For this module's tests, which break the connection to see the cache survive it; null on H2. */
+    InstanceChangeListener instanceChanges() {
+        return instanceChanges;
+    }
+
     @Override
     public void close() {
+        if (instanceChanges != null) {
+            instanceChanges.close();
+        }
         readiness.close();
         dataSource.close();
     }
@@ -288,7 +316,7 @@ public final class PersistenceStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new PersistenceStartupException("Cannot read what database runs at " + shownUrl, e);
         }
-        if ("H2".equals(product) || "PostgreSQL".equals(product)) {
+        if ("H2".equals(product) || POSTGRESQL.equals(product)) {
             return product;
         }
         throw new PersistenceStartupException(
@@ -348,7 +376,7 @@ public final class PersistenceStore implements AutoCloseable {
     }
 
     /** Drivers do not echo passwords, but an operator's message is no place to find out otherwise. */
-    private static String withoutPassword(String message, String password) {
+    static String withoutPassword(String message, String password) {
         String redacted = JdbcUrls.redact(message);
         return password == null || password.isEmpty() ? redacted : redacted.replace(password, "***");
     }
