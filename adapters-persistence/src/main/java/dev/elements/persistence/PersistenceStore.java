@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * credential cipher with its key store and the sealed secrets a rotation moves, the provider usage
  * ledger, the event outbox with the polling schedule and the data deletion records, and a
  * readiness check.
- * Nodes sharing a PostgreSQL database share everything through it, keys included.
+ * Nodes sharing a PostgreSQL database share everything through it, keys included. Instances found
+ * by element token are cached (see {@link InstanceTokenCache}); on PostgreSQL each store listens
+ * for the other nodes' writes of instances, on a connection of its own beside the pool.
  *
  * <p>This is the storage module's one place of wiring: every adapter it offers is built here, and a
  * host binds each to its core port (the server does so in app's {@code PersistenceModule}).
