@@ -42,23 +42,22 @@ final class InstanceTokenCache {
     private final LinkedHashMap<SecretDigest, Entry> byDigest;
     private final Map<InstanceId, SecretDigest> digestById = new HashMap<>();
     private long generation;
-    private boolean enabled;
+    private boolean enabled = true;
 
-    private record Entry(Instance instance, long storedAtNanos) {
+    private record Entry(Instance instance, long readAtNanos) {
     }
 
     /**
      * @param nanoTime {@link System#nanoTime()} but in tests: the time limit is measured by it,
      *     never by the store's clock, which tests hold still
      */
-    InstanceTokenCache(int maximumEntries, Duration trustedFor, LongSupplier nanoTime, boolean enabled) {
+    InstanceTokenCache(int maximumEntries, Duration trustedFor, LongSupplier nanoTime) {
         if (maximumEntries <= 0) {
             throw new IllegalArgumentException("maximumEntries > 0");
         }
         this.maximumEntries = maximumEntries;
         this.trustedForNanos = requireNonNull(trustedFor, "trustedFor").toNanos();
         this.nanoTime = requireNonNull(nanoTime, "nanoTime");
-        this.enabled = enabled;
         this.byDigest = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<SecretDigest, Entry> eldest) {
@@ -72,8 +71,8 @@ final class InstanceTokenCache {
     }
 
     /** The platform's cache: {@link #MAXIMUM_ENTRIES}, each trusted for {@link #TRUSTED_FOR}. */
-    static InstanceTokenCache standard(boolean enabled) {
-        return new InstanceTokenCache(MAXIMUM_ENTRIES, TRUSTED_FOR, System::nanoTime, enabled);
+    static InstanceTokenCache standard() {
+        return new InstanceTokenCache(MAXIMUM_ENTRIES, TRUSTED_FOR, System::nanoTime);
     }
 
     /** The instance with that token digest: kept, or read by {@code database} (and then kept if it may be). */
@@ -173,7 +172,7 @@ final class InstanceTokenCache {
         if (entry == null) {
             return null;
         }
-        if (nanoTime.getAsLong() - entry.storedAtNanos() >= trustedForNanos) {
+        if (nanoTime.getAsLong() - entry.readAtNanos() >= trustedForNanos) {
             byDigest.remove(tokenDigest);
             digestById.remove(entry.instance().id());
             return null;

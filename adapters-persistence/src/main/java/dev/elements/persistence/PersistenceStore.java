@@ -146,10 +146,9 @@ public final class PersistenceStore implements AutoCloseable {
             Jdbi jdbi = jdbi(dataSource, failures);
             TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
-            // Other nodes may share a PostgreSQL database: its cache waits until it hears their writes.
-            boolean shared = POSTGRESQL.equals(kind);
-            InstanceTokenCache instanceTokens = InstanceTokenCache.standard(!shared);
-            InstanceChangeListener instanceChanges = shared
+            InstanceTokenCache instanceTokens = InstanceTokenCache.standard();
+            // Other nodes may share a PostgreSQL database: the cache waits until it hears their writes.
+            InstanceChangeListener instanceChanges = POSTGRESQL.equals(kind)
                     ? InstanceChangeListener.start(jdbcUrl, shownUrl, user, password, instanceTokens)
                     : null;
             return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe, instanceTokens,

@@ -20,7 +20,7 @@ class InstanceTokenCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger reads = new AtomicInteger();
     private final InstanceTokenCache cache = new InstanceTokenCache(InstanceTokenCache.MAXIMUM_ENTRIES,
-            InstanceTokenCache.TRUSTED_FOR, nanos::get, true);
+            InstanceTokenCache.TRUSTED_FOR, nanos::get);
     private final Instance instance = instance(1);
 
     @Test
