@@ -38,10 +38,14 @@ public final class JdbiInstanceRepository implements InstanceRepository {
 
     private final Jdbi jdbi;
     private final WriteProbe writeProbe;
+    private final InstanceTokenCache tokens;
+    private final InstanceWrites writes;
 
-    JdbiInstanceRepository(Jdbi jdbi, WriteProbe writeProbe) {
+    JdbiInstanceRepository(Jdbi jdbi, WriteProbe writeProbe, InstanceTokenCache tokens, InstanceWrites writes) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
         this.writeProbe = requireNonNull(writeProbe, "writeProbe");
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.writes = requireNonNull(writes, "writes");
     }
 
     @Override
@@ -98,10 +102,12 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         return findOne(" WHERE id = :id", query -> query.bind("id", id));
     }
 
+    /** Every hub call looks its instance up by token, so the answers are cached (see {@link InstanceTokenCache}). */
     @Override
     public Optional<Instance> findByTokenDigest(SecretDigest tokenDigest) {
         requireNonNull(tokenDigest, "tokenDigest");
-        return findOne(" WHERE token_digest = :tokenDigest", query -> query.bind("tokenDigest", tokenDigest));
+        return tokens.find(tokenDigest, digest ->
+                findOne(" WHERE token_digest = :tokenDigest", query -> query.bind("tokenDigest", digest)));
     }
 
     @Override
@@ -220,7 +226,7 @@ public final class JdbiInstanceRepository implements InstanceRepository {
     }
 
     private boolean updateInTransaction(Instance updated) {
-        return jdbi.inTransaction(handle -> {
+        return writes.write(updated.id(), handle -> {
             int changed = handle.createUpdate("""
                     UPDATE instances
                        SET name = :name, provider_account_id = :providerAccountId, token_digest = :tokenDigest,
@@ -263,11 +269,11 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         requireNonNull(organization, "organization");
         requireNonNull(id, "id");
         // Tags and configuration go with it (ON DELETE CASCADE).
-        return jdbi.withHandle(handle -> handle.createUpdate(
+        return writes.write(id, handle -> handle.createUpdate(
                 "DELETE FROM instances WHERE id = :id AND organization_id = :organizationId")
                 .bind("id", id)
                 .bind("organizationId", organization)
-                .execute()) == 1;
+                .execute() == 1);
     }
 
     private Optional<Instance> findOne(String where, UnaryOperator<Query> binding) {

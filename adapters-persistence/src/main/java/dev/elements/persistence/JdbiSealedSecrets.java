@@ -17,9 +17,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiSealedSecrets implements SealedSecrets {
     private final Jdbi jdbi;
+    private final InstanceWrites instanceWrites;
 
-    JdbiSealedSecrets(Jdbi jdbi) {
+    JdbiSealedSecrets(Jdbi jdbi, InstanceWrites instanceWrites) {
         this.jdbi = requireNonNull(jdbi, "jdbi");
+        this.instanceWrites = requireNonNull(instanceWrites, "instanceWrites");
     }
 
     @Override
@@ -75,7 +77,8 @@ final class JdbiSealedSecrets implements SealedSecrets {
         requireNonNull(read, "read");
         requireNonNull(resealed, "resealed");
         if (read.owner() instanceof InstanceOwner instance) {
-            return jdbi.withHandle(handle -> handle.createUpdate("""
+            // The version stays, as the plaintext does; the cached instance still has the old ciphertext.
+            return instanceWrites.write(instance.instance(), handle -> handle.createUpdate("""
                     UPDATE instances SET secrets_key_id = :newKeyId, secrets_ciphertext = :newCiphertext
                      WHERE id = :id AND secrets_key_id = :oldKeyId AND secrets_ciphertext = :oldCiphertext""")
                     .bind("newKeyId", resealed.keyId())
@@ -83,7 +86,7 @@ final class JdbiSealedSecrets implements SealedSecrets {
                     .bind("id", instance.instance().value())
                     .bind("oldKeyId", read.sealed().keyId())
                     .bind("oldCiphertext", read.sealed().ciphertext())
-                    .execute()) == 1;
+                    .execute() == 1);
         }
         IdempotencyAnswerOwner answer = (IdempotencyAnswerOwner) read.owner();
         return jdbi.withHandle(handle -> handle.createUpdate("""

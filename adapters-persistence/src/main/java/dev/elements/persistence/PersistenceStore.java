@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * credential cipher with its key store and the sealed secrets a rotation moves, the provider usage
  * ledger, the event outbox with the polling schedule and the data deletion records, and a
  * readiness check.
- * Nodes sharing a PostgreSQL database share everything through it, keys included.
+ * Nodes sharing a PostgreSQL database share everything through it, keys included. Instances found
+ * by element token are cached (see {@link InstanceTokenCache}); on PostgreSQL each store listens
+ * for the other nodes' writes of instances, on a connection of its own beside the pool.
  *
  * <p>This is the storage module's one place of wiring: every adapter it offers is built here, and a
  * host binds each to its core port (the server does so in app's {@code PersistenceModule}).
@@ -55,6 +57,7 @@ public final class PersistenceStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceStore.class);
     private static final int STATEMENT_TEXT_LIMIT = 500;
+    private static final String POSTGRESQL = "PostgreSQL";
     static final String SYNCHRONOUS_COMMIT = "SELECT set_config('synchronous_commit', 'on', false)"
             + " WHERE current_setting('synchronous_commit') = 'off'";
 
@@ -74,13 +77,20 @@ public final class PersistenceStore implements AutoCloseable {
     private final TinkCredentialCipher cipher;
     private final JdbiSealedSecrets sealedSecrets;
     private final DatabaseReadinessCheck readiness;
+    private final InstanceTokenCache instanceTokens;
+    /** Null on H2: embedded in one process, the store hears all writes of its instances itself. */
+    private final InstanceChangeListener instanceChanges;
 
     private PersistenceStore(HikariDataSource dataSource, Jdbi jdbi, String kind, Clock clock,
-            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe) {
+            TinkCredentialCipher cipher, StorageFailures failures, WriteProbe writeProbe,
+            InstanceTokenCache instanceTokens, InstanceChangeListener instanceChanges) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.kind = kind;
-        this.instances = new JdbiInstanceRepository(jdbi, writeProbe);
+        this.instanceTokens = instanceTokens;
+        this.instanceChanges = instanceChanges;
+        InstanceWrites instanceWrites = new InstanceWrites(jdbi, instanceTokens, instanceChanges != null);
+        this.instances = new JdbiInstanceRepository(jdbi, writeProbe, instanceTokens, instanceWrites);
         this.tenants = new JdbiTenantRepository(jdbi, clock);
         this.refreshLeases = new JdbiRefreshLeases(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
@@ -91,7 +101,7 @@ public final class PersistenceStore implements AutoCloseable {
         this.dataDeletions = new JdbiDataDeletions(jdbi);
         this.connectSessions = new JdbiConnectSessions(jdbi);
         this.cipher = cipher;
-        this.sealedSecrets = new JdbiSealedSecrets(jdbi);
+        this.sealedSecrets = new JdbiSealedSecrets(jdbi, instanceWrites);
         this.readiness = new DatabaseReadinessCheck(dataSource, READINESS_TIMEOUT, failures, writeProbe);
     }
 
@@ -136,7 +146,13 @@ public final class PersistenceStore implements AutoCloseable {
             Jdbi jdbi = jdbi(dataSource, failures);
             TinkCredentialCipher cipher = TinkCredentialCipher.load(new EncryptionKeysets(jdbi, clock), masterKey, clock);
             LOG.info("Opened the {} database at {}", kind, shownUrl);
-            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe);
+            InstanceTokenCache instanceTokens = InstanceTokenCache.standard();
+            // Other nodes may share a PostgreSQL database: the cache waits until it hears their writes.
+            InstanceChangeListener instanceChanges = POSTGRESQL.equals(kind)
+                    ? InstanceChangeListener.start(jdbcUrl, shownUrl, user, password, instanceTokens)
+                    : null;
+            return new PersistenceStore(dataSource, jdbi, kind, clock, cipher, failures, writeProbe, instanceTokens,
+                    instanceChanges);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -245,8 +261,21 @@ public final class PersistenceStore implements AutoCloseable {
         return jdbi;
     }
 
+    /** For this module's tests, which see what is cached and forget it when they change rows directly. */
+    InstanceTokenCache instanceTokens() {
+        return instanceTokens;
+    }
+
+    /** For this module's tests, which break the connection to see the cache survive it; null on H2. */
+    InstanceChangeListener instanceChanges() {
+        return instanceChanges;
+    }
+
     @Override
     public void close() {
+        if (instanceChanges != null) {
+            instanceChanges.close();
+        }
         readiness.close();
         dataSource.close();
     }
@@ -288,7 +317,7 @@ public final class PersistenceStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new PersistenceStartupException("Cannot read what database runs at " + shownUrl, e);
         }
-        if ("H2".equals(product) || "PostgreSQL".equals(product)) {
+        if ("H2".equals(product) || POSTGRESQL.equals(product)) {
             return product;
         }
         throw new PersistenceStartupException(
@@ -348,7 +377,7 @@ public final class PersistenceStore implements AutoCloseable {
     }
 
     /** Drivers do not echo passwords, but an operator's message is no place to find out otherwise. */
-    private static String withoutPassword(String message, String password) {
+    static String withoutPassword(String message, String password) {
         String redacted = JdbcUrls.redact(message);
         return password == null || password.isEmpty() ? redacted : redacted.replace(password, "***");
     }

@@ -59,6 +59,20 @@ class JdbiInstanceRepositoryStatementsTest {
     }
 
     @Test
+    void looksATokenUpInTheDatabaseOnceUntilTheInstanceChanges() {
+        assertThat(store.instances().findByTokenDigest(instance.tokenDigest())).contains(instance);
+        assertThat(store.instances().findByTokenDigest(instance.tokenDigest())).contains(instance);
+        assertThat(statements).as("the second lookup came from the cache").hasSize(1);
+
+        Instance renamed = instance.change().name("renamed").at(Fixtures.NOW);
+        assertThat(store.instances().update(renamed)).isTrue();
+        statements.clear();
+        assertThat(store.instances().findByTokenDigest(instance.tokenDigest())).contains(renamed);
+        assertThat(store.instances().findByTokenDigest(instance.tokenDigest())).contains(renamed);
+        assertThat(statements).hasSize(1);
+    }
+
+    @Test
     void rewritesTagsAndConfigurationOnlyWhenTheyChanged() {
         Instance renewed = instance.change().secrets(new Sealed("key-2", new byte[] {7})).at(Fixtures.NOW);
         assertThat(store.instances().update(renewed)).isTrue();

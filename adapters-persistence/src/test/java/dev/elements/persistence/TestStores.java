@@ -39,7 +39,10 @@ final class TestStores {
         return PersistenceStore.open(PersistenceStore.h2FileUrl(dataDirectory), "", "", masterKey);
     }
 
-    /** Empties a store between tests; the keyset stays, as it would in any real database. */
+    /**
+     * Empties a store between tests; the keyset stays, as it would in any real database. The rows
+     * go behind the store's back, so its token cache forgets them here.
+     */
     static void clear(PersistenceStore store) {
         store.jdbi().useTransaction(handle -> {
             handle.execute("DELETE FROM event_outbox");
@@ -56,5 +59,6 @@ final class TestStores {
             handle.execute("DELETE FROM users");
             handle.execute("DELETE FROM organizations");
         });
+        store.instanceTokens().invalidateAll();
     }
 }
