@@ -26,11 +26,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code --smoke} runs each part for a moment, to show that the harness works, and judges nothing.
  */
 public final class BenchSuite {
-    static final String APP_SECRET = "bench-app-secret-0c1d2e3f";
-    static final String CALLBACK = "https://bench.example/callback";
-    private static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
-    private static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
-    static final String USER_AND_ORGANIZATION = "Authorization: User " + USER_SECRET + ", Organization "
+    public static final String APP_SECRET = "bench-app-secret-0c1d2e3f";
+    public static final String CALLBACK = "https://bench.example/callback";
+    public static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
+    public static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
+    public static final String USER_AND_ORGANIZATION = "Authorization: User " + USER_SECRET + ", Organization "
             + ORGANIZATION_SECRET;
     private static final String API = "/elements/api-v2";
     private static final int CONNECTIONS = 16;
@@ -141,7 +141,7 @@ public final class BenchSuite {
         return Integer.parseInt(environment.get("ELEMENTS_HTTP_PORT"));
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
