@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +59,10 @@ public final class InstanceSeeder {
     /** {@code FacebookElementProvider.renewBeforeExpiry()}: Facebook tokens are renewed a day ahead. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(1);
     private static final int WRITERS = 8;
+    /** The configuration the suite provisions with, split as provisioning splits it: in the row, and sealed. */
+    private static final Map<String, String> PLAIN_CONFIGURATION = plainConfiguration();
+    private static final Map<String, String> SECRET_CONFIGURATION = Map.of(CommonConfiguration.OAUTH_API_SECRET,
+            BenchSuite.APP_SECRET);
 
     private final InstanceRepository instances;
     private final CredentialVault vault;
@@ -148,13 +153,18 @@ public final class InstanceSeeder {
                 RENEW_BEFORE_EXPIRY);
         InstanceId id = instances.nextId();
         String elementToken = secrets.newSecret();
-        Map<String, String> plain = Map.of(CommonConfiguration.OAUTH_API_KEY, StandIns.APP_ID,
-                CommonConfiguration.OAUTH_CALLBACK_URL, BenchSuite.CALLBACK);
-        Map<String, String> secret = Map.of(CommonConfiguration.OAUTH_API_SECRET, BenchSuite.APP_SECRET);
         instances.insert(new Instance(id, owner.organizationId(), owner.user().id(), FACEBOOK, "bench " + user,
-                List.of(), plain, vault.seal(new InstanceSecrets(tokens, secret), owner.organizationId(), id), user,
+                List.of(), PLAIN_CONFIGURATION, vault.seal(new InstanceSecrets(tokens, SECRET_CONFIGURATION),
+                        owner.organizationId(), id), user,
                 SecretDigest.of(elementToken), false, credentials, now, now, 1));
         return new Sample(id, elementToken);
+    }
+
+    private static Map<String, String> plainConfiguration() {
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put(CommonConfiguration.OAUTH_API_KEY, StandIns.APP_ID);
+        plain.put(CommonConfiguration.OAUTH_CALLBACK_URL, BenchSuite.CALLBACK);
+        return java.util.Collections.unmodifiableMap(plain);
     }
 
     public static void main(String[] args) throws Exception {

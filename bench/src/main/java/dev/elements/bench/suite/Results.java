@@ -26,6 +26,8 @@ public final class Results {
     }
 
     public void section(String title, String explanation) {
+        // The previous section's table goes into its place first, or the next one would take it.
+        closeTable();
         rows = new ArrayList<>();
         rows.add("| Measure | Platform | Baseline | Comparison | Goal | Met |");
         rows.add("|---|---:|---:|---:|---|---|");
