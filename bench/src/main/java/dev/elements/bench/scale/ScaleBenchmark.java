@@ -56,7 +56,7 @@ public final class ScaleBenchmark {
 
     /** One level's figures: latencies of the three requests, and the platform's memory after them. */
     private record Level(int instances, InstanceSeeder.Seeded seeding, Load.Latencies hub, Load.Latencies byId,
-            Load.Latencies page, long residentMib) {
+            Load.Latencies page, Load.Latencies lastPage, long residentMib) {
     }
 
     /**
@@ -93,6 +93,11 @@ public final class ScaleBenchmark {
 
     private int rounds() {
         return smoke ? 20 : 3_000;
+    }
+
+    /** The last page skips every other instance: slow where paging is, so fewer rounds. */
+    private int lastPageRounds() {
+        return smoke ? 4 : 20;
     }
 
     private int dueForSweep() {
@@ -155,14 +160,19 @@ public final class ScaleBenchmark {
                     + called.elementToken());
             byte[] byId = LoadClient.get(API + "/instances/" + called.id().value(), BenchSuite.USER_AND_ORGANIZATION);
             byte[] page = LoadClient.get(API + "/instances?pageSize=50", BenchSuite.USER_AND_ORGANIZATION);
+            byte[] lastPage = LoadClient.get(API + "/instances?pageSize=50&page=" + ((instances + 49) / 50),
+                    BenchSuite.USER_AND_ORGANIZATION);
             try (LoadClient client = new LoadClient(port)) {
                 // Warm-up: the JIT, the pools and the database's caches, so the levels differ only in size.
                 Load.alternating(client, hub, client, byId, rounds() / 2);
                 Load.alternating(client, page, client, page, rounds() / 4);
                 Load.Latencies[] single = Load.alternating(client, hub, client, byId, rounds());
                 Load.Latencies[] pages = Load.alternating(client, page, client, page, Math.max(1, rounds() / 2));
+                Load.alternating(client, lastPage, client, lastPage, 1);
+                Load.Latencies[] lastPages = Load.alternating(client, lastPage, client, lastPage,
+                        lastPageRounds() / 2);
                 return new Level(instances, seeding, single[0], single[1], joined(pages[0], pages[1]),
-                        platform.residentMemoryMib()[0]);
+                        joined(lastPages[0], lastPages[1]), platform.residentMemoryMib()[0]);
             }
         }
     }
@@ -182,15 +192,18 @@ public final class ScaleBenchmark {
                 + " (`InstanceSeeder`: the platform's own storage and sealing, not through Facebook), the platform"
                 + " started afresh on each. One connection, one request at a time: the hub call"
                 + " `GET /hubs/social/user/me`, then `GET /instances/{id}` alternating with it, then the first page of"
-                + " `GET /instances?pageSize=50`. Each figure is compared with its own at "
+                + " `GET /instances?pageSize=50`, then (fewer rounds) its last page."
+                + " Each figure is compared with its own at "
                 + String.format(Locale.ROOT, "%,d", base.instances()) + " instances. Goal: within 20%.");
         Map<String, ToDoubleFunction<Level>> measures = new java.util.LinkedHashMap<>();
         for (double percentile : new double[] {50, 99}) {
             measures.put("hub call p" + (int) percentile, level -> level.hub().percentileMicros(percentile));
             measures.put("GET /instances/{id} p" + (int) percentile,
                     level -> level.byId().percentileMicros(percentile));
-            measures.put("GET /instances page of 50 p" + (int) percentile,
+            measures.put("GET /instances first page of 50 p" + (int) percentile,
                     level -> level.page().percentileMicros(percentile));
+            measures.put("GET /instances last page of 50 p" + (int) percentile,
+                    level -> level.lastPage().percentileMicros(percentile));
         }
         for (Map.Entry<String, ToDoubleFunction<Level>> measure : measures.entrySet()) {
             double baseline = measure.getValue().applyAsDouble(base);
