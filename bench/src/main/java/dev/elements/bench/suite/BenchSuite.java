@@ -2,6 +2,7 @@ package dev.elements.bench.suite;
 
 import dev.elements.bench.micro.MicroBenchmarks;
 import dev.elements.bench.micro.MicroResult;
+import dev.elements.bench.scale.ScaleBenchmark;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -27,16 +28,16 @@ import javax.crypto.spec.SecretKeySpec;
  * this process, and writes {@code bench/RESULTS.md}. Every figure is measured beside its baseline
  * in the same run, so the ratios carry over between machines where the absolute times do not.
  *
- * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--only proxy,provisioning,cheap,memory,micro]
+ * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--only proxy,provisioning,cheap,memory,scale,micro]
  * [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
  * {@code --smoke} runs each part for a moment, to show that the harness works, and judges nothing.
  */
 public final class BenchSuite {
-    static final String APP_SECRET = "bench-app-secret-0c1d2e3f";
-    static final String CALLBACK = "https://bench.example/callback";
-    private static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
-    private static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
-    static final String USER_AND_ORGANIZATION = "Authorization: User " + USER_SECRET + ", Organization "
+    public static final String APP_SECRET = "bench-app-secret-0c1d2e3f";
+    public static final String CALLBACK = "https://bench.example/callback";
+    public static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
+    public static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
+    public static final String USER_AND_ORGANIZATION = "Authorization: User " + USER_SECRET + ", Organization "
             + ORGANIZATION_SECRET;
     private static final String API = "/elements/api-v2";
     private static final int CONNECTIONS = 16;
@@ -47,7 +48,7 @@ public final class BenchSuite {
 
     /** How long each part runs: the full suite, or a smoke run of a few seconds. */
     record Settings(boolean smoke, Path jar, Path out, Path work, List<String> platformJavaOptions, Set<String> parts) {
-        /** Whether to run a part ({@code --only proxy,provisioning,...}; all when not given). */
+        /** Whether to run a part ({@code --only proxy,provisioning,cheap,memory,scale,micro}; all when not given). */
         boolean runs(String part) {
             return parts.isEmpty() || parts.contains(part);
         }
@@ -137,6 +138,9 @@ public final class BenchSuite {
                 }
             }
         }
+        if (settings.runs("scale")) {
+            new ScaleBenchmark(settings.jar(), settings.work(), settings.smoke()).run(results);
+        }
         if (settings.runs("micro")) {
             microBenchmarks();
         }
@@ -165,7 +169,7 @@ public final class BenchSuite {
         return Integer.parseInt(environment.get("ELEMENTS_HTTP_PORT"));
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

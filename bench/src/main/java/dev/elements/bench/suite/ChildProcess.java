@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A server the suite starts in its own JVM, its output in a log file, stopped as an operator would. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -25,19 +25,19 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** The java running this suite, so every part runs on the same JVM. */
-    static String java() {
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** A main class of the bench module, on this suite's own class path. */
-    static ChildProcess mainClass(String name, Class<?> main, Path logs, String... args) throws IOException {
+    public static ChildProcess mainClass(String name, Class<?> main, Path logs, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
                 main.getName()));
         command.addAll(List.of(args));
         return start(name, command, Map.of(), logs);
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
             throws IOException {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -49,7 +49,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** The port a stand-in announced with {@code port=<n>}. */
-    int announcedPort(Duration timeout) throws IOException, InterruptedException {
+    public int announcedPort(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -64,7 +64,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Time from the process start to the first 200 on {@code path}: start-up as a user sees it. */
-    Duration firstAnswer(int port, String path, Duration timeout) throws IOException, InterruptedException {
+    public Duration firstAnswer(int port, String path, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] request = LoadClient.get(path);
         while (System.nanoTime() < deadline) {
@@ -87,7 +87,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Resident memory now, and its peak so far ({@code VmRSS}, {@code VmHWM}), in MiB. */
-    long[] residentMemoryMib() throws IOException {
+    public long[] residentMemoryMib() throws IOException {
         long rss = 0;
         long peak = 0;
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
@@ -104,7 +104,7 @@ final class ChildProcess implements AutoCloseable {
         return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 
 /** Drives requests at a server and measures them: latencies on one connection, throughput on many. */
-final class Load {
+public final class Load {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private Load() {
     }
 
     /** Latencies of one request at a time on one connection, each checked for a 200. */
-    record Latencies(long[] nanos) {
-        double percentileMicros(double percentile) {
+    public record Latencies(long[] nanos) {
+        public double percentileMicros(double percentile) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
@@ -34,7 +34,7 @@ final class Load {
      * Two requests measured in alternating rounds, so that whatever else the machine does meanwhile
      * falls on both alike.
      */
-    static Latencies[] alternating(LoadClient first, byte[] firstRequest, LoadClient second, byte[] secondRequest,
+    public static Latencies[] alternating(LoadClient first, byte[] firstRequest, LoadClient second, byte[] secondRequest,
             int rounds) throws IOException {
         long[] a = new long[rounds];
         long[] b = new long[rounds];

@@ -16,18 +16,18 @@ import java.util.Locale;
  * client (the JDK's) spends more per request than the servers it measures, and all three share
  * two cores here. Reconnects when the server closes the connection.
  */
-final class LoadClient implements AutoCloseable {
+public final class LoadClient implements AutoCloseable {
     private final InetSocketAddress address;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    LoadClient(int port) {
+    public LoadClient(int port) {
         this.address = new InetSocketAddress("127.0.0.1", port);
     }
 
     /** A GET with the given extra header lines (each {@code Name: value}). */
-    static byte[] get(String pathAndQuery, String... headers) {
+    public static byte[] get(String pathAndQuery, String... headers) {
         return request("GET", pathAndQuery, null, headers);
     }
 
@@ -59,7 +59,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** Sends a prepared request and reads the whole answer. */
-    Answer send(byte[] request) throws IOException {
+    public Answer send(byte[] request) throws IOException {
         if (socket == null) {
             connect();
         }
@@ -161,8 +161,8 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    record Answer(int status, byte[] body) {
-        String text() {
+    public record Answer(int status, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }

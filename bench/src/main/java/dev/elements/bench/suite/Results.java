@@ -13,19 +13,20 @@ import java.util.List;
 import java.util.Locale;
 
 /** The suite's findings, written as {@code bench/RESULTS.md}: each figure beside its baseline and goal. */
-final class Results {
+public final class Results {
     private final List<String> sections = new ArrayList<>();
     private List<String> rows;
 
     /** A figure, its baseline from the same run, how they compare, the goal, and whether it is met. */
-    void row(String measure, String platform, String baseline, String comparison, String goal, Boolean met) {
+    public void row(String measure, String platform, String baseline, String comparison, String goal, Boolean met) {
         rows.add("| " + String.join(" | ", measure, platform, baseline, comparison, goal,
                 met == null ? "" : met ? "yes" : "**no**") + " |");
         System.out.printf("  %-46s %14s %14s %12s  goal %-14s %s%n", measure, platform, baseline, comparison, goal,
                 met == null ? "" : met ? "met" : "MISSED");
     }
 
-    void section(String title, String explanation) {
+    public void section(String title, String explanation) {
+        // The previous section's table goes into its place first, or the next one would take it.
         closeTable();
         rows = new ArrayList<>();
         rows.add("| Measure | Platform | Baseline | Comparison | Goal | Met |");
@@ -37,7 +38,7 @@ final class Results {
     }
 
     /** Free text under the current section (a table of its own, a note). */
-    void text(String markdown) {
+    public void text(String markdown) {
         closeTable();
         sections.add(markdown + "\n\n");
         System.out.println(markdown);
@@ -50,7 +51,7 @@ final class Results {
         }
     }
 
-    void write(Path file, String mode) throws IOException {
+    public void write(Path file, String mode) throws IOException {
         closeTable();
         Runtime runtime = Runtime.getRuntime();
         long memoryGib = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -73,16 +74,16 @@ final class Results {
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
     }
 
-    static String micros(double micros) {
+    public static String micros(double micros) {
         return micros >= 10_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000)
                 : String.format(Locale.ROOT, "%.0f µs", micros);
     }
 
-    static String perSecond(double rate) {
+    public static String perSecond(double rate) {
         return String.format(Locale.ROOT, "%,.0f/s", rate);
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.2f×", ratio);
     }
 }

@@ -5,8 +5,8 @@ import io.javalin.config.JavalinConfig;
 import java.util.function.Consumer;
 
 /** What the suite's own small servers share: Javalin with nothing on, on loopback, its port announced. */
-final class StandIns {
-    static final String APP_ID = "480111222333444";
+public final class StandIns {
+    public static final String APP_ID = "480111222333444";
 
     private StandIns() {
     }

@@ -25,7 +25,8 @@ class BenchSuiteSmokeTest {
 
         String written = Files.readString(results, StandardCharsets.UTF_8);
         assertThat(written).contains("# Benchmark results", "smoke run", "## Start-up", "## Proxy overhead",
-                "## Provisioning", "## OAuth URL and health", "## Memory", "## Per-request costs (JMH)");
+                "## Provisioning", "## OAuth URL and health", "## Memory", "## Scale", "## Renewal sweep",
+                "## Per-request costs (JMH)");
         assertThat(written).contains("hub calls/s", "instances created/s", "GET /health per second",
                         "ElementTokenAuthentication.authenticate", "CredentialLoading.loadAndDecrypt",
                         "GraphRequestBuilding.buildUserMe")
