@@ -127,6 +127,21 @@ public final class RenewalService implements RenewCredentialsUseCase {
      * @return how many renewals this pass asked the provider for, successful or not
      */
     public int renewDue(int batch) {
+        return renewPass(batch).attempted();
+    }
+
+    /**
+     * @param found how many due instances the pass read (the batch at most)
+     * @param attempted how many of them it asked the provider to renew
+     */
+    private record Pass(int found, int attempted) {
+        /** A full batch, and this node did work on it: more are likely due now. */
+        boolean leftMore(int batch) {
+            return found >= batch && attempted > 0;
+        }
+    }
+
+    private Pass renewPass(int batch) {
         List<InstanceId> due = instances.dueForRenewal(context.clock().instant(), batch);
         int attempted = 0;
         for (InstanceId id : due) {
@@ -143,10 +158,15 @@ public final class RenewalService implements RenewCredentialsUseCase {
                 LOG.log(Level.WARNING, "Background renewal of instance " + id + " failed unexpectedly", e);
             }
         }
-        return attempted;
+        return new Pass(due.size(), attempted);
     }
 
-    /** Runs {@link #renewDue} every {@code period} on a daemon thread until the handle is closed. */
+    /**
+     * Runs {@link #renewDue} at once and then every {@code period} on a daemon thread until the handle is closed; a
+     * pass that found a full batch and renewed some of it is followed at once by the next, so a
+     * backlog (a restart, a burst of tokens issued together) drains at the rate renewals take, not
+     * one batch per period. A full batch that other nodes hold waits for the period.
+     */
     @Override
     public AutoCloseable startBackground(Duration period, int batch) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -156,11 +176,13 @@ public final class RenewalService implements RenewCredentialsUseCase {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                renewDue(batch);
+                while (renewPass(batch).leftMore(batch) && !scheduler.isShutdown()) {
+                    // the next batch at once
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A background renewal pass failed; the next one will retry", e);
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         // A stop lets the pass in flight finish: interrupting it would cut a renewal short after the
         // provider may already have issued the new token, and record the instance as failing.
         return () -> {

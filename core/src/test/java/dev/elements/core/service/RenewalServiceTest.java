@@ -208,4 +208,22 @@ class RenewalServiceTest {
         assertThat(platform.provider.renewals()).isEqualTo(1);
         assertThat(platform.stored(created).credentials().lastRenewedAt()).isEqualTo(platform.clock.instant());
     }
+
+    @Test
+    void aBacklogOfManyBatchesIsRenewedInOnePassNotOneBatchPerPeriod() throws Exception {
+        List<InstanceDescription> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(platform.provision("x" + i, List.of()));
+        }
+        platform.clock.advance(Duration.ofHours(1));
+
+        // Batches of 2 and a period of an hour: only the first pass can run while the test waits.
+        try (AutoCloseable background = renewals.startBackground(Duration.ofHours(1), 2)) {
+            Await.until("all seven renewed by the first pass", Duration.ofSeconds(30),
+                    () -> platform.provider.renewals() == 7);
+        }
+        for (InstanceDescription instance : created) {
+            assertThat(platform.stored(instance).credentials().lastRenewedAt()).isEqualTo(platform.clock.instant());
+        }
+    }
 }
