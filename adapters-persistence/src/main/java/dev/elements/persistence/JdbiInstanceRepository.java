@@ -123,7 +123,11 @@ public final class JdbiInstanceRepository implements InstanceRepository {
         requireNonNull(organization, "organization");
         requireNonNull(query, "query");
         Filter filter = Filter.of(organization, query);
-        return select(filter.where() + " ORDER BY created_at, id LIMIT :limit OFFSET :offset",
+        // The page's ids first, then their rows with their children: with the children aggregated
+        // in the one query, the database built them for every row the OFFSET skipped too (1.3 s
+        // for the last page of 100,000 instances on PostgreSQL).
+        return select(" WHERE id IN (SELECT id FROM instances" + filter.where()
+                + " ORDER BY created_at, id LIMIT :limit OFFSET :offset) ORDER BY created_at, id",
                 statement -> filter.bind(statement).bind("limit", query.limit()).bind("offset", query.offset()));
     }
 

@@ -28,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * this process, and writes {@code bench/RESULTS.md}. Every figure is measured beside its baseline
  * in the same run, so the ratios carry over between machines where the absolute times do not.
  *
- * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--only proxy,provisioning,cheap,memory,scale,micro]
+ * <p>Usage: {@code BenchSuite [--smoke] [--profile] [--java-option <platform JVM option>]...
+ * [--only proxy,provisioning,cheap,memory,scale,micro]
  * [--jar app/target/elements.jar] [--out bench/RESULTS.md]}.
  * {@code --smoke} runs each part for a moment, to show that the harness works, and judges nothing.
  */
@@ -77,9 +78,16 @@ public final class BenchSuite {
         Path out = Path.of(option(args, "--out", "bench/RESULTS.md"));
         Path work = Files.createTempDirectory("elements-bench");
         // --profile: a JFR recording of the platform under the whole load, to find where its time goes.
-        List<String> javaOptions = List.of(args).contains("--profile")
-                ? List.of("-XX:StartFlightRecording=filename=" + work.resolve("platform.jfr") + ",settings=profile")
-                : List.of();
+        List<String> javaOptions = new ArrayList<>();
+        if (List.of(args).contains("--profile")) {
+            javaOptions.add("-XX:StartFlightRecording=filename=" + work.resolve("platform.jfr") + ",settings=profile");
+        }
+        // --java-option -Xmx192m: how the platform does with a JVM option its operator might set.
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--java-option")) {
+                javaOptions.add(args[i + 1]);
+            }
+        }
         Set<String> parts = Set.of(option(args, "--only", "").split(",")).stream().filter(part -> !part.isBlank())
                 .collect(Collectors.toSet());
         new BenchSuite(new Settings(smoke, jar, out, work, javaOptions, parts)).run();
@@ -267,7 +275,10 @@ public final class BenchSuite {
     private void memory(ChildProcess platform, int platformPort, String elementToken, long loadStarted)
             throws Exception {
         results.section("Memory", "The platform's resident memory (`VmRSS`, and its peak `VmHWM`) after at least a"
-                + " minute of the load above, topped up with hub calls, on the JVM's default heap settings.");
+                + " minute of the load above, topped up with hub calls, with the JVM options "
+                + (settings.platformJavaOptions().isEmpty() ? "the README's command uses (none: the JVM sizes its"
+                        + " heap by the machine's memory)" : "`" + String.join(" ", settings.platformJavaOptions()) + "`")
+                + "; and the heap the JVM holds and uses then, from the platform's `/metrics`.");
         Duration left = settings.memoryLoadTime().minusNanos(System.nanoTime() - loadStarted);
         if (!left.isNegative() && !left.isZero()) {
             byte[] proxied = LoadClient.get(API + "/hubs/social/user/me", "Authorization: Element " + elementToken);
@@ -276,6 +287,12 @@ public final class BenchSuite {
         long[] memory = platform.residentMemoryMib();
         results.row("resident memory after load", memory[0] + " MiB", "", "peak " + memory[1] + " MiB", "≤ 300 MB",
                 memory[1] * 1024 * 1024 <= 300_000_000L);
+        String metrics;
+        try (LoadClient client = new LoadClient(platformPort)) {
+            metrics = client.send(LoadClient.get("/metrics")).text();
+        }
+        results.row("heap held (committed) / used", sumMib(metrics, "jvm_memory_committed_bytes{area=\"heap\"")
+                + " / " + sumMib(metrics, "jvm_memory_used_bytes{area=\"heap\"") + " MiB", "", "", "", null);
     }
 
     /** The per-request costs of a hub call, each alone, by JMH (in forked JVMs; in this one for a smoke run). */
@@ -293,6 +310,13 @@ public final class BenchSuite {
                     error));
         }
         results.text(table.toString().strip());
+    }
+
+    /** The sum of a Prometheus metric's series whose line starts with {@code prefix}, in MiB. */
+    private static long sumMib(String prometheusText, String prefix) {
+        double bytes = prometheusText.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Math.round(bytes / (1024 * 1024));
     }
 
     private void errorsRow(String measure, Load.Throughput platform) {
