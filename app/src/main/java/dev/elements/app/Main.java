@@ -44,7 +44,6 @@ public final class Main {
             System.exit(command(args, System.getenv(), System.getProperties(), System.out, System.err));
             return;
         }
-        StartupWarmup.begin();
         try {
             Runnable stop = demo
                     ? demo(System.getenv(), System.getProperties(), System.out)::close
