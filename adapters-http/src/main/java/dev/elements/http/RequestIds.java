@@ -1,8 +1,8 @@
 package dev.elements.http;
 
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The {@code Elements-Request-Id} of each request: 12 random bytes as 24 lower-case hex digits, as
@@ -13,11 +13,13 @@ final class RequestIds {
     private static final String ATTRIBUTE = "dev.elements.http.requestId";
     private static final int BYTES = 12;
 
-    private final SecureRandom random = new SecureRandom();
-
+    /**
+     * Not SecureRandom: the id names a request, it grants nothing, and the JDK's default
+     * SecureRandom reads the kernel's pool under one lock for every request on every thread.
+     */
     String next() {
         byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
+        ThreadLocalRandom.current().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -14,6 +14,9 @@ import java.util.Locale;
 
 /** The suite's findings, written as {@code bench/RESULTS.md}: each figure beside its baseline and goal. */
 public final class Results {
+    /** Marks where the hand-kept history of RESULTS.md starts; a run rewrites everything above it. */
+    static final String HISTORY = "<!-- history: kept by bench/run, written by hand -->";
+
     private final List<String> sections = new ArrayList<>();
     private List<String> rows;
 
@@ -71,7 +74,21 @@ public final class Results {
         for (String section : sections) {
             out.append(section);
         }
+        out.append(keptHistory(file));
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the file already holds from {@link #HISTORY} on: the before-and-after record of changes,
+     * written by hand, which each run keeps under its fresh figures.
+     */
+    private static String keptHistory(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        String previous = Files.readString(file, StandardCharsets.UTF_8);
+        int history = previous.indexOf(HISTORY);
+        return history < 0 ? "" : previous.substring(history);
     }
 
     public static String micros(double micros) {
