@@ -82,7 +82,7 @@ public final class BenchSuite {
         if (List.of(args).contains("--profile")) {
             javaOptions.add("-XX:StartFlightRecording=filename=" + work.resolve("platform.jfr") + ",settings=profile");
         }
-        // --java-option -Xmx192m: how the platform does with a JVM option its operator might set.
+        // --java-option -Xmx160m: how the platform does with a JVM option its operator might set.
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--java-option")) {
                 javaOptions.add(args[i + 1]);
