@@ -22,21 +22,20 @@ import org.junit.jupiter.api.Test;
 class CachedTokenLookupAcrossNodesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
+    private static TwoNodes nodes;
     private static PersistenceStore nodeA;
     private static PersistenceStore nodeB;
 
     @BeforeAll
     static void open() {
-        byte[] masterKey = TestStores.newMasterKey();
-        String url = TestStores.freshPostgresUrl();
-        nodeA = PersistenceStore.open(url, "postgres", "", masterKey);
-        nodeB = PersistenceStore.open(url, "postgres", "", masterKey);
+        nodes = TwoNodes.onFreshPostgres();
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
     static void close() {
-        nodeA.close();
-        nodeB.close();
+        nodes.close();
     }
 
     @BeforeEach

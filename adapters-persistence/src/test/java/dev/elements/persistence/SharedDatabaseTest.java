@@ -35,21 +35,20 @@ class SharedDatabaseTest {
     private static final Instant NOW = Fixtures.NOW;
     private static final int CALLERS_PER_NODE = 8;
 
+    private static TwoNodes nodes;
     private static PersistenceStore nodeA;
     private static PersistenceStore nodeB;
 
     @BeforeAll
     static void open() {
-        byte[] masterKey = TestStores.newMasterKey();
-        String url = TestStores.freshPostgresUrl();
-        nodeA = PersistenceStore.open(url, "postgres", "", masterKey);
-        nodeB = PersistenceStore.open(url, "postgres", "", masterKey);
+        nodes = TwoNodes.onFreshPostgres();
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
     static void close() {
-        nodeA.close();
-        nodeB.close();
+        nodes.close();
     }
 
     @BeforeEach
