@@ -1,6 +1,7 @@
 package dev.elements.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.elements.bench.suite.BenchSuite;
 import dev.elements.facebook.fake.BrowserLogin;
 import dev.elements.facebook.fake.FakeApp;
 import dev.elements.facebook.fake.FakeFacebook;
@@ -16,10 +17,8 @@ import java.util.Map;
 
 /** The server the benchmarks measure: default settings, pointed at the fake Facebook, and one instance on it. */
 final class BenchPlatform {
-    static final String CALLBACK = "https://bench.example/callback";
+    static final String CALLBACK = BenchSuite.CALLBACK;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
-    private static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
 
     private BenchPlatform() {
     }
@@ -29,8 +28,8 @@ final class BenchPlatform {
         return new HashMap<>(Map.of(
                 "ELEMENTS_HTTP_HOST", "127.0.0.1", "ELEMENTS_HTTP_PORT", "0",
                 "ELEMENTS_DATA_DIR", data.toString(),
-                "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", ORGANIZATION_SECRET,
-                "ELEMENTS_BOOTSTRAP_USER_SECRET", USER_SECRET,
+                "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", BenchSuite.ORGANIZATION_SECRET,
+                "ELEMENTS_BOOTSTRAP_USER_SECRET", BenchSuite.USER_SECRET,
                 "ELEMENTS_FACEBOOKSOCIAL_BASE_URL", facebook.graphUrl(),
                 "ELEMENTS_FACEBOOKSOCIAL_OAUTH_AUTHORIZATION_URL", facebook.authorizationUrl(),
                 "ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook.tokenUrl()));
@@ -55,7 +54,7 @@ final class BenchPlatform {
         String body = JSON.writeValueAsString(Map.of("element", Map.of("key", "facebooksocial"),
                 "providerData", Map.of("code", code), "configuration", complete, "name", "bench"));
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/instances"))
-                .header("Authorization", "User " + USER_SECRET + ", Organization " + ORGANIZATION_SECRET)
+                .header("Authorization", BenchSuite.USER_AND_ORGANIZATION_CREDENTIALS)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 200) {

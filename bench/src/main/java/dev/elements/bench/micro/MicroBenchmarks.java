@@ -1,10 +1,8 @@
 package dev.elements.bench.micro;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -72,19 +70,5 @@ public final class MicroBenchmarks {
         String method = result.getParams().getBenchmark().substring(benchmark.getName().length() + 1);
         return new MicroResult(benchmark.getSimpleName() + "." + method, primary.getScore(),
                 primary.getScoreError());
-    }
-
-    /** Prints the figures as a table; {@code --smoke} for the short run. */
-    public static void main(String[] args) {
-        boolean smoke = List.of(args).contains("--smoke");
-        print(run(smoke), System.out);
-    }
-
-    private static void print(List<MicroResult> figures, PrintStream out) {
-        out.printf(Locale.ROOT, "%-45s %12s %12s%n", "benchmark", "us/op", "± us");
-        for (MicroResult figure : figures) {
-            out.printf(Locale.ROOT, "%-45s %12.3f %12.3f%n", figure.name(), figure.microsPerOp(),
-                    figure.errorMicros());
-        }
     }
 }

@@ -1,17 +1,12 @@
 package dev.elements.bench.micro;
 
+import dev.elements.bench.scale.InstanceSeeder;
 import dev.elements.core.Elements;
-import dev.elements.core.instance.Instance;
 import dev.elements.core.instance.InstanceId;
-import dev.elements.core.instance.InstanceSecrets;
-import dev.elements.core.oauth.TokenSet;
 import dev.elements.core.port.in.CallHubUseCase;
 import dev.elements.core.port.in.PresentedCredentials;
 import dev.elements.core.port.out.InstanceRepository;
 import dev.elements.core.service.CredentialVault;
-import dev.elements.core.tenant.Principal;
-import dev.elements.core.tenant.SecretDigest;
-import dev.elements.core.testing.Fixtures;
 import dev.elements.facebook.FacebookElementProvider;
 import dev.elements.persistence.PersistenceStore;
 import java.io.IOException;
@@ -19,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -51,7 +46,7 @@ public class StoredInstances {
     private int next;
 
     @Setup(Level.Trial)
-    public void open() throws IOException {
+    public void open() throws IOException, InterruptedException {
         dataDirectory = Files.createTempDirectory("elements-micro-");
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
@@ -63,30 +58,13 @@ public class StoredInstances {
                 .usageLedger(store.providerUsageLedger()).pendingAuthorizations(store.pendingAuthorizations())
                 .provider(new FacebookElementProvider())
                 .build().hub();
-        Principal owner = Fixtures.organization(store.tenants(), "Bench");
-        presented = new PresentedCredentials[instances];
-        ids = new InstanceId[instances];
-        for (int number = 0; number < instances; number++) {
-            String elementToken = Fixtures.secret();
-            ids[number] = insert(owner, elementToken);
-            presented[number] = new PresentedCredentials(null, null, elementToken, null);
-        }
-    }
-
-    private InstanceId insert(Principal owner, String elementToken) {
-        InstanceId id = store.instances().nextId();
-        InstanceSecrets secrets = new InstanceSecrets(
-                new TokenSet("user-token-" + id.value(), null, Fixtures.NOW.plusSeconds(3600),
-                        List.of("public_profile"), "provider-user-" + id.value()),
-                Map.of("oauth.api.secret", "app-secret-" + id.value()));
-        Instance instance = Fixtures.instance(id, owner.organizationId(), owner.user().id(), "instance " + id.value(),
-                        List.of())
-                .change()
-                .secrets(vault.seal(secrets, owner.organizationId(), id))
-                .tokenDigest(SecretDigest.of(elementToken))
-                .at(Fixtures.NOW);
-        store.instances().insert(instance);
-        return id;
+        // The suite's seeding tool stores them, as provisioning would have; every one comes back.
+        List<InstanceSeeder.Sample> seeded = new InstanceSeeder(store, Clock.systemUTC())
+                .seed(instances, InstanceSeeder.Renewal.FAR_AHEAD, instances).samples();
+        presented = seeded.stream()
+                .map(sample -> new PresentedCredentials(null, null, sample.elementToken(), null))
+                .toArray(PresentedCredentials[]::new);
+        ids = seeded.stream().map(InstanceSeeder.Sample::id).toArray(InstanceId[]::new);
     }
 
     @TearDown(Level.Trial)

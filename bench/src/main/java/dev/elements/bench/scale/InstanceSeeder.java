@@ -105,8 +105,13 @@ public final class InstanceSeeder {
         return new Principal(store.tenants().findOrganization(user.organizationId()).orElseThrow(), user);
     }
 
-    /** Stores {@code count} more instances; the element tokens of the first {@link #SAMPLES} come back. */
+    /** Stores {@code count} more instances; the element tokens of {@link #SAMPLES} of them come back. */
     public Seeded seed(int count, Renewal renewal) throws InterruptedException {
+        return seed(count, renewal, SAMPLES);
+    }
+
+    /** Stores {@code count} more instances; the element tokens of {@code wanted} of them come back. */
+    public Seeded seed(int count, Renewal renewal, int wanted) throws InterruptedException {
         if (count <= 0) {
             return new Seeded(0, Duration.ZERO, List.of());
         }
@@ -118,12 +123,11 @@ public final class InstanceSeeder {
             int perWriter = (count + WRITERS - 1) / WRITERS;
             for (int from = 0; from < count; from += perWriter) {
                 int n = Math.min(perWriter, count - from);
-                boolean sampled = from == 0;
                 work.add(writers.submit(() -> {
                     for (int i = 0; i < n; i++) {
                         Sample made = insertOne(renewal);
-                        if (sampled && i < SAMPLES) {
-                            synchronized (samples) {
+                        synchronized (samples) {
+                            if (samples.size() < wanted) {
                                 samples.add(made);
                             }
                         }

@@ -42,7 +42,7 @@ import javax.sql.DataSource;
  * one at 10 instances. Then 10,000 instances fall due for renewal and two nodes on the same
  * database renew them: how long it takes, at what rate, and whether any token was renewed twice.
  *
- * <p>Usage: {@code ScaleBenchmark [--smoke] [--jar app/target/elements.jar] [--out scale.md]}.
+ * <p>Runs as part of the suite: {@code bench/run --only scale}.
  */
 public final class ScaleBenchmark {
     private static final String API = "/elements/api-v2";
@@ -68,23 +68,6 @@ public final class ScaleBenchmark {
         this.jar = requireNonNull(jar, "jar");
         this.work = requireNonNull(work, "work");
         this.smoke = smoke;
-    }
-
-    public static void main(String[] args) throws Exception {
-        List<String> arguments = List.of(args);
-        boolean smoke = arguments.contains("--smoke");
-        Path jar = Path.of(option(arguments, "--jar", "app/target/elements.jar"));
-        Path out = Path.of(option(arguments, "--out", "scale.md"));
-        Results results = new Results();
-        new ScaleBenchmark(jar, Files.createTempDirectory("elements-scale"), smoke).run(results);
-        results.write(out, smoke ? "scale only, smoke run: figures not meaningful" : "scale only");
-        System.out.println();
-        System.out.println("Wrote " + out.toAbsolutePath());
-    }
-
-    private static String option(List<String> arguments, String name, String fallback) {
-        int at = arguments.indexOf(name);
-        return at >= 0 && at + 1 < arguments.size() ? arguments.get(at + 1) : fallback;
     }
 
     private int[] levels() {
@@ -327,24 +310,15 @@ public final class ScaleBenchmark {
     /** A platform node on the shared PostgreSQL, with the stand-in as Facebook, on a port of its own. */
     private Map<String, String> environment(String jdbcUrl, String masterKey, int facebookPort, String name)
             throws IOException {
-        String facebook = "http://127.0.0.1:" + facebookPort;
-        Map<String, String> environment = new HashMap<>();
-        environment.put("ELEMENTS_HTTP_HOST", "127.0.0.1");
-        environment.put("ELEMENTS_HTTP_PORT", Integer.toString(BenchSuite.freePort()));
-        environment.put("ELEMENTS_DATA_DIR", work.resolve("data-" + name).toString());
+        Map<String, String> environment = BenchSuite.platformEnvironment(work.resolve("data-" + name), facebookPort);
         environment.put("ELEMENTS_DATABASE_URL", jdbcUrl);
         environment.put("ELEMENTS_DATABASE_USER", "postgres");
         environment.put("ELEMENTS_MASTER_KEY", masterKey);
         environment.put("ELEMENTS_RENEWAL_SWEEP_MS", Long.toString(sweepPeriod().toMillis()));
-        environment.put("ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", BenchSuite.ORGANIZATION_SECRET);
-        environment.put("ELEMENTS_BOOTSTRAP_USER_SECRET", BenchSuite.USER_SECRET);
-        environment.put("ELEMENTS_FACEBOOKSOCIAL_BASE_URL", facebook);
-        environment.put("ELEMENTS_FACEBOOKSOCIAL_OAUTH_AUTHORIZATION_URL", facebook + "/dialog/oauth");
-        environment.put("ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook + "/oauth/access_token");
         return environment;
     }
 
     private ChildProcess platform(Map<String, String> environment, Path logs, String name) throws IOException {
-        return ChildProcess.start(name, List.of(ChildProcess.java(), "-jar", jar.toString()), environment, logs);
+        return ChildProcess.platform(jar, List.of(), environment, logs, name);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,10 @@ public final class BenchSuite {
     public static final String CALLBACK = "https://bench.example/callback";
     public static final String ORGANIZATION_SECRET = "bench-organization-secret-8e0a2c4e6a8c";
     public static final String USER_SECRET = "bench-user-secret-4c6e8a0c2e4a6c8e0a";
-    public static final String USER_AND_ORGANIZATION = "Authorization: User " + USER_SECRET + ", Organization "
+    /** The {@code Authorization} value of the suite's organization administrator. */
+    public static final String USER_AND_ORGANIZATION_CREDENTIALS = "User " + USER_SECRET + ", Organization "
             + ORGANIZATION_SECRET;
+    public static final String USER_AND_ORGANIZATION = "Authorization: " + USER_AND_ORGANIZATION_CREDENTIALS;
     private static final String API = "/elements/api-v2";
     private static final int CONNECTIONS = 16;
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -155,22 +158,21 @@ public final class BenchSuite {
         results.write(settings.out(), settings.smoke() ? "smoke run: figures not meaningful" : "full run");
     }
 
-    private Map<String, String> platformEnvironment(Path data, int facebookPort) throws IOException {
+    /** A platform on loopback, a free port and its own data directory, with the stand-in as Facebook. */
+    public static Map<String, String> platformEnvironment(Path data, int facebookPort) throws IOException {
         String facebook = "http://127.0.0.1:" + facebookPort;
-        return Map.of("ELEMENTS_HTTP_HOST", "127.0.0.1", "ELEMENTS_HTTP_PORT", Integer.toString(freePort()),
+        return new HashMap<>(Map.of("ELEMENTS_HTTP_HOST", "127.0.0.1",
+                "ELEMENTS_HTTP_PORT", Integer.toString(freePort()),
                 "ELEMENTS_DATA_DIR", data.toString(),
                 "ELEMENTS_BOOTSTRAP_ORGANIZATION_SECRET", ORGANIZATION_SECRET,
                 "ELEMENTS_BOOTSTRAP_USER_SECRET", USER_SECRET,
                 "ELEMENTS_FACEBOOKSOCIAL_BASE_URL", facebook,
                 "ELEMENTS_FACEBOOKSOCIAL_OAUTH_AUTHORIZATION_URL", facebook + "/dialog/oauth",
-                "ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook + "/oauth/access_token");
+                "ELEMENTS_FACEBOOKSOCIAL_OAUTH_TOKEN_URL", facebook + "/oauth/access_token"));
     }
 
     private ChildProcess platform(Map<String, String> environment, Path logs, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
-        command.addAll(settings.platformJavaOptions());
-        command.addAll(List.of("-jar", settings.jar().toString()));
-        return ChildProcess.start(name, command, environment, logs);
+        return ChildProcess.platform(settings.jar(), settings.platformJavaOptions(), environment, logs, name);
     }
 
     private static int port(Map<String, String> environment) {

@@ -37,7 +37,16 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, command, Map.of(), logs);
     }
 
-    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
+    /** The platform as its README starts it, {@code java [options] -jar elements.jar}. */
+    public static ChildProcess platform(Path jar, List<String> javaOptions, Map<String, String> environment,
+            Path logs, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return start(name, command, environment, logs);
+    }
+
+    private static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logs)
             throws IOException {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
