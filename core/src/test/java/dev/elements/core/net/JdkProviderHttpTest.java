@@ -9,6 +9,8 @@ import dev.elements.core.oauth.ProviderException;
 import dev.elements.core.port.out.ProviderHttpRequest;
 import dev.elements.core.port.out.ProviderHttpResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -74,6 +76,23 @@ class JdkProviderHttpTest {
         assertThat(response.successful()).isTrue();
         assertThat(response.header("x-app-usage")).contains("{\"call_count\":5}");
         assertThat(response.bodyText()).isEqualTo("POST a=1 code=x%20y");
+    }
+
+    /**
+     * The JDK client's sendAsync handed each answer to CompletableFuture's default executor, a new
+     * thread per answer wherever the common pool has fewer than two threads (two cores or fewer,
+     * as here); the calls on this test's machine started one thread each.
+     */
+    @Test
+    void callsOneAfterAnotherStartNoThreadPerCall() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+        for (int call = 0; call < 200; call++) {
+            assertThat(http.send(ProviderHttpRequest.get(uri("/echo?call=" + call), Duration.ofSeconds(5))).status())
+                    .isEqualTo(201);
+        }
+        assertThat(threads.getTotalStartedThreadCount() - startedBefore)
+                .as("threads started during 200 calls, the test server's included").isLessThan(20);
     }
 
     @Test
